@@ -1,0 +1,3 @@
+from boothpos.cli import main
+
+raise SystemExit(main())

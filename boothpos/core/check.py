@@ -1,0 +1,122 @@
+"""``boothpos check``: prove the database tells one consistent story.
+
+- SQLite ``integrity_check`` and ``foreign_key_check``;
+- every product's cached on-hand equals its stock ledger;
+- every sale's lines sum to its total, each line to qty × price − discount;
+- every sale's payments minus change equal its total;
+- receipt numbers are gapless per till (1, 2, 3, …) and never reused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from boothpos.core import stock
+from boothpos.core.errors import Msg
+
+INTEGRITY = Msg(id="integritas SQLite: {detail}", en="SQLite integrity: {detail}")
+FOREIGN_KEY = Msg(
+    id="kunci asing rusak: tabel {table} baris {rowid} → {parent}",
+    en="broken foreign key: table {table} row {rowid} → {parent}",
+)
+LEDGER = Msg(
+    id="stok {barcode}: tersimpan {cached}, menurut buku stok {ledger}",
+    en="stock of {barcode}: stored {cached}, stock ledger says {ledger}",
+)
+LINES_SUM = Msg(
+    id="struk {receipt_no}: jumlah baris {lines} ≠ total {total}",
+    en="receipt {receipt_no}: lines add up to {lines}, total is {total}",
+)
+LINE_MATH = Msg(
+    id="struk {receipt_no} baris {line_no}: {qty} × {price} − {discount} ≠ {line_total}",
+    en="receipt {receipt_no} line {line_no}: {qty} × {price} − {discount} ≠ {line_total}",
+)
+PAYMENTS = Msg(
+    id="struk {receipt_no}: bayar {paid} − kembali {change} ≠ total {total}",
+    en="receipt {receipt_no}: paid {paid} − change {change} ≠ total {total}",
+)
+GAP = Msg(
+    id="nomor struk kasir {till}: urutan {expected} hilang (ditemukan {found})",
+    en="receipts of till {till}: number {expected} is missing (found {found})",
+)
+NO_LINES = Msg(id="struk {receipt_no} tanpa baris", en="receipt {receipt_no} has no lines")
+
+
+@dataclass(frozen=True)
+class Finding:
+    msg: Msg
+    values: tuple[tuple[str, object], ...] = ()
+
+    def message(self, lang: str | None = None) -> str:
+        return self.msg.render(lang, **dict(self.values))
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def add(self, msg: Msg, **values: object) -> None:
+        self.findings.append(Finding(msg, tuple(values.items())))
+
+
+def run_checks(db: Database) -> CheckReport:
+    report = CheckReport()
+    conn = db.conn
+    for (detail,) in conn.execute("PRAGMA integrity_check").fetchall():
+        if detail != "ok":
+            report.add(INTEGRITY, detail=detail)
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+        report.add(FOREIGN_KEY, table=table, rowid=rowid, parent=parent)
+    if not report.ok:
+        return report  # a damaged file: the other checks would only add noise
+
+    for barcode, cached, ledger in stock.ledger_mismatches(db):
+        report.add(LEDGER, barcode=barcode, cached=cached, ledger=ledger)
+
+    for receipt_no, line_no, qty, price, discount, line_total in conn.execute(
+        "SELECT s.receipt_no, l.line_no, l.qty, l.unit_price, l.discount, l.line_total "
+        "FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+        "WHERE l.line_total != l.qty * l.unit_price - l.discount"
+    ):
+        report.add(
+            LINE_MATH, receipt_no=receipt_no, line_no=line_no, qty=qty, price=price,
+            discount=discount, line_total=line_total,
+        )
+    for receipt_no, total, lines, n_lines in conn.execute(
+        "SELECT s.receipt_no, s.total, COALESCE(l.sum, 0), COALESCE(l.n, 0) FROM sales s "
+        "LEFT JOIN (SELECT sale_id, SUM(line_total) AS sum, COUNT(*) AS n FROM sale_lines "
+        "GROUP BY sale_id) l ON l.sale_id = s.id "
+        "WHERE COALESCE(l.sum, 0) != s.total OR COALESCE(l.n, 0) = 0"
+    ):
+        if n_lines == 0:
+            report.add(NO_LINES, receipt_no=receipt_no)
+        else:
+            report.add(LINES_SUM, receipt_no=receipt_no, lines=lines, total=total)
+    for receipt_no, total, change, paid in conn.execute(
+        "SELECT s.receipt_no, s.total, s.change, COALESCE(p.sum, 0) FROM sales s "
+        "LEFT JOIN (SELECT sale_id, SUM(amount) AS sum FROM payments GROUP BY sale_id) p "
+        "ON p.sale_id = s.id WHERE COALESCE(p.sum, 0) - s.change != s.total"
+    ):
+        report.add(PAYMENTS, receipt_no=receipt_no, paid=paid, change=change, total=total)
+
+    for (till,) in conn.execute("SELECT DISTINCT till_code FROM sales ORDER BY till_code"):
+        expected = 1
+        for (seq,) in conn.execute(
+            "SELECT seq FROM sales WHERE till_code = ? ORDER BY seq", (till,)
+        ):
+            if seq != expected:
+                report.add(GAP, till=till, expected=expected, found=seq)
+                expected = seq
+            expected += 1
+
+    for table in ("partners", "products", "sales", "sale_lines", "payments", "voids",
+                  "stock_moves", "audit"):
+        report.counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return report

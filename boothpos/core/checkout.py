@@ -1,0 +1,271 @@
+"""Checkout: a cart becomes a sale in one transaction.
+
+Sale row, lines (with snapshots of name, partner and unit price), payments,
+stock moves, the fair-day auto-open and the audit entry commit together in
+one ``db.atomic()`` block, or not at all. Receipt numbers are gapless per
+till and never reused. Voids and refunds are new records pointing back
+(:mod:`boothpos.core.returns`); nothing is updated or deleted.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from boothpos.core import audit, clock, days, products, stock
+from boothpos.core.errors import Msg, PaymentError, SaleError
+from boothpos.core.event import Event, get_event
+from boothpos.core.users import User
+
+METHODS = ("cash", "qris", "debit", "credit", "transfer")
+
+EMPTY_CART = Msg(id="keranjang kosong", en="the cart is empty")
+BAD_QTY = Msg(
+    id="jumlah '{qty}' untuk {name} harus bilangan bulat 1 atau lebih",
+    en="quantity '{qty}' of {name} must be a whole number of 1 or more",
+)
+BAD_DISCOUNT = Msg(
+    id="diskon {discount} untuk {name} harus antara Rp 0 dan harga baris {limit}",
+    en="discount {discount} on {name} must be between Rp 0 and the line price {limit}",
+)
+BAD_METHOD = Msg(
+    id="metode bayar '{method}' tidak dikenal (cash, qris, debit, credit, transfer)",
+    en="unknown payment method '{method}' (cash, qris, debit, credit, transfer)",
+)
+BAD_AMOUNT = Msg(
+    id="jumlah bayar {amount} untuk {method} tidak sah",
+    en="payment amount {amount} for {method} is not valid",
+)
+TWO_REMAINDERS = Msg(
+    id="hanya satu pembayaran boleh tanpa jumlah (sisa tagihan)",
+    en="only one payment may leave out its amount (the remainder)",
+)
+SHORT = Msg(
+    id="pembayaran kurang: total {total}, dibayar {paid}, kurang {short}",
+    en="payment is short: total {total}, paid {paid}, {short} missing",
+)
+NONCASH_OVER = Msg(
+    id="pembayaran non-tunai {noncash} melebihi total {total}; hanya tunai boleh ada kembalian",
+    en="non-cash payments {noncash} exceed the total {total}; only cash may give change",
+)
+NO_REMAINDER = Msg(
+    id="tidak ada sisa tagihan untuk {method}: sudah dibayar {paid} dari total {total}",
+    en="nothing left for {method} to pay: {paid} of the total {total} is already paid",
+)
+NEGATIVE_STOCK = Msg(
+    id="stok {name} ({partner}) menjadi {on_hand}; periksa hitungan stok",
+    en="stock of {name} ({partner}) is now {on_hand}; check the stock count",
+)
+OUTSIDE_EVENT = Msg(
+    id="penjualan tanggal {day} di luar hari acara ({first} s.d. {last}); tetap dicatat",
+    en="sale dated {day} is outside the fair days ({first} to {last}); recorded anyway",
+)
+
+
+@dataclass(frozen=True)
+class CartLine:
+    """One line of a cart: ``discount`` is rupiah off the whole line."""
+
+    product_id: int
+    qty: int = 1
+    discount: int = 0
+
+
+@dataclass(frozen=True)
+class Tender:
+    """A payment: ``amount`` None takes the remainder of the total."""
+
+    method: str
+    amount: int | None = None
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning that never blocks the sale (shown as a banner, printed by the CLI)."""
+
+    msg: Msg
+    values: tuple[tuple[str, object], ...] = ()
+
+    def message(self, lang: str | None = None) -> str:
+        return self.msg.render(lang, **dict(self.values))
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    sale_id: int
+    uuid: str
+    receipt_no: str
+    day: date
+    total: int
+    change: int
+    warnings: tuple[Notice, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class SettledPayment:
+    method: str
+    amount: int
+    reference: str
+
+
+def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPayment], int]:
+    """Resolve remainders and check the rules; return (payments, change).
+
+    Only cash may exceed the total (change); a short payment is refused.
+    No tenders at all means exact cash.
+    """
+    if not tenders:
+        tenders = [Tender("cash")]
+    remainder_count = sum(1 for t in tenders if t.amount is None)
+    if remainder_count > 1:
+        raise PaymentError(TWO_REMAINDERS)
+    for t in tenders:
+        if t.method not in METHODS:
+            raise PaymentError(BAD_METHOD, method=t.method)
+        if t.amount is not None and (
+            isinstance(t.amount, bool) or not isinstance(t.amount, int) or t.amount < 0
+        ):
+            raise PaymentError(BAD_AMOUNT, amount=t.amount, method=t.method)
+    given = sum(t.amount for t in tenders if t.amount is not None)
+    settled: list[SettledPayment] = []
+    for t in tenders:
+        amount = t.amount
+        if amount is None:
+            amount = total - given
+            if amount <= 0 and total > 0:
+                raise PaymentError(
+                    NO_REMAINDER, method=t.method, paid=_rp(given), total=_rp(total)
+                )
+            amount = max(amount, 0)
+        if amount == 0 and total > 0:
+            continue
+        settled.append(SettledPayment(t.method, amount, t.reference.strip()))
+    paid = sum(p.amount for p in settled)
+    if paid < total:
+        raise PaymentError(SHORT, total=_rp(total), paid=_rp(paid), short=_rp(total - paid))
+    noncash = sum(p.amount for p in settled if p.method != "cash")
+    if noncash > total:
+        raise PaymentError(NONCASH_OVER, noncash=_rp(noncash), total=_rp(total))
+    return settled, paid - total
+
+
+def _rp(amount: int) -> str:
+    from boothpos.core.money import format_rupiah
+
+    return format_rupiah(amount)
+
+
+def receipt_number(event: Event, day: date, seq: int) -> str:
+    """``INA24-T1-0228-00042``: event prefix, till, fair day (MMDD), gapless sequence."""
+    return f"{event.receipt_prefix}-{event.till_code}-{day:%m%d}-{seq:05d}"
+
+
+def next_seq(db: Database, till_code: str) -> int:
+    row = db.execute(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM sales WHERE till_code = ?", (till_code,)
+    ).fetchone()
+    return row[0]
+
+
+def checkout(
+    db: Database,
+    cart: list[CartLine],
+    tenders: list[Tender],
+    *,
+    cashier: User,
+    at: datetime | None = None,
+    event: Event | None = None,
+) -> SaleResult:
+    """Commit a sale: one transaction or nothing. Returns the receipt number and warnings."""
+    event = event or get_event(db)
+    moment = at or clock.now(event.timezone)
+    day = clock.fair_day(moment, event.timezone)
+    if not cart:
+        raise SaleError(EMPTY_CART)
+    items = []
+    for line in cart:
+        product = products.product_by_id(db, line.product_id)
+        if isinstance(line.qty, bool) or not isinstance(line.qty, int) or line.qty < 1:
+            raise SaleError(BAD_QTY, qty=line.qty, name=product.name)
+        gross = line.qty * product.price
+        if not isinstance(line.discount, int) or not 0 <= line.discount <= gross:
+            raise SaleError(
+                BAD_DISCOUNT, discount=line.discount, name=product.name, limit=_rp(gross)
+            )
+        items.append((line, product, gross - line.discount))
+    total = sum(line_total for _, _, line_total in items)
+    payments, change = settle_payments(total, tenders)
+
+    warnings: list[Notice] = []
+    if event.day_number(day) is None:
+        warnings.append(
+            Notice(
+                OUTSIDE_EVENT,
+                (
+                    ("day", day.isoformat()),
+                    ("first", event.first_day.isoformat()),
+                    ("last", event.last_day.isoformat()),
+                ),
+            )
+        )
+    sale_uuid = str(uuid.uuid4())
+    iso_time = clock.to_iso(moment)
+    iso_day = day.isoformat()
+    with db.atomic():
+        days.ensure_open_for_sale(db, day, at=moment, user_id=cashier.id)
+        seq = next_seq(db, event.till_code)
+        receipt_no = receipt_number(event, day, seq)
+        sale_id = db.execute(
+            "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
+            "total, change) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (sale_uuid, event.till_code, seq, receipt_no, iso_day, iso_time, cashier.id,
+             total, change),
+        ).lastrowid
+        db.conn.executemany(
+            "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
+            "partner_code, partner_name, qty, unit_price, discount, line_total) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (sale_id, n, p.id, p.barcode, p.name, p.partner.id, p.partner.code,
+                 p.partner.name, line.qty, p.price, line.discount, line_total)
+                for n, (line, p, line_total) in enumerate(items, start=1)
+            ],
+        )
+        db.conn.executemany(
+            "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
+            [(sale_id, p.method, p.amount, p.reference) for p in payments],
+        )
+        stock.record_moves(
+            db,
+            "sale",
+            [(p.id, -line.qty) for line, p, _ in items],
+            at=moment,
+            day=iso_day,
+            user_id=cashier.id,
+            sale_id=sale_id,
+        )
+        for p in {p.id: p for _, p, _ in items}.values():
+            on_hand = db.conn.execute(
+                "SELECT on_hand FROM products WHERE id = ?", (p.id,)
+            ).fetchone()[0]
+            if on_hand < 0:
+                warnings.append(
+                    Notice(
+                        NEGATIVE_STOCK,
+                        (("name", p.name), ("partner", p.partner.code), ("on_hand", on_hand)),
+                    )
+                )
+        audit.record(
+            db,
+            "sale.checkout",
+            user_id=cashier.id,
+            entity="sale",
+            entity_id=receipt_no,
+            detail={"total": total, "lines": len(items), "uuid": sale_uuid},
+            at=moment,
+        )
+    return SaleResult(sale_id, sale_uuid, receipt_no, day, total, change, tuple(warnings))

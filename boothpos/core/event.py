@@ -1,0 +1,145 @@
+"""The event is data: name, venue, fair days, receipt texts, commission, prefixes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from boothpos.core import audit, clock
+from boothpos.core.errors import DatabaseError, Msg, RefusedInput
+
+NO_EVENT = Msg(
+    id="database ini belum berisi acara; jalankan 'boothpos init'",
+    en="this database holds no event yet; run 'boothpos init'",
+)
+EVENT_EXISTS = Msg(
+    id="database ini sudah berisi acara '{name}'",
+    en="this database already holds the event '{name}'",
+)
+BAD_DAYS = Msg(
+    id="jumlah hari acara harus 1 sampai 60, bukan {value}",
+    en="the number of fair days must be 1 to 60, not {value}",
+)
+BAD_PREFIX = Msg(
+    id="awalan nomor struk '{value}' harus 1–8 huruf/angka",
+    en="receipt prefix '{value}' must be 1–8 letters or digits",
+)
+EMPTY_NAME = Msg(id="nama acara kosong", en="the event name is empty")
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    venue: str
+    first_day: date
+    days: int
+    timezone: str
+    receipt_header: str
+    receipt_footer: str
+    commission_bp: int
+    receipt_prefix: str
+    till_code: str
+
+    @property
+    def last_day(self) -> date:
+        return self.first_day + timedelta(days=self.days - 1)
+
+    @property
+    def fair_days(self) -> list[date]:
+        return [self.first_day + timedelta(days=i) for i in range(self.days)]
+
+    def day_number(self, day: date) -> int | None:
+        """1-based fair-day number, or None for a date outside the event."""
+        n = (day - self.first_day).days + 1
+        return n if 1 <= n <= self.days else None
+
+
+def default_prefix(name: str, first_day: date) -> str:
+    word = re.sub(r"[^A-Za-z0-9]", "", (name.split() or ["EV"])[0]).upper()[:3] or "EV"
+    return f"{word}{first_day:%y}"
+
+
+def create_event(
+    db: Database,
+    *,
+    name: str,
+    first_day: date,
+    days: int,
+    venue: str = "",
+    receipt_header: str = "",
+    receipt_footer: str = "",
+    commission_bp: int = 0,
+    receipt_prefix: str | None = None,
+    till_code: str = "T1",
+    timezone: str = clock.DEFAULT_TZ,
+) -> Event:
+    name = name.strip()
+    if not name:
+        raise RefusedInput(EMPTY_NAME)
+    if not 1 <= days <= 60:
+        raise RefusedInput(BAD_DAYS, value=days)
+    prefix = receipt_prefix or default_prefix(name, first_day)
+    for value in (prefix, till_code):
+        if not re.fullmatch(r"[A-Za-z0-9]{1,8}", value):
+            raise RefusedInput(BAD_PREFIX, value=value)
+    existing = db.execute("SELECT name FROM event WHERE id = 1").fetchone()
+    if existing:
+        raise RefusedInput(EVENT_EXISTS, name=existing[0])
+    with db.atomic():
+        db.execute(
+            "INSERT INTO event (id, name, venue, first_day, days, timezone, receipt_header, "
+            "receipt_footer, commission_bp, receipt_prefix, till_code, created_at) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                venue,
+                first_day.isoformat(),
+                days,
+                timezone,
+                receipt_header or name,
+                receipt_footer or "Terima kasih / Thank you",
+                commission_bp,
+                prefix.upper(),
+                till_code.upper(),
+                clock.to_iso(clock.now(timezone)),
+            ),
+        )
+        audit.record(db, "event.create", entity="event", entity_id=1, detail={"name": name})
+    return get_event(db)
+
+
+def get_event(db: Database) -> Event:
+    row = db.execute(
+        "SELECT name, venue, first_day, days, timezone, receipt_header, receipt_footer, "
+        "commission_bp, receipt_prefix, till_code FROM event WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        raise DatabaseError(NO_EVENT)
+    return Event(
+        name=row[0],
+        venue=row[1],
+        first_day=date.fromisoformat(row[2]),
+        days=row[3],
+        timezone=row[4],
+        receipt_header=row[5],
+        receipt_footer=row[6],
+        commission_bp=row[7],
+        receipt_prefix=row[8],
+        till_code=row[9],
+    )
+
+
+def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

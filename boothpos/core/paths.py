@@ -1,0 +1,45 @@
+"""Where things live: the user data dir, the bundled resources."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import platformdirs
+
+APP = "boothpos"
+
+
+def data_dir() -> Path:
+    """The user's boothpos data folder (``BOOTHPOS_HOME`` overrides it)."""
+    override = os.environ.get("BOOTHPOS_HOME")
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def default_db() -> Path:
+    """``--db`` or ``BOOTHPOS_DB``, else ``<data dir>/boothpos.db``."""
+    env = os.environ.get("BOOTHPOS_DB")
+    return Path(env) if env else data_dir() / "boothpos.db"
+
+
+def demo_db() -> Path:
+    return data_dir() / "demo" / "inacraft-2024-demo.db"
+
+
+def event_folder(db_path: Path) -> Path:
+    """Folder beside the database for its receipts, reports and backups."""
+    folder = db_path.with_name(db_path.stem + "-files")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def resource(*parts: str) -> Traversable:
+    """A file shipped in ``boothpos.resources`` (works from a wheel or a checkout)."""
+    node = resources.files("boothpos.resources")
+    for part in parts:
+        node = node / part
+    return node

@@ -1,0 +1,235 @@
+"""Voids and refunds: new records that point back; nothing is changed or deleted.
+
+- A **void** cancels a whole sale of the current fair day (a mistake at the
+  till): a supervisor approves it with a reason; the goods go back on hand.
+- A **refund** gives money back for all or some lines of any earlier sale: a
+  new sale record of kind ``refund`` (its own receipt number, negative lines
+  and payments), approved by a supervisor, restocking the goods or not.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from boothpos.core import audit, clock, days, stock, users
+from boothpos.core.checkout import METHODS, SaleResult, next_seq, receipt_number
+from boothpos.core.errors import Msg, SaleError
+from boothpos.core.event import get_event
+from boothpos.core.sales import get_sale, refunded_qty_by_line
+from boothpos.core.users import User
+
+NEEDS_REASON = Msg(id="alasan wajib diisi", en="a reason is required")
+NOT_A_SALE = Msg(
+    id="struk {receipt_no} adalah pengembalian dana, bukan penjualan",
+    en="receipt {receipt_no} is a refund, not a sale",
+)
+ALREADY_VOIDED = Msg(
+    id="penjualan {receipt_no} sudah dibatalkan", en="sale {receipt_no} is already voided"
+)
+VOID_OTHER_DAY = Msg(
+    id="penjualan {receipt_no} dari hari {day}; pembatalan hanya untuk hari ini ({today}); "
+    "gunakan pengembalian dana",
+    en="sale {receipt_no} is from {day}; only today's sales ({today}) can be voided; "
+    "use a refund",
+)
+VOID_AFTER_REFUND = Msg(
+    id="penjualan {receipt_no} sudah ada pengembaliannya; tidak bisa dibatalkan",
+    en="sale {receipt_no} already has a refund; it cannot be voided",
+)
+NOTHING_TO_REFUND = Msg(
+    id="tidak ada yang dikembalikan dari {receipt_no}",
+    en="nothing to refund from {receipt_no}",
+)
+NO_SUCH_LINE = Msg(
+    id="struk {receipt_no} tidak punya baris {line_no}",
+    en="receipt {receipt_no} has no line {line_no}",
+)
+TOO_MANY = Msg(
+    id="baris {line_no} ({name}): hanya {left} yang masih bisa dikembalikan, bukan {qty}",
+    en="line {line_no} ({name}): only {left} can still be refunded, not {qty}",
+)
+BAD_METHOD = Msg(
+    id="metode pengembalian '{method}' tidak dikenal", en="unknown refund method '{method}'"
+)
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    void_id: int
+    receipt_no: str
+    total: int
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise SaleError(NEEDS_REASON)
+    return reason
+
+
+def void_sale(
+    db: Database,
+    receipt_no: str,
+    *,
+    requested_by: User,
+    supervisor: User,
+    reason: str,
+    at: datetime | None = None,
+) -> VoidResult:
+    """Void a whole sale of the current fair day; goods go back on hand."""
+    users.require(supervisor, "supervisor")
+    reason = _reason(reason)
+    event = get_event(db)
+    moment = at or clock.now(event.timezone)
+    today = clock.fair_day(moment, event.timezone)
+    sale = get_sale(db, receipt_no)
+    if sale.kind != "sale":
+        raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
+    if sale.status == "voided":
+        raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
+    if sale.day != today.isoformat():
+        raise SaleError(
+            VOID_OTHER_DAY, receipt_no=sale.receipt_no, day=sale.day, today=today.isoformat()
+        )
+    if refunded_qty_by_line(db, sale.id):
+        raise SaleError(VOID_AFTER_REFUND, receipt_no=sale.receipt_no)
+    with db.atomic():
+        days.ensure_open_for_sale(db, today, at=moment, user_id=requested_by.id)
+        void_id = db.execute(
+            "INSERT INTO voids (uuid, sale_id, at, user_id, approved_by, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), sale.id, clock.to_iso(moment), requested_by.id, supervisor.id,
+             reason),
+        ).lastrowid
+        stock.record_moves(
+            db,
+            "void",
+            [(line.product_id, line.qty) for line in sale.lines],
+            at=moment,
+            day=today.isoformat(),
+            user_id=supervisor.id,
+            sale_id=sale.id,
+            void_id=void_id,
+            reason=reason,
+        )
+        audit.record(
+            db,
+            "sale.void",
+            user_id=supervisor.id,
+            entity="sale",
+            entity_id=sale.receipt_no,
+            detail={"reason": reason, "total": sale.total, "requested_by": requested_by.username},
+            at=moment,
+        )
+    return VoidResult(void_id, sale.receipt_no, sale.total)
+
+
+def refund_sale(
+    db: Database,
+    receipt_no: str,
+    lines: dict[int, int] | None = None,
+    *,
+    cashier: User,
+    supervisor: User,
+    reason: str,
+    restock: bool = True,
+    method: str = "cash",
+    reference: str = "",
+    at: datetime | None = None,
+) -> SaleResult:
+    """Refund some or all of an earlier sale.
+
+    ``lines`` maps line number → quantity to refund; ``None`` refunds all that
+    is left. Discounts are refunded in proportion (the last refund of a line
+    takes the rest, so the rupiah add up exactly).
+    """
+    users.require(supervisor, "supervisor")
+    reason = _reason(reason)
+    if method not in METHODS:
+        raise SaleError(BAD_METHOD, method=method)
+    event = get_event(db)
+    moment = at or clock.now(event.timezone)
+    today = clock.fair_day(moment, event.timezone)
+    sale = get_sale(db, receipt_no)
+    if sale.kind != "sale":
+        raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
+    if sale.status == "voided":
+        raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
+    done = refunded_qty_by_line(db, sale.id)
+    by_no = {line.line_no: line for line in sale.lines}
+    wanted = lines if lines is not None else {n: None for n in by_no}
+    plan = []
+    for line_no, qty in sorted(wanted.items()):
+        if line_no not in by_no:
+            raise SaleError(NO_SUCH_LINE, receipt_no=sale.receipt_no, line_no=line_no)
+        line = by_no[line_no]
+        done_qty, done_discount = done.get(line.id, (0, 0))
+        left = line.qty - done_qty
+        qty = left if qty is None else qty
+        if qty == 0 and lines is None:
+            continue
+        if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1 or qty > left:
+            raise SaleError(TOO_MANY, line_no=line_no, name=line.name, left=left, qty=qty)
+        if done_qty + qty == line.qty:
+            discount = line.discount - done_discount
+        else:
+            discount = line.discount * qty // line.qty
+        plan.append((line, qty, discount))
+    if not plan:
+        raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)
+    total = -sum(qty * line.unit_price - discount for line, qty, discount in plan)
+    sale_uuid = str(uuid.uuid4())
+    iso_day = today.isoformat()
+    with db.atomic():
+        days.ensure_open_for_sale(db, today, at=moment, user_id=cashier.id)
+        seq = next_seq(db, event.till_code)
+        number = receipt_number(event, today, seq)
+        refund_id = db.execute(
+            "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
+            "total, change, refund_of, reason, approved_by) "
+            "VALUES (?, 'refund', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            (sale_uuid, event.till_code, seq, number, iso_day, clock.to_iso(moment), cashier.id,
+             total, sale.id, reason, supervisor.id),
+        ).lastrowid
+        db.conn.executemany(
+            "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
+            "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (refund_id, n, line.product_id, line.barcode, line.name,
+                 line.partner_id, line.partner_code, line.partner_name,
+                 -qty, line.unit_price, -discount, -(qty * line.unit_price - discount), line.id)
+                for n, (line, qty, discount) in enumerate(plan, start=1)
+            ],
+        )
+        if total:
+            db.execute(
+                "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
+                (refund_id, method, total, reference.strip()),
+            )
+        if restock:
+            stock.record_moves(
+                db,
+                "refund",
+                [(line.product_id, qty) for line, qty, _ in plan],
+                at=moment,
+                day=iso_day,
+                user_id=supervisor.id,
+                sale_id=refund_id,
+                reason=reason,
+            )
+        audit.record(
+            db,
+            "sale.refund",
+            user_id=supervisor.id,
+            entity="sale",
+            entity_id=number,
+            detail={"refund_of": sale.receipt_no, "total": total, "restock": restock,
+                    "reason": reason},
+            at=moment,
+        )
+    return SaleResult(refund_id, sale_uuid, number, today, total, 0, ())

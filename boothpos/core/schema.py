@@ -1,0 +1,217 @@
+"""The event database schema, as sqlite-utils ``Migrations``.
+
+Add a new migration function for every change; never edit an applied one.
+Bump ``SCHEMA_VERSION`` with each migration (it is written to
+``PRAGMA user_version`` so an older app refuses a newer file).
+
+Money columns are INTEGER rupiah. Times are ISO-8601 text with offset.
+Sales, lines, payments, voids, stock moves, fair-day events and the audit
+log are append-only: triggers refuse UPDATE and DELETE on them.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("boothpos")
+SCHEMA_VERSION = 1
+
+APPEND_ONLY = (
+    "sales",
+    "sale_lines",
+    "payments",
+    "voids",
+    "stock_moves",
+    "day_events",
+    "audit",
+)
+
+_SCHEMA_1 = """
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    first_day TEXT NOT NULL,              -- ISO date of fair day 1
+    days INTEGER NOT NULL CHECK (days >= 1),
+    timezone TEXT NOT NULL DEFAULT 'Asia/Jakarta',
+    receipt_header TEXT NOT NULL DEFAULT '',
+    receipt_footer TEXT NOT NULL DEFAULT '',
+    commission_bp INTEGER NOT NULL DEFAULT 0 CHECK (commission_bp BETWEEN 0 AND 10000),
+    receipt_prefix TEXT NOT NULL,
+    till_code TEXT NOT NULL DEFAULT 'T1',
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE partners (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    region TEXT NOT NULL DEFAULT '',
+    commission_bp INTEGER CHECK (commission_bp IS NULL OR commission_bp BETWEEN 0 AND 10000),
+    bank_details TEXT NOT NULL DEFAULT '',
+    pin_hash TEXT,
+    failed_pins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    barcode TEXT NOT NULL UNIQUE,
+    barcode_internal INTEGER NOT NULL DEFAULT 0,   -- 1: generated 20–29 code
+    name TEXT NOT NULL,
+    partner_id INTEGER NOT NULL REFERENCES partners(id),
+    category TEXT NOT NULL DEFAULT '',
+    price INTEGER NOT NULL CHECK (price >= 0),
+    on_hand INTEGER NOT NULL DEFAULT 0,            -- cache of SUM(stock_moves.qty)
+    catalog_intake INTEGER NOT NULL DEFAULT 0,     -- stock column as last imported
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    UNIQUE (partner_id, name)
+);
+CREATE INDEX products_partner ON products(partner_id);
+CREATE INDEX products_name ON products(name COLLATE NOCASE);
+
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('attendant', 'supervisor', 'admin')),
+    pin_hash TEXT NOT NULL,
+    failed_pins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+
+-- Fair-day ledger: open / close / reopen records; a day's state is its latest record.
+CREATE TABLE day_events (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,                     -- ISO date
+    kind TEXT NOT NULL CHECK (kind IN ('open', 'close', 'reopen')),
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    opening_float INTEGER CHECK (opening_float IS NULL OR opening_float >= 0),
+    counted_cash INTEGER,
+    expected_cash INTEGER,
+    z_number INTEGER UNIQUE,
+    detail TEXT NOT NULL DEFAULT '{}'      -- JSON (denominations, reason)
+);
+CREATE INDEX day_events_day ON day_events(day);
+
+-- A sale or a refund. Voids are separate records (table voids) pointing back.
+CREATE TABLE sales (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+    till_code TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),          -- gapless per till
+    receipt_no TEXT NOT NULL UNIQUE,
+    day TEXT NOT NULL,                              -- fair day (ISO date, event timezone)
+    time TEXT NOT NULL,                             -- ISO-8601 with offset
+    cashier_id INTEGER NOT NULL REFERENCES users(id),
+    total INTEGER NOT NULL,                         -- Σ line_total (negative for a refund)
+    change INTEGER NOT NULL DEFAULT 0 CHECK (change >= 0),
+    refund_of INTEGER REFERENCES sales(id),
+    reason TEXT NOT NULL DEFAULT '',
+    approved_by INTEGER REFERENCES users(id),
+    UNIQUE (till_code, seq),
+    CHECK ((kind = 'refund') = (refund_of IS NOT NULL))
+);
+CREATE INDEX sales_day ON sales(day);
+CREATE INDEX sales_refund_of ON sales(refund_of);
+
+CREATE TABLE sale_lines (
+    id INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales(id),
+    line_no INTEGER NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    barcode TEXT NOT NULL,                  -- snapshots at the time of sale
+    name TEXT NOT NULL,
+    partner_id INTEGER NOT NULL REFERENCES partners(id),
+    partner_code TEXT NOT NULL,
+    partner_name TEXT NOT NULL,
+    qty INTEGER NOT NULL CHECK (qty != 0),  -- negative on a refund
+    unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+    discount INTEGER NOT NULL DEFAULT 0,    -- same sign as qty
+    line_total INTEGER NOT NULL,            -- qty * unit_price - discount
+    refund_of_line INTEGER REFERENCES sale_lines(id),
+    UNIQUE (sale_id, line_no),
+    CHECK (line_total = qty * unit_price - discount)
+);
+CREATE INDEX sale_lines_sale ON sale_lines(sale_id);
+CREATE INDEX sale_lines_partner ON sale_lines(partner_id);
+CREATE INDEX sale_lines_product ON sale_lines(product_id);
+CREATE INDEX sale_lines_refund_of ON sale_lines(refund_of_line);
+
+CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales(id),
+    method TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'debit', 'credit', 'transfer')),
+    amount INTEGER NOT NULL,                -- tendered (negative: paid back on a refund)
+    reference TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX payments_sale ON payments(sale_id);
+
+CREATE TABLE voids (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    sale_id INTEGER NOT NULL UNIQUE REFERENCES sales(id),
+    at TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id),      -- who asked
+    approved_by INTEGER NOT NULL REFERENCES users(id),  -- supervisor
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+);
+
+CREATE TABLE stock_moves (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    kind TEXT NOT NULL CHECK (kind IN
+        ('intake', 'sale', 'void', 'refund', 'adjustment', 'return')),
+    qty INTEGER NOT NULL,                   -- signed: + into the booth, - out
+    at TEXT NOT NULL,
+    day TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    sale_id INTEGER REFERENCES sales(id),
+    void_id INTEGER REFERENCES voids(id),
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stock_moves_product ON stock_moves(product_id);
+CREATE INDEX stock_moves_sale ON stock_moves(sale_id);
+
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL DEFAULT '',
+    entity_id TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'       -- JSON
+);
+CREATE INDEX audit_action ON audit(action);
+"""
+
+
+def _append_only_triggers(table: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} is append-only: records are never changed'); END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} is append-only: records are never deleted'); END;
+"""
+
+
+@MIGRATIONS(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    for statement in _SCHEMA_1.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    for table in APPEND_ONLY:
+        for statement in _append_only_triggers(table).strip().split("END;"):
+            if statement.strip():
+                db.execute(statement + "END;")

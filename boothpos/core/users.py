@@ -1,0 +1,215 @@
+"""Booth users (attendant / supervisor / admin) and PINs.
+
+PINs are stored salted and hashed with scrypt, never in clear. Repeated
+wrong PINs lock the account for a while.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from boothpos.core import audit, clock
+from boothpos.core.errors import AccountLocked, AuthError, Msg, NotFound, PermissionDenied, RefusedInput
+
+ROLES = ("attendant", "supervisor", "admin")
+RANK = {role: i for i, role in enumerate(ROLES)}
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+
+# scrypt parameters: n=2**14, r=8, p=1 (~16 MiB, tens of ms): a 4–6 digit PIN
+# still needs the lockout, the hash keeps a stolen file from giving PINs away.
+_N, _R, _P = 2**14, 8, 1
+
+BAD_PIN_FORMAT = Msg(
+    id="PIN harus 4 sampai 8 angka", en="a PIN must be 4 to 8 digits"
+)
+WRONG_PIN = Msg(
+    id="PIN salah untuk '{user}' (sisa {left} percobaan)",
+    en="wrong PIN for '{user}' ({left} tries left)",
+)
+LOCKED = Msg(
+    id="akun '{user}' dikunci karena terlalu banyak PIN salah; coba lagi setelah {until}",
+    en="account '{user}' is locked after too many wrong PINs; try again after {until}",
+)
+NO_USER = Msg(id="pengguna '{user}' tidak ada", en="there is no user '{user}'")
+USER_EXISTS = Msg(id="pengguna '{user}' sudah ada", en="user '{user}' already exists")
+BAD_ROLE = Msg(
+    id="peran '{role}' tidak dikenal (attendant, supervisor, admin)",
+    en="unknown role '{role}' (attendant, supervisor, admin)",
+)
+BAD_USERNAME = Msg(
+    id="nama pengguna '{user}' harus 1–32 huruf kecil, angka, titik, strip atau garis bawah",
+    en="user name '{user}' must be 1–32 lower-case letters, digits, dot, dash or underscore",
+)
+NEEDS_ROLE = Msg(
+    id="'{user}' ({role}) tidak berwenang; perlu {needed}",
+    en="'{user}' ({role}) is not allowed; this needs a {needed}",
+)
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+    def can(self, role: str) -> bool:
+        """True if this user has at least ``role``."""
+        return RANK[self.role] >= RANK[role]
+
+
+def hash_pin(pin: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(
+        pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
+    )
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def check_pin_format(pin: str) -> str:
+    if not re.fullmatch(r"\d{4,8}", pin or ""):
+        raise RefusedInput(BAD_PIN_FORMAT)
+    return pin
+
+
+def _row_to_user(row) -> User:
+    return User(id=row[0], username=row[1], display_name=row[2], role=row[3])
+
+
+def add_user(
+    db: Database, username: str, pin: str, role: str, display_name: str = ""
+) -> User:
+    username = username.strip().lower()
+    if not re.fullmatch(r"[a-z0-9._-]{1,32}", username):
+        raise RefusedInput(BAD_USERNAME, user=username)
+    if role not in ROLES:
+        raise RefusedInput(BAD_ROLE, role=role)
+    check_pin_format(pin)
+    if db.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
+        raise RefusedInput(USER_EXISTS, user=username)
+    with db.atomic():
+        cur = db.execute(
+            "INSERT INTO users (username, display_name, role, pin_hash, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (username, display_name or username, role, hash_pin(pin), clock.to_iso(clock.now())),
+        )
+        audit.record(db, "user.add", entity="user", entity_id=cur.lastrowid, detail={"role": role})
+    return get_user(db, username)
+
+
+def get_user(db: Database, username: str) -> User:
+    row = db.execute(
+        "SELECT id, username, display_name, role FROM users WHERE username = ? AND active = 1",
+        (username.strip().lower(),),
+    ).fetchone()
+    if row is None:
+        raise NotFound(NO_USER, user=username)
+    return _row_to_user(row)
+
+
+def user_by_id(db: Database, user_id: int) -> User:
+    row = db.execute(
+        "SELECT id, username, display_name, role FROM users WHERE id = ?", (user_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(NO_USER, user=user_id)
+    return _row_to_user(row)
+
+
+def list_users(db: Database) -> list[User]:
+    rows = db.execute(
+        "SELECT id, username, display_name, role FROM users WHERE active = 1 ORDER BY id"
+    ).fetchall()
+    return [_row_to_user(r) for r in rows]
+
+
+def authenticate(
+    db: Database, username: str, pin: str, *, at: datetime | None = None
+) -> User:
+    """Check ``pin`` for ``username``; count failures and lock after MAX_FAILURES.
+
+    Raises :class:`AuthError` (wrong PIN or user) or :class:`AccountLocked`.
+    """
+    moment = at or clock.now()
+    row = db.execute(
+        "SELECT id, username, display_name, role, pin_hash, failed_pins, locked_until "
+        "FROM users WHERE username = ? AND active = 1",
+        (username.strip().lower(),),
+    ).fetchone()
+    if row is None:
+        raise AuthError(NO_USER, user=username)
+    user = _row_to_user(row)
+    pin_hash, failures, locked_until = row[4], row[5], row[6]
+    if locked_until and clock.parse_time(locked_until) > moment:
+        raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked_until))
+    if verify_pin(pin or "", pin_hash):
+        with db.atomic():
+            db.execute(
+                "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = ?", (user.id,)
+            )
+            audit.record(db, "user.sign_in", user_id=user.id, entity="user", entity_id=user.id, at=moment)
+        return user
+    failures += 1
+    lock = None
+    if failures >= MAX_FAILURES:
+        lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
+        failures = 0
+    with db.atomic():
+        db.execute(
+            "UPDATE users SET failed_pins = ?, locked_until = ? WHERE id = ?",
+            (failures, lock, user.id),
+        )
+        audit.record(
+            db,
+            "user.locked" if lock else "user.wrong_pin",
+            user_id=user.id,
+            entity="user",
+            entity_id=user.id,
+            at=moment,
+        )
+    if lock:
+        raise AccountLocked(LOCKED, user=user.username, until=_hhmm(lock))
+    raise AuthError(WRONG_PIN, user=user.username, left=MAX_FAILURES - failures)
+
+
+def require(user: User, role: str) -> User:
+    """Raise PermissionDenied unless ``user`` has at least ``role``."""
+    if not user.can(role):
+        raise PermissionDenied(NEEDS_ROLE, user=user.username, role=user.role, needed=role)
+    return user
+
+
+def set_pin(db: Database, username: str, pin: str, *, by: User | None = None) -> None:
+    check_pin_format(pin)
+    user = get_user(db, username)
+    with db.atomic():
+        db.execute(
+            "UPDATE users SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?",
+            (hash_pin(pin), user.id),
+        )
+        audit.record(
+            db, "user.set_pin", user_id=by.id if by else None, entity="user", entity_id=user.id
+        )
+
+
+def _hhmm(iso: str) -> str:
+    return clock.parse_time(iso).strftime("%H:%M")

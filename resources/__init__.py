@@ -1,0 +1,4 @@
+"""Data shipped with boothpos: demo catalog, translations, icons.
+
+Read through ``importlib.resources.files("boothpos.resources")``.
+"""
