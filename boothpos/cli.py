@@ -104,15 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="boothpos",
         description="Point of sale and inventory for a shared exhibition booth.",
     )
-    parser.add_argument("--db", type=Path, help="event database (default: BOOTHPOS_DB or the "
-                        "user data folder)")
+    parser.add_argument(
+        "--db", type=Path, help="event database (default: BOOTHPOS_DB or the user data folder)"
+    )
     parser.add_argument("--demo", action="store_true", help="open the app on the demo event")
     parser.add_argument("--lang", choices=errors.LANGUAGES, help="message language (id, en)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create an event database")
-    p.add_argument("--demo", action="store_true", dest="init_demo",
-                   help="build the bundled INACRAFT 2024 demo event")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        dest="init_demo",
+        help="build the bundled INACRAFT 2024 demo event",
+    )
     p.add_argument("--admin-pin", help="PIN of the admin user (asked on a terminal if absent)")
     p.add_argument("--event", default=None, help="event name")
     p.add_argument("--start", default=None, help="first fair day, YYYY-MM-DD (default today)")
@@ -172,7 +177,11 @@ def cmd_init(args) -> int:
         db = dbmod.connect(path, create=True)
         with db.atomic():
             ev = event.create_event(
-                db, name=name, first_day=start, days=args.days, venue=args.venue,
+                db,
+                name=name,
+                first_day=start,
+                days=args.days,
+                venue=args.venue,
                 receipt_prefix=args.prefix,
             )
             users.add_user(db, "admin", pin, "admin", "Admin")
@@ -191,8 +200,12 @@ def cmd_import(args) -> int:
     result = catalog.import_catalog(db, args.file)
     print(
         say(
-            "imported", pa=result.partners_added, pu=result.partners_updated,
-            a=result.products_added, u=result.products_updated, n=result.unchanged,
+            "imported",
+            pa=result.partners_added,
+            pu=result.partners_updated,
+            a=result.products_added,
+            u=result.products_updated,
+            n=result.unchanged,
             m=result.intake_moves,
         )
     )
@@ -255,7 +268,9 @@ def cmd_sell(args) -> int:
     else:
         print(
             say(
-                "sold", receipt_no=result.receipt_no, total=format_rupiah(result.total),
+                "sold",
+                receipt_no=result.receipt_no,
+                total=format_rupiah(result.total),
                 change=format_rupiah(result.change),
             )
         )
@@ -281,8 +296,13 @@ def cmd_check(args) -> int:
     elif report.ok:
         c = report.counts
         print(
-            say("check_ok", sales=c["sales"], lines=c["sale_lines"], moves=c["stock_moves"],
-                products=c["products"])
+            say(
+                "check_ok",
+                sales=c["sales"],
+                lines=c["sale_lines"],
+                moves=c["stock_moves"],
+                products=c["products"],
+            )
         )
     else:
         print(say("check_failed", count=len(report.findings)))
@@ -312,8 +332,8 @@ def run_gui(args) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        errors.set_language(args.lang)
+    lang = args.lang or os.environ.get("BOOTHPOS_LANG", "id")
+    errors.set_language(lang if lang in errors.LANGUAGES else "id")
     try:
         if args.command is None:
             return run_gui(args)

@@ -78,7 +78,7 @@ def lookup_forms(raw: str) -> tuple[str, ...]:
 
 
 def kind(code: str) -> str:
-    """"EAN13", "EAN8" or "UPCA" for a valid stored code."""
+    """ "EAN13", "EAN8" or "UPCA" for a valid stored code."""
     validate(code)
     return {13: "EAN13", 8: "EAN8", 12: "UPCA"}[len(code)]
 

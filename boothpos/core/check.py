@@ -43,6 +43,9 @@ GAP = Msg(
 )
 NO_LINES = Msg(id="struk {receipt_no} tanpa baris", en="receipt {receipt_no} has no lines")
 
+# integrity_check reports of single rows breaking a constraint (the file itself is sound)
+_ROW_CONSTRAINT_FAILURES = ("CHECK constraint failed", "NULL value in")
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -69,12 +72,17 @@ class CheckReport:
 def run_checks(db: Database) -> CheckReport:
     report = CheckReport()
     conn = db.conn
+    damaged = False
     for (detail,) in conn.execute("PRAGMA integrity_check").fetchall():
         if detail != "ok":
             report.add(INTEGRITY, detail=detail)
+            # A row that breaks a CHECK / NOT NULL constraint is bad data in a sound
+            # file: keep checking, so the findings below name the receipt and line.
+            damaged = damaged or not detail.startswith(_ROW_CONSTRAINT_FAILURES)
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
         report.add(FOREIGN_KEY, table=table, rowid=rowid, parent=parent)
-    if not report.ok:
+        damaged = True
+    if damaged:
         return report  # a damaged file: the other checks would only add noise
 
     for barcode, cached, ledger in stock.ledger_mismatches(db):

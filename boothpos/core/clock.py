@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from boothpos.core.errors import Msg, RefusedInput
@@ -53,4 +53,4 @@ def fair_day(moment: datetime, tz: str = DEFAULT_TZ) -> date:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

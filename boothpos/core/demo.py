@@ -30,7 +30,9 @@ def build_demo(db: Database) -> event.Event:
         first_day=date(2024, 2, 28),
         days=5,
         receipt_header="Booth PLN - UMK Binaan PLN\nINACRAFT 2024 - JCC Jakarta",
-        receipt_footer="Terima kasih telah mendukung UMK Indonesia!\nData demo - bukan transaksi nyata",
+        receipt_footer=(
+            "Terima kasih telah mendukung UMK Indonesia!\nData demo - bukan transaksi nyata"
+        ),
         commission_bp=0,
         receipt_prefix="INA24",
         till_code="T1",

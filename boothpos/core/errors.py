@@ -115,14 +115,18 @@ class Problem:
 
     def message(self, lang: str | None = None) -> str:
         reason = self.msg.render(lang, **dict(self.values))
-        if (lang or language()) == "en":
-            return f"row {self.row}, column {self.column}: {reason}"
-        return f"baris {self.row}, kolom {self.column}: {reason}"
+        english = (lang or language()) == "en"
+        where = []
+        if self.row:
+            where.append(f"row {self.row}" if english else f"baris {self.row}")
+        if self.column:
+            where.append(f"column {self.column}" if english else f"kolom {self.column}")
+        return f"{', '.join(where)}: {reason}" if where else reason
 
 
 CATALOG_REFUSED = Msg(
     id="Katalog tidak diimpor ({count} masalah); tidak ada yang diubah:\n{details}",
-    en="Catalog not imported ({count} problems); nothing was changed:\n{details}",
+    en="Catalog not imported ({count} {problems}); nothing was changed:\n{details}",
 )
 
 
@@ -131,8 +135,11 @@ class CatalogError(RefusedInput):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__(CATALOG_REFUSED, count=len(self.problems), details="")
+        n = len(self.problems)
+        super().__init__(
+            CATALOG_REFUSED, count=n, problems="problem" if n == 1 else "problems", details=""
+        )
 
     def message(self, lang: str | None = None) -> str:
         details = "\n".join("  " + p.message(lang) for p in self.problems)
-        return self.msg.render(lang, count=len(self.problems), details=details)
+        return self.msg.render(lang, **{**self.values, "details": details})

@@ -130,7 +130,7 @@ def parse_rate(text: str | int) -> int:
     if d < 0 or d > 100 or bp != bp.to_integral_value():
         raise MoneyError(
             Msg(
-                id="persentase komisi '{value}' harus antara 0 dan 100 dengan paling banyak 2 desimal",
+                id="persentase komisi '{value}' harus antara 0 dan 100, paling banyak 2 desimal",
                 en="commission rate '{value}' must be between 0 and 100 with at most 2 decimals",
             ),
             value=text,

@@ -38,8 +38,17 @@ def event_folder(db_path: Path) -> Path:
 
 
 def resource(*parts: str) -> Traversable:
-    """A file shipped in ``boothpos.resources`` (works from a wheel or a checkout)."""
-    node = resources.files("boothpos.resources")
+    """A file shipped in ``boothpos.resources`` (works from a wheel or a checkout).
+
+    Installed (wheel or editable), ``resources/`` is the package
+    ``boothpos.resources``. Run straight from a source tree without installing
+    (``PYTHONPATH=.``), that package does not exist and the top-level
+    ``resources/`` folder beside ``boothpos/`` is used instead.
+    """
+    try:
+        node: Traversable = resources.files("boothpos.resources")
+    except ModuleNotFoundError:
+        node = Path(__file__).resolve().parents[2] / "resources"
     for part in parts:
         node = node / part
     return node

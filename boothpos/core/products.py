@@ -10,8 +10,8 @@ from boothpos.core import barcodes
 from boothpos.core.errors import Msg, NotFound
 
 UNKNOWN_CODE = Msg(
-    id="kode '{code}' tidak dikenal; keranjang tidak berubah",
-    en="unknown code '{code}'; the cart is unchanged",
+    id="kode '{code}' tidak dikenal: tidak ada produk dengan kode ini",
+    en="unknown code '{code}': no product has this code",
 )
 UNKNOWN_PARTNER = Msg(id="mitra '{code}' tidak ada", en="there is no partner '{code}'")
 

@@ -144,8 +144,9 @@ def refund_sale(
     """Refund some or all of an earlier sale.
 
     ``lines`` maps line number → quantity to refund; ``None`` refunds all that
-    is left. Discounts are refunded in proportion (the last refund of a line
-    takes the rest, so the rupiah add up exactly).
+    is left. Discounts are refunded in proportion, rounded on the cumulative
+    pieces refunded (the last refund of a line takes the rest, so the rupiah
+    add up exactly).
     """
     users.require(supervisor, "supervisor")
     reason = _reason(reason)
@@ -174,10 +175,11 @@ def refund_sale(
             continue
         if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1 or qty > left:
             raise SaleError(TOO_MANY, line_no=line_no, name=line.name, left=left, qty=qty)
-        if done_qty + qty == line.qty:
-            discount = line.discount - done_discount
-        else:
-            discount = line.discount * qty // line.qty
+        # Round the *cumulative* refunded discount (floor of the share of the
+        # pieces refunded so far): the last refund takes the exact rest, and
+        # no partial refund's discount exceeds its own gross (which rounding
+        # each refund on its own allowed, leaving a refund line above zero).
+        discount = line.discount * (done_qty + qty) // line.qty - done_discount
         plan.append((line, qty, discount))
     if not plan:
         raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)

@@ -1,0 +1,258 @@
+"""Sales history: list a day, search a receipt, reprint, void and refund.
+
+Every change goes through core (``returns.void_sale`` / ``returns.refund_sale``)
+with a supervisor's approval; a domain error is reported through ``failed``
+and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
+
+from boothpos.core import clock, returns, sales, users
+from boothpos.core.checkout import METHODS
+from boothpos.core.errors import BoothError
+from boothpos.core.event import Event
+from boothpos.core.money import format_rupiah
+from boothpos.core.sales import Sale
+from boothpos.core.users import User
+
+log = logging.getLogger(__name__)
+
+
+class Receipts(Protocol):
+    """What the history needs of ``gui.receipts.ReceiptService``."""
+
+    def issue(self, receipt_no: str) -> Path: ...
+
+    def reprint(self, receipt_no: str) -> Path: ...
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A supervisor who typed their PIN, and the reason they gave."""
+
+    supervisor: User
+    reason: str
+
+
+class SupervisorCheck:
+    """Verifies a supervisor PIN: ``users.authenticate`` plus the supervisor role."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def users(self) -> list[User]:
+        return users.list_users(self._db)
+
+    def verify(self, username: str, pin: str) -> User:
+        """The user if the PIN is right and they are a supervisor; else raises ``BoothError``."""
+        user = users.authenticate(self._db, username, pin)
+        return users.require(user, "supervisor")
+
+
+def refund_amount(sale: Sale, done: dict[int, tuple[int, int]], wanted: dict[int, int]) -> int:
+    """Money a refund of ``wanted`` (line no → qty) gives back; discounts in proportion.
+
+    Mirrors ``core.returns.refund_sale`` (the last refund of a line takes the
+    rest of its discount) so the dialog can show the figure before approval.
+    """
+    total = 0
+    for line in sale.lines:
+        qty = wanted.get(line.line_no, 0)
+        if qty <= 0:
+            continue
+        done_qty, done_discount = done.get(line.id, (0, 0))
+        if done_qty + qty == line.qty:
+            discount = line.discount - done_discount
+        else:
+            discount = line.discount * qty // line.qty
+        total += qty * line.unit_price - discount
+    return total
+
+
+class HistoryController(QObject):
+    """The history screen's logic. ``salesChanged`` after a reload, ``failed``/``info`` messages."""
+
+    salesChanged = Signal(list)  # list[Sale]
+    info = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        event: Event,
+        receipts: Receipts,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._event = event
+        self._receipts = receipts
+        self._user: User | None = None
+        self.supervisor_check = SupervisorCheck(db)
+        self.day: date = self.today()
+        self.search = ""
+        for name, slot in (("printed", self._on_printed), ("printFailed", self._on_print_failed)):
+            signal = getattr(receipts, name, None)
+            if signal is not None:
+                signal.connect(slot)
+
+    # ---------------------------------------------------------- reading ---
+
+    def set_user(self, user: User | None) -> None:
+        self._user = user
+
+    @property
+    def user(self) -> User | None:
+        return self._user
+
+    def today(self) -> date:
+        return clock.fair_day(clock.now(self._event.timezone), self._event.timezone)
+
+    def load(self, day: date | None = None, search: str | None = None) -> list[Sale]:
+        """Sales of ``day``; a receipt search looks through every day."""
+        if day is not None:
+            self.day = day
+        if search is not None:
+            self.search = search.strip()
+        if self.search:
+            found = sales.list_sales(self._db, search=self.search)
+        else:
+            found = sales.list_sales(self._db, day=self.day.isoformat())
+        self.salesChanged.emit(found)
+        return found
+
+    def reload(self) -> list[Sale]:
+        return self.load()
+
+    def sale(self, receipt_no: str) -> Sale:
+        return sales.get_sale(self._db, receipt_no)
+
+    def refunded(self, sale: Sale) -> dict[int, tuple[int, int]]:
+        """Line id → (qty, discount) already refunded."""
+        return sales.refunded_qty_by_line(self._db, sale.id)
+
+    def refundable(self, sale: Sale) -> dict[int, int]:
+        """Line no → quantity that can still be refunded."""
+        done = self.refunded(sale)
+        return {line.line_no: line.qty - done.get(line.id, (0, 0))[0] for line in sale.lines}
+
+    def refund_amount(self, sale: Sale, wanted: dict[int, int]) -> int:
+        return refund_amount(sale, self.refunded(sale), wanted)
+
+    def can_void(self, sale: Sale | None) -> bool:
+        return (
+            sale is not None
+            and sale.kind == "sale"
+            and sale.status == "completed"
+            and sale.day == self.today().isoformat()
+            and not self.refunded(sale)
+        )
+
+    def can_refund(self, sale: Sale | None) -> bool:
+        return (
+            sale is not None
+            and sale.kind == "sale"
+            and sale.status == "completed"
+            and any(left > 0 for left in self.refundable(sale).values())
+        )
+
+    def summary(self, shown: list[Sale]) -> tuple[int, int]:
+        """(receipts that count, their total): voided sales count for nothing."""
+        counted = [s for s in shown if s.status != "voided"]
+        return len(counted), sum(s.total for s in counted)
+
+    def default_refund_method(self, sale: Sale) -> str:
+        """The method that paid most of the sale (cash when unsure)."""
+        if not sale.payments:
+            return "cash"
+        best = max(sale.payments, key=lambda p: p.amount)
+        return best.method if best.method in METHODS else "cash"
+
+    # ---------------------------------------------------------- changing ---
+
+    def reprint(self, receipt_no: str) -> Path | None:
+        try:
+            path = self._receipts.reprint(receipt_no)
+        except BoothError as exc:
+            self.failed.emit(exc.message())
+            return None
+        except Exception as exc:  # a printer or PDF problem never takes the app down
+            log.exception("reprint of %s failed", receipt_no)
+            self.failed.emit(self.tr("Receipt {receipt} could not be made: {reason}").format(
+                receipt=receipt_no, reason=exc))
+            return None
+        self.info.emit(self.tr("Receipt {receipt} sent again to the printer.").format(
+            receipt=receipt_no))
+        return path
+
+    def void(self, receipt_no: str, approval: Approval) -> bool:
+        if self._user is None:
+            self.failed.emit(self.tr("Nobody is signed in."))
+            return False
+        try:
+            result = returns.void_sale(
+                self._db, receipt_no, requested_by=self._user,
+                supervisor=approval.supervisor, reason=approval.reason,
+            )  # fmt: skip
+        except BoothError as exc:
+            self.failed.emit(exc.message())
+            return False
+        self.reload()
+        self.info.emit(self.tr("Sale {receipt} ({total}) is voided; the goods are back in stock.")
+                       .format(receipt=result.receipt_no, total=format_rupiah(result.total)))
+        return True
+
+    def refund(
+        self,
+        receipt_no: str,
+        lines: dict[int, int],
+        approval: Approval,
+        *,
+        restock: bool,
+        method: str,
+    ) -> str | None:
+        """Record the refund, print its receipt; returns the refund's receipt number."""
+        if self._user is None:
+            self.failed.emit(self.tr("Nobody is signed in."))
+            return None
+        try:
+            result = returns.refund_sale(
+                self._db, receipt_no, lines, cashier=self._user,
+                supervisor=approval.supervisor, reason=approval.reason,
+                restock=restock, method=method,
+            )  # fmt: skip
+        except BoothError as exc:
+            self.failed.emit(exc.message())
+            return None
+        self.reload()
+        self.info.emit(self.tr("Refund {receipt} recorded: {amount} back to the customer.").format(
+            receipt=result.receipt_no, amount=format_rupiah(-result.total)))
+        try:
+            self._receipts.issue(result.receipt_no)
+        except Exception as exc:  # the refund is saved; its receipt can be reprinted
+            log.exception("receipt of refund %s failed", result.receipt_no)
+            self.failed.emit(
+                self.tr("Refund {receipt} is saved, but its receipt failed: {reason}. "
+                        "Reprint it from this list.").format(receipt=result.receipt_no,
+                                                              reason=exc))
+        return result.receipt_no
+
+    # ---------------------------------------------------------- printing ---
+
+    def _on_printed(self, receipt_no: str) -> None:
+        self.info.emit(self.tr("Receipt {receipt} printed.").format(receipt=receipt_no))
+
+    def _on_print_failed(self, receipt_no: str, reason: str) -> None:
+        self.failed.emit(
+            self.tr("Printer problem with receipt {receipt}: {reason}. The sale is saved; "
+                    "reprint it when the printer is ready.").format(receipt=receipt_no,
+                                                                    reason=reason))

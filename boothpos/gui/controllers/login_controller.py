@@ -1,0 +1,64 @@
+"""Sign-in logic: who is offered first, PIN check, remembering the last user."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
+
+from boothpos.core import event, users
+from boothpos.core.errors import AuthError, DatabaseError
+from boothpos.core.users import User
+
+LAST_USER = "last_user"
+
+
+def initial_index(all_users: list[User], last_username: str | None) -> int:
+    """Row to start on: the last user who signed in, else the first attendant, else 0."""
+    for i, user in enumerate(all_users):
+        if last_username and user.username == last_username:
+            return i
+    for i, user in enumerate(all_users):
+        if user.role == "attendant":
+            return i
+    return 0
+
+
+class LoginController(QObject):
+    """Checks a PIN for the chosen user. Emits ``signedIn(User)`` or ``failed(message)``."""
+
+    signedIn = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+
+    def users(self) -> list[User]:
+        return users.list_users(self._db)
+
+    def last_username(self) -> str | None:
+        return event.get_setting(self._db, LAST_USER)
+
+    def start_index(self, all_users: list[User]) -> int:
+        return initial_index(all_users, self.last_username())
+
+    def sign_in(self, user: User | None, pin: str) -> User | None:
+        """Authenticate ``user`` with ``pin``; remember them as the last user on success."""
+        if user is None:
+            self.failed.emit(self.tr("Choose your name in the list first."))
+            return None
+        if not pin:
+            self.failed.emit(self.tr("Type your PIN, then press Enter."))
+            return None
+        try:
+            signed_in = users.authenticate(self._db, user.username, pin)
+        except AuthError as exc:  # wrong PIN (tries left) or locked (until when)
+            self.failed.emit(exc.message())
+            return None
+        except DatabaseError as exc:
+            self.failed.emit(exc.message())
+            return None
+        with self._db.atomic():
+            event.set_setting(self._db, LAST_USER, signed_in.username)
+        self.signedIn.emit(signed_in)
+        return signed_in

@@ -1,0 +1,121 @@
+"""Sales of a day (or a receipt search) for the history list, fed by ``core.sales.list_sales``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from boothpos.core.money import format_rupiah
+from boothpos.core.sales import Sale
+from boothpos.gui.labels import status_label
+
+COL_RECEIPT, COL_TIME, COL_CASHIER, COL_STATUS, COL_TOTAL = range(5)
+COLUMN_COUNT = 5
+
+SaleRole = Qt.ItemDataRole.UserRole  # the core ``Sale``
+ReceiptRole = Qt.ItemDataRole.UserRole + 1  # its receipt number
+
+_Index = QModelIndex | QPersistentModelIndex
+_VOIDED = QColor("#8a8a8a")
+_REFUND = QColor("#b3261e")
+
+
+def display_time(iso: str, *, with_date: bool = False) -> str:
+    """``2024-02-28T14:05:09+07:00`` → ``14:05:09`` (``28-02-2024 14:05`` with the date)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.strftime("%d-%m-%Y %H:%M") if with_date else moment.strftime("%H:%M:%S")
+
+
+class SalesTableModel(QAbstractTableModel):
+    """One row per sale or refund: receipt no, time, cashier, status, total."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sales: list[Sale] = []
+        self._with_date = False
+
+    def set_sales(self, sales: list[Sale], *, with_date: bool = False) -> None:
+        self.beginResetModel()
+        self._sales = list(sales)
+        self._with_date = with_date
+        self.endResetModel()
+
+    def sale_at(self, row: int) -> Sale | None:
+        return self._sales[row] if 0 <= row < len(self._sales) else None
+
+    def row_of(self, receipt_no: str) -> int:
+        for row, sale in enumerate(self._sales):
+            if sale.receipt_no == receipt_no:
+                return row
+        return -1
+
+    def sales(self) -> list[Sale]:
+        return list(self._sales)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sales)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                COL_RECEIPT: self.tr("Receipt no."),
+                COL_TIME: self.tr("Time"),
+                COL_CASHIER: self.tr("Cashier"),
+                COL_STATUS: self.tr("Status"),
+                COL_TOTAL: self.tr("Total"),
+            }.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        sale = self.sale_at(index.row()) if index.isValid() else None
+        if sale is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(sale, column)
+        if role == SaleRole:
+            return sale
+        if role == ReceiptRole:
+            return sale.receipt_no
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if sale.status == "voided":
+                return QBrush(_VOIDED)
+            if sale.status == "refund":
+                return QBrush(_REFUND)
+        if role == Qt.ItemDataRole.FontRole and sale.status == "voided":
+            font = QFont()
+            font.setStrikeOut(column == COL_TOTAL)
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and sale.refund_of:
+            return self.tr("Refund of {receipt}").format(receipt=sale.refund_of)
+        return None
+
+    def _text(self, sale: Sale, column: int) -> str:
+        if column == COL_RECEIPT:
+            return sale.receipt_no
+        if column == COL_TIME:
+            return display_time(sale.time, with_date=self._with_date)
+        if column == COL_CASHIER:
+            return sale.cashier_name
+        if column == COL_STATUS:
+            return status_label(sale.status)
+        if column == COL_TOTAL:
+            return format_rupiah(sale.total)
+        return ""

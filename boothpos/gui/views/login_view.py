@@ -1,0 +1,165 @@
+"""Sign-in screen: pick your name, type your PIN, press Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boothpos.core.users import User
+from boothpos.gui.controllers.login_controller import LoginController
+from boothpos.gui.models.users_model import UsersListModel
+
+PIN_MAX = 8
+
+
+class LoginScreen(QWidget):
+    """The PIN field always has focus; Up/Down in it choose another user."""
+
+    signedIn = Signal(object)  # User
+
+    def __init__(
+        self, controller: LoginController, event_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginScreen")
+        self._controller = controller
+        self._model = UsersListModel(self)
+
+        self.title = QLabel(event_name)
+        self.title.setObjectName("loginTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.heading = QLabel(self.tr("Sign in"))
+        self.heading.setObjectName("loginHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.user_list = QListView()
+        self.user_list.setObjectName("userList")
+        self.user_list.setModel(self._model)
+        self.user_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.user_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.user_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the PIN field
+        self.user_list.clicked.connect(lambda _index: self.pin_edit.setFocus())
+        self.user_list.doubleClicked.connect(lambda _index: self.pin_edit.setFocus())
+
+        self.pin_label = QLabel(self.tr("PIN"))
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setObjectName("pinEdit")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(PIN_MAX)
+        self.pin_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{PIN_MAX}}}"), self)
+        )
+        self.pin_edit.setPlaceholderText(self.tr("Type your PIN and press Enter"))
+        self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin_label.setBuddy(self.pin_edit)
+        self.pin_edit.returnPressed.connect(self.submit)
+        self.pin_edit.installEventFilter(self)
+
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sign_in_button.clicked.connect(self.submit)
+
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setProperty("role", "error")
+        self.message.hide()
+
+        self.hint = QLabel(self.tr("↑ ↓ choose another name"))
+        self.hint.setObjectName("loginHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        card = QFrame()
+        card.setObjectName("loginCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(460)
+        card.setMinimumWidth(380)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(self.title)
+        inner.addWidget(self.heading)
+        inner.addSpacing(6)
+        inner.addWidget(self.user_list, 1)
+        inner.addWidget(self.pin_label)
+        inner.addWidget(self.pin_edit)
+        inner.addWidget(self.message)
+        inner.addWidget(self.sign_in_button)
+        inner.addWidget(self.hint)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+
+        controller.failed.connect(self._show_failure)
+        controller.signedIn.connect(self._on_signed_in)
+        self.reset()
+
+    # ----------------------------------------------------------- public ---
+
+    def reset(self) -> None:
+        """Reload the users, start on the last one who signed in, empty the PIN."""
+        users = self._controller.users()
+        self._model.set_users(users)
+        if users:
+            self.select_row(self._controller.start_index(users))
+        self.pin_edit.clear()
+        self.message.hide()
+        self.pin_edit.setFocus()
+
+    def selected_user(self) -> User | None:
+        index = self.user_list.currentIndex()
+        return self._model.user_at(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        rows = self._model.rowCount()
+        if rows == 0:
+            return
+        row = max(0, min(row, rows - 1))
+        index = self._model.index(row, 0)
+        self.user_list.setCurrentIndex(index)
+        self.user_list.scrollTo(index)
+
+    def submit(self) -> None:
+        pin = self.pin_edit.text()
+        self.pin_edit.clear()
+        self._controller.sign_in(self.selected_user(), pin)
+
+    # ---------------------------------------------------------- private ---
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.pin_edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pin_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+            if step is not None:
+                self.select_row(self.user_list.currentIndex().row() + step)
+                self.message.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _show_failure(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.pin_edit.setFocus()
+
+    def _on_signed_in(self, user: User) -> None:
+        self.message.hide()
+        self.signedIn.emit(user)
