@@ -141,6 +141,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pay", action="append", default=[], metavar="METHOD[=AMOUNT]")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("receipt", help="write (and print) the receipt PDF of a sale")
+    p.add_argument("receipt_no", metavar="RECEIPT_NO")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file (or folder)")
+    p.add_argument(
+        "--width",
+        type=int,
+        choices=[58, 80],
+        default=None,
+        help="paper width in mm (default: the event setting, else 80)",
+    )
+    p.add_argument("--reprint", action="store_true", help="mark it CETAK ULANG / REPRINT")
+    p.add_argument(
+        "--print",
+        dest="printer",
+        metavar="SPEC",
+        help="also print it: system[:NAME], usb:VID:PID, network:HOST[:PORT], "
+        "serial:PORT, file:PATH",
+    )
+
     p = sub.add_parser("check", help="check the database and its books")
     p.add_argument("--json", action="store_true")
     return parser
@@ -279,6 +298,33 @@ def cmd_sell(args) -> int:
     return EXIT_OK
 
 
+def cmd_receipt(args) -> int:
+    from boothpos.core.event import get_event, get_setting
+    from boothpos.core.sales import get_sale
+    from boothpos.documents.receipt import save_receipt
+
+    db = _open(args)
+    sale = get_sale(db, args.receipt_no)
+    width = args.width or int(get_setting(db, "receipt_width", "80") or 80)
+    printer = None
+    if args.printer:
+        from boothpos.printing import make_printer
+
+        printer = make_printer(args.printer, paper_mm=width)  # a bad spec: refused before writing
+    path = save_receipt(
+        sale,
+        get_event(db),
+        args.output,
+        width_mm=width,
+        reprint=args.reprint,
+        lang=errors.language(),
+    )
+    print(say("written", path=path), file=sys.stderr)
+    if printer is not None:
+        printer.print_pdf(path.read_bytes(), title=sale.receipt_no)
+    return EXIT_OK
+
+
 def cmd_check(args) -> int:
     db = _open(args)
     report = check.run_checks(db)
@@ -316,6 +362,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "sell": cmd_sell,
+    "receipt": cmd_receipt,
     "check": cmd_check,
 }
 

@@ -199,6 +199,22 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     return lines
 
 
+def wrap_balanced(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Like :func:`wrap`, with lines of similar length (no lonely last word when centred)."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        count = len(wrap(paragraph, width, measure))
+        narrow, wide = 0.0, width
+        while wide - narrow > 1.0:  # narrowest width that still needs no more lines
+            middle = (narrow + wide) / 2
+            if len(wrap(paragraph, middle, measure)) > count:
+                narrow = middle
+            else:
+                wide = middle
+        lines.extend(wrap(paragraph, wide, measure))
+    return lines
+
+
 def _longest_prefix(word: str, width: float, measure: Callable[[str], float]) -> int:
     """Length of the longest head of ``word`` that fits, ending after a hyphen if it can."""
     cut = 1
@@ -230,7 +246,8 @@ class Layout:
     ) -> None:
         size = size or self.paper.body
         width = self.paper.content_width - indent
-        for line in wrap(self.fonts.clean(text), width, self._measure(size, bold)):
+        wrapper = wrap_balanced if align == "center" else wrap
+        for line in wrapper(self.fonts.clean(text), width, self._measure(size, bold)):
             self.items.append(Text(line, size, bold, align, indent) if line else Space(size))
 
     def pair(
@@ -261,7 +278,12 @@ class Layout:
 
     def banner(self, text: str, size: float, *, border: float = 1.5) -> None:
         width = self.paper.content_width - 2 * BANNER_PAD - 2 * border
-        lines = wrap(self.fonts.clean(text), width, self._measure(size, True))
+        measure = self._measure(size, True)
+        text = self.fonts.clean(text)
+        if measure(text) > width:  # "PENGEMBALIAN DANA / REFUND": one language a line
+            head, *rest = text.split(" / ")
+            text = "\n".join([head, *(f"/ {part}" for part in rest)])
+        lines = wrap_balanced(text, width, measure)
         self.items.append(Banner(tuple(lines), size, border))
 
     @property

@@ -61,15 +61,11 @@ BAD_PAPER = Msg(
 
 REASONS = {
     "kind": Msg(id="jenis '{kind}' tidak dikenal", en="'{kind}' is not a printer kind"),
-    "usb": Msg(
-        id="USB perlu VID:PID heksadesimal", en="USB needs a hexadecimal VID:PID"
-    ),
+    "usb": Msg(id="USB perlu VID:PID heksadesimal", en="USB needs a hexadecimal VID:PID"),
     "serial": Msg(id="serial perlu nama port", en="serial needs a port name"),
     "baud": Msg(id="baud '{value}' bukan angka", en="baud rate '{value}' is not a number"),
     "host": Msg(id="network perlu nama host", en="network needs a host name"),
-    "port": Msg(
-        id="port '{value}' harus 1–65535", en="port '{value}' must be 1–65535"
-    ),
+    "port": Msg(id="port '{value}' harus 1–65535", en="port '{value}' must be 1–65535"),
     "file": Msg(id="file perlu path perangkat", en="file needs a device path"),
 }
 
@@ -164,9 +160,7 @@ class EscPosPrinter:
             device.open()
             device.hw("INIT")
             for image in images:
-                device.image(
-                    image, impl="bitImageRaster", fragment_height=self.fragment_height
-                )
+                device.image(image, impl="bitImageRaster", fragment_height=self.fragment_height)
             if self.cut:
                 device.cut()
         finally:

@@ -53,11 +53,11 @@ def _ink_columns(image: Image) -> tuple[int, int] | None:
 
 
 def _page_image(page, *, dots: int, dpi: int) -> Image:
-    width_pt, _ = page.get_size()
-    image = _render(page, dpi / 72)
+    scale = dpi / 72
+    image = _render(page, scale)
     ink = _ink_columns(image)
-    if ink and ink[1] - ink[0] > dots:
-        image = _render(page, dots / width_pt)  # too wide for the head: scale to fit
+    if ink and ink[1] - ink[0] > dots:  # wider than the head: shrink the ink to fit
+        image = _render(page, scale * (dots - 1) / (ink[1] - ink[0]))
         ink = _ink_columns(image)
     image = _fit_width(image, dots, ink)
     return image.point(lambda v: 0 if v < THRESHOLD else 255).convert("1", dither=_NO_DITHER)

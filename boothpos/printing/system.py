@@ -66,7 +66,9 @@ class SystemPrinter:
             info = info_cls.defaultPrinter()
             if info.isNull():
                 raise PrintError(NO_DEFAULT, known=known)
-        return qt.QtPrintSupport.QPrinter(info, qt.QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+        return qt.QtPrintSupport.QPrinter(
+            info, qt.QtPrintSupport.QPrinter.PrinterMode.HighResolution
+        )
 
 
 _apps: list[Any] = []  # a QGuiApplication made here lives as long as the process
@@ -125,7 +127,10 @@ def paint_pdf(printer: Any, pdf: bytes) -> None:
 def _set_page(qt: Any, printer: Any, size_pt: tuple[float, float]) -> None:
     core, gui = qt.QtCore, qt.QtGui
     page_size = gui.QPageSize(
-        core.QSizeF(*size_pt), gui.QPageSize.Unit.Point, "", gui.QPageSize.SizeMatchPolicy.ExactMatch
+        core.QSizeF(*size_pt),
+        gui.QPageSize.Unit.Point,
+        "",
+        gui.QPageSize.SizeMatchPolicy.ExactMatch,
     )
     printer.setFullPage(True)
     printer.setPageSize(page_size)

@@ -267,3 +267,33 @@ def test_python_dash_m_and_env_db(demo_db):
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)) == 51
     assert "PySide6" not in proc.stderr
+
+
+def test_receipt_command_writes_the_receipt_pdf(demo_db, capsys, tmp_path):
+    from pypdf import PdfReader
+
+    _, out, _ = run(capsys, "--db", demo_db, "export", "products", "--format", "json")
+    product = json.loads(out)[0]
+    _, out, _ = run(
+        capsys, "--db", demo_db, "sell", "--pay", "cash=5000000", product["barcode"], "--json"
+    )
+    receipt_no = json.loads(out)["receipt_no"]
+    for width in (58, 80):
+        target = tmp_path / f"r{width}.pdf"
+        code, _, err = run(
+            capsys, "--db", demo_db, "receipt", receipt_no, "-o", target, "--width", width
+        )
+        assert code == 0, err
+        page = PdfReader(target).pages[0]
+        assert abs(float(page.mediabox.width) - width / 25.4 * 72) < 0.5
+        text = " ".join(page.extract_text().split())
+        assert receipt_no in text
+        assert product["name"].split()[0] in text
+    code, _, err = run(capsys, "--db", demo_db, "receipt", "NOPE-1", "-o", tmp_path / "x.pdf")
+    assert code == 2 and "NOPE-1" in err
+    assert not (tmp_path / "x.pdf").exists()
+    code, _, err = run(
+        capsys, "--db", demo_db, "receipt", receipt_no, "-o", tmp_path / "y.pdf", "--print", "lpt9"
+    )
+    assert code == 2
+    assert not (tmp_path / "y.pdf").exists()

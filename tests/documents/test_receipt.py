@@ -16,7 +16,9 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from boothpos.core import checkout, db as dbmod, event as eventmod, returns, sales, stock, users
+from boothpos.core import checkout, returns, sales, stock, users
+from boothpos.core import db as dbmod
+from boothpos.core import event as eventmod
 from boothpos.core.checkout import CartLine, Tender
 from boothpos.core.errors import RefusedInput
 from boothpos.core.money import format_rupiah
@@ -29,6 +31,7 @@ from boothpos.documents.receipt import (
     render_receipt,
     save_receipt,
     wrap,
+    wrap_balanced,
 )
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -57,13 +60,18 @@ def _add_catalog(db, at: datetime) -> list[int]:
     with db.atomic():
         for code, partner, name, price in CATALOG:
             row = db.execute("SELECT id FROM partners WHERE code = ?", (code,)).fetchone()
-            partner_id = row[0] if row else db.execute(
-                "INSERT INTO partners (code, name, created_at) VALUES (?, ?, ?)",
-                (code, partner, at.isoformat()),
-            ).lastrowid
+            partner_id = (
+                row[0]
+                if row
+                else db.execute(
+                    "INSERT INTO partners (code, name, created_at) VALUES (?, ?, ?)",
+                    (code, partner, at.isoformat()),
+                ).lastrowid
+            )
             barcode = f"20000000{len(ids) + 1:04d}"
-            barcode += str((10 - sum(int(d) * (3 if i % 2 else 1)
-                                     for i, d in enumerate(barcode))) % 10)
+            barcode += str(
+                (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(barcode))) % 10
+            )
             pid = db.execute(
                 "INSERT INTO products (barcode, barcode_internal, name, partner_id, price, "
                 "created_at) VALUES (?, 1, ?, ?, ?, ?)",
@@ -105,7 +113,10 @@ def sell_split(booth: Booth) -> sales.Sale:
     # total = 4.250.000 + 170.000 + 150.000 + 105.000 = 4.675.000
     tenders = [Tender("qris", 4_500_000, reference="QR240228-0042"), Tender("cash", 200_000)]
     result = checkout.checkout(
-        booth.db, cart, tenders, cashier=booth.cashier,
+        booth.db,
+        cart,
+        tenders,
+        cashier=booth.cashier,
         at=datetime(2024, 2, 28, 14, 35, tzinfo=WIB),
     )
     return sales.get_sale(booth.db, result.receipt_no)
@@ -137,7 +148,9 @@ def char_boxes(pdf: bytes) -> list[tuple[str, tuple[float, float, float, float]]
     try:
         page = doc[0]
         text = page.get_textpage()
-        boxes = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+        boxes = [
+            (text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())
+        ]
         text.close()
         page.close()
         return boxes
@@ -204,8 +217,9 @@ def test_every_character_lies_inside_the_printable_width(sale, booth, width):
 
 def test_nothing_overlaps_on_a_line(sale, booth):
     """Characters drawn on one baseline never overlap (a label and its amount keep apart)."""
-    boxes = [(c, b) for c, b in char_boxes(render_receipt(sale, booth.event, width_mm=58))
-             if c.strip()]
+    boxes = [
+        (c, b) for c, b in char_boxes(render_receipt(sale, booth.event, width_mm=58)) if c.strip()
+    ]
     rows: dict[int, list[tuple[float, float]]] = {}
     for _, (left, bottom, right, _top) in boxes:
         rows.setdefault(round(bottom), []).append((left, right))
@@ -245,8 +259,12 @@ def test_output_is_deterministic(sale, booth):
 @pytest.mark.parametrize("width", [58, 80])
 def test_refund_receipt(booth, sale, width):
     result = returns.refund_sale(
-        booth.db, sale.receipt_no, {1: 1, 2: 1}, cashier=booth.cashier,
-        supervisor=booth.supervisor, reason="Benang emas lepas di bagian tepi",
+        booth.db,
+        sale.receipt_no,
+        {1: 1, 2: 1},
+        cashier=booth.cashier,
+        supervisor=booth.supervisor,
+        reason="Benang emas lepas di bagian tepi",
         at=datetime(2024, 2, 29, 10, 5, tzinfo=WIB),
     )
     refund = sales.get_sale(booth.db, result.receipt_no)
@@ -267,11 +285,17 @@ def test_refund_receipt(booth, sale, width):
 
 def test_refund_receipt_in_english(booth, sale):
     result = returns.refund_sale(
-        booth.db, sale.receipt_no, {2: 2}, cashier=booth.cashier, supervisor=booth.supervisor,
-        reason="wrong size", at=datetime(2024, 2, 28, 16, 0, tzinfo=WIB),
+        booth.db,
+        sale.receipt_no,
+        {2: 2},
+        cashier=booth.cashier,
+        supervisor=booth.supervisor,
+        reason="wrong size",
+        at=datetime(2024, 2, 28, 16, 0, tzinfo=WIB),
     )
-    text = pdf_text(render_receipt(sales.get_sale(booth.db, result.receipt_no), booth.event,
-                                   lang="en"))
+    text = pdf_text(
+        render_receipt(sales.get_sale(booth.db, result.receipt_no), booth.event, lang="en")
+    )
     assert "PENGEMBALIAN DANA / REFUND" in text
     assert f"of receipt {sale.receipt_no}" in text
     assert "Reason: wrong size" in text
@@ -279,8 +303,12 @@ def test_refund_receipt_in_english(booth, sale):
 
 def test_voided_sale_is_marked_prominently(booth, sale):
     returns.void_sale(
-        booth.db, sale.receipt_no, requested_by=booth.cashier, supervisor=booth.supervisor,
-        reason="salah input", at=datetime(2024, 2, 28, 14, 40, tzinfo=WIB),
+        booth.db,
+        sale.receipt_no,
+        requested_by=booth.cashier,
+        supervisor=booth.supervisor,
+        reason="salah input",
+        at=datetime(2024, 2, 28, 14, 40, tzinfo=WIB),
     )
     voided = sales.get_sale(booth.db, sale.receipt_no)
     assert voided.status == "voided"
@@ -319,7 +347,11 @@ def test_save_receipt_writes_the_pdf(sale, booth, tmp_path):
 
 def test_method_names():
     assert [method_name(m) for m in checkout.METHODS] == [
-        "Tunai", "QRIS", "Kartu Debit", "Kartu Kredit", "Transfer Bank",
+        "Tunai",
+        "QRIS",
+        "Kartu Debit",
+        "Kartu Kredit",
+        "Transfer Bank",
     ]
     assert method_name("cash", "en") == "Cash"
 
@@ -338,16 +370,45 @@ def test_wrap_breaks_at_words_and_cuts_only_overlong_words():
     assert wrap("abcdefghijkl", 5, measure) == ["abcde", "fghij", "kl"]
     assert wrap("a\n\nb", 5, measure) == ["a", "", "b"]
     assert wrap("INA24-T1-0228-00042", 16, measure) == ["INA24-T1-0228-", "00042"]
+    assert wrap("Terima kasih telah mendukung UMK Indonesia!", 32, measure) == [
+        "Terima kasih telah mendukung UMK",
+        "Indonesia!",
+    ]
+    assert wrap_balanced("Terima kasih telah mendukung UMK Indonesia!", 32, measure) == [
+        "Terima kasih telah",
+        "mendukung UMK Indonesia!",
+    ]
+
+
+def _with_name(sale: sales.Sale, name: str) -> sales.Sale:
+    return replace(sale, lines=(replace(sale.lines[0], name=name),) + sale.lines[1:])
+
+
+ODD_NAME = "Tenun Ikat Sumba Pahikung Ŋ ā ṭ"
 
 
 def test_names_beyond_windows_1252_keep_their_glyphs(booth, sale):
-    name = "Tenun Ikat Sumba Pahikung Ŋ ā ṭ"
-    odd = replace(sale, lines=(replace(sale.lines[0], name=name),) + sale.lines[1:])
-    text = pdf_text(render_receipt(odd, booth.event, width_mm=58))
     if fontsmod.truetype_fonts() is None:
-        assert "Tenun Ikat Sumba Pahikung ? ? ?" in text
-    else:
-        assert name in text
+        pytest.skip("no TrueType font (DejaVu Sans or Arial) on this machine")
+    pdf = render_receipt(_with_name(sale, ODD_NAME), booth.event, width_mm=58)
+    assert ODD_NAME in pdf_text(pdf)
+    assert len(pdf) < 60_000  # the font is embedded as a subset
+
+
+def test_without_a_truetype_font_missing_glyphs_become_question_marks(booth, sale, monkeypatch):
+    monkeypatch.setattr(fontsmod, "TRUETYPE_CANDIDATES", ())
+    fontsmod.truetype_fonts.cache_clear()
+    try:
+        text = pdf_text(render_receipt(_with_name(sale, ODD_NAME), booth.event, width_mm=58))
+    finally:
+        fontsmod.truetype_fonts.cache_clear()
+    assert "Tenun Ikat Sumba Pahikung ? ? ?" in text
+    assert "2 × Rp 85.000" in text
+
+
+def test_plain_receipts_use_the_builtin_font(booth, sale):
+    assert fontsmod.fonts_for(["Kopi Gayo × 2 – Rp 1.000"]) is fontsmod.HELVETICA
+    assert b"FontFile" not in render_receipt(sale, booth.event)  # nothing embedded
 
 
 def test_money_on_the_receipt_uses_format_rupiah(sale, booth):
