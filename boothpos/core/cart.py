@@ -69,7 +69,7 @@ class Cart:
     def __init__(self) -> None:
         self._items: list[CartItem] = []
 
-    # -- reading ---------------------------------------------------------------
+    # -- reading ----------------------------------------------------------------------
 
     def __len__(self) -> int:
         return len(self._items)
@@ -113,7 +113,7 @@ class Cart:
     def to_cart_lines(self) -> list[CartLine]:
         return [CartLine(i.product.id, i.qty, i.discount) for i in self._items]
 
-    # -- changing --------------------------------------------------------------
+    # -- changing ---------------------------------------------------------------------
 
     def add(self, product: Product, qty: int = 1) -> int:
         """Add ``qty`` of ``product``; the same product again raises the quantity.

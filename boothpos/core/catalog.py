@@ -24,6 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, clock, stock
+from boothpos.core.db import write_transaction
 from boothpos.core.errors import (
     BarcodeError,
     CatalogError,
@@ -739,7 +740,7 @@ def import_catalog(
     if moment.tzinfo is None:
         raise ValueError("naive datetime: every stored time carries its offset")
     user_id = user.id if user else None
-    with db.atomic():
+    with write_transaction(db):
         plan, problems = _plan(db, parsed)
         problems = _sorted([*parsed.problems, *problems], parsed.columns)
         if problems:

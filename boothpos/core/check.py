@@ -4,6 +4,8 @@
 - every product's cached on-hand equals its stock ledger;
 - every sale's lines sum to its total, each line to qty × price − discount;
 - every sale's payments minus change equal its total;
+- no sale gives more change than the cash tendered;
+- the append-only guards (triggers) are all in place;
 - receipt numbers are gapless per till (1, 2, 3, …) and never reused.
 """
 
@@ -15,6 +17,7 @@ from sqlite_utils import Database
 
 from boothpos.core import stock
 from boothpos.core.errors import Msg
+from boothpos.core.schema import APPEND_ONLY
 
 INTEGRITY = Msg(id="integritas SQLite: {detail}", en="SQLite integrity: {detail}")
 FOREIGN_KEY = Msg(
@@ -40,6 +43,14 @@ PAYMENTS = Msg(
 GAP = Msg(
     id="nomor struk kasir {till}: urutan {expected} hilang (ditemukan {found})",
     en="receipts of till {till}: number {expected} is missing (found {found})",
+)
+CHANGE_OVER_CASH = Msg(
+    id="struk {receipt_no}: kembalian {change} melebihi tunai {cash}",
+    en="receipt {receipt_no}: change {change} exceeds the cash tendered {cash}",
+)
+TRIGGER_MISSING = Msg(
+    id="pelindung catatan '{trigger}' hilang: tabel {table} bisa diubah",
+    en="record guard '{trigger}' is missing: table {table} can be changed",
 )
 NO_LINES = Msg(id="struk {receipt_no} tanpa baris", en="receipt {receipt_no} has no lines")
 
@@ -94,8 +105,13 @@ def run_checks(db: Database) -> CheckReport:
         "WHERE l.line_total != l.qty * l.unit_price - l.discount"
     ):
         report.add(
-            LINE_MATH, receipt_no=receipt_no, line_no=line_no, qty=qty, price=price,
-            discount=discount, line_total=line_total,
+            LINE_MATH,
+            receipt_no=receipt_no,
+            line_no=line_no,
+            qty=qty,
+            price=price,
+            discount=discount,
+            line_total=line_total,
         )
     for receipt_no, total, lines, n_lines in conn.execute(
         "SELECT s.receipt_no, s.total, COALESCE(l.sum, 0), COALESCE(l.n, 0) FROM sales s "
@@ -114,6 +130,19 @@ def run_checks(db: Database) -> CheckReport:
     ):
         report.add(PAYMENTS, receipt_no=receipt_no, paid=paid, change=change, total=total)
 
+    for receipt_no, change, cash in conn.execute(
+        "SELECT s.receipt_no, s.change, COALESCE(SUM(p.amount), 0) FROM sales s "
+        "LEFT JOIN payments p ON p.sale_id = s.id AND p.method = 'cash' "
+        "WHERE s.change > 0 GROUP BY s.id HAVING s.change > COALESCE(SUM(p.amount), 0)"
+    ):
+        report.add(CHANGE_OVER_CASH, receipt_no=receipt_no, change=change, cash=cash)
+
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    for table in APPEND_ONLY:
+        for trigger in (f"{table}_no_update", f"{table}_no_delete"):
+            if trigger not in triggers:
+                report.add(TRIGGER_MISSING, trigger=trigger, table=table)
+
     for (till,) in conn.execute("SELECT DISTINCT till_code FROM sales ORDER BY till_code"):
         expected = 1
         for (seq,) in conn.execute(
@@ -124,7 +153,15 @@ def run_checks(db: Database) -> CheckReport:
                 expected = seq
             expected += 1
 
-    for table in ("partners", "products", "sales", "sale_lines", "payments", "voids",
-                  "stock_moves", "audit"):
+    for table in (
+        "partners",
+        "products",
+        "sales",
+        "sale_lines",
+        "payments",
+        "voids",
+        "stock_moves",
+        "audit",
+    ):
         report.counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     return report

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock, days, products, stock
+from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, PaymentError, SaleError
 from boothpos.core.event import Event, get_event
 from boothpos.core.users import User
@@ -137,13 +138,11 @@ def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPaym
         if amount is None:
             amount = total - given
             if amount <= 0 and total > 0:
-                raise PaymentError(
-                    NO_REMAINDER, method=t.method, paid=_rp(given), total=_rp(total)
-                )
+                raise PaymentError(NO_REMAINDER, method=t.method, paid=_rp(given), total=_rp(total))
             amount = max(amount, 0)
         if amount == 0 and total > 0:
             continue
-        settled.append(SettledPayment(t.method, amount, t.reference.strip()))
+        settled.append(SettledPayment(t.method, amount, (t.reference or "").strip()))
     paid = sum(p.amount for p in settled)
     if paid < total:
         raise PaymentError(SHORT, total=_rp(total), paid=_rp(paid), short=_rp(total - paid))
@@ -182,7 +181,7 @@ def checkout(
 ) -> SaleResult:
     """Commit a sale: one transaction or nothing. Returns the receipt number and warnings."""
     event = event or get_event(db)
-    moment = at or clock.now(event.timezone)
+    moment = clock.moment(at, event.timezone)
     day = clock.fair_day(moment, event.timezone)
     if not cart:
         raise SaleError(EMPTY_CART)
@@ -192,7 +191,11 @@ def checkout(
         if isinstance(line.qty, bool) or not isinstance(line.qty, int) or line.qty < 1:
             raise SaleError(BAD_QTY, qty=line.qty, name=product.name)
         gross = line.qty * product.price
-        if not isinstance(line.discount, int) or not 0 <= line.discount <= gross:
+        if (
+            isinstance(line.discount, bool)
+            or not isinstance(line.discount, int)
+            or not 0 <= line.discount <= gross
+        ):
             raise SaleError(
                 BAD_DISCOUNT, discount=line.discount, name=product.name, limit=_rp(gross)
             )
@@ -215,23 +218,44 @@ def checkout(
     sale_uuid = str(uuid.uuid4())
     iso_time = clock.to_iso(moment)
     iso_day = day.isoformat()
-    with db.atomic():
+    with write_transaction(db):
         days.ensure_open_for_sale(db, day, at=moment, user_id=cashier.id)
         seq = next_seq(db, event.till_code)
         receipt_no = receipt_number(event, day, seq)
         sale_id = db.execute(
             "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
             "total, change) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?)",
-            (sale_uuid, event.till_code, seq, receipt_no, iso_day, iso_time, cashier.id,
-             total, change),
+            (
+                sale_uuid,
+                event.till_code,
+                seq,
+                receipt_no,
+                iso_day,
+                iso_time,
+                cashier.id,
+                total,
+                change,
+            ),
         ).lastrowid
         db.conn.executemany(
             "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
             "partner_code, partner_name, qty, unit_price, discount, line_total) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (sale_id, n, p.id, p.barcode, p.name, p.partner.id, p.partner.code,
-                 p.partner.name, line.qty, p.price, line.discount, line_total)
+                (
+                    sale_id,
+                    n,
+                    p.id,
+                    p.barcode,
+                    p.name,
+                    p.partner.id,
+                    p.partner.code,
+                    p.partner.name,
+                    line.qty,
+                    p.price,
+                    line.discount,
+                    line_total,
+                )
                 for n, (line, p, line_total) in enumerate(items, start=1)
             ],
         )

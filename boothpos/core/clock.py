@@ -40,6 +40,15 @@ def parse_time(text: str, tz: str = DEFAULT_TZ) -> datetime:
     return moment
 
 
+def moment(at: datetime | None, tz: str = DEFAULT_TZ) -> datetime:
+    """``at`` (a naive time is taken in the event's zone), or now."""
+    if at is None:
+        return now(tz)
+    if at.tzinfo is None:
+        return at.replace(tzinfo=ZoneInfo(tz))
+    return at
+
+
 def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(str(text).strip())

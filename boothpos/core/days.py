@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock
+from boothpos.core.db import write_transaction
 from boothpos.core.errors import DayClosed, Msg, RefusedInput
 
 CLOSED = Msg(
@@ -46,9 +47,7 @@ def state(db: Database, day: date | str) -> DayState:
     return DayState(date.fromisoformat(iso), status, opening_float, z_number)
 
 
-def ensure_open_for_sale(
-    db: Database, day: date, *, at: datetime, user_id: int | None
-) -> DayState:
+def ensure_open_for_sale(db: Database, day: date, *, at: datetime, user_id: int | None) -> DayState:
     """Open ``day`` with float 0 if nobody did; refuse a closed day.
 
     Must run inside the caller's ``db.atomic()`` block (the sale's).
@@ -70,7 +69,7 @@ def open_day(
         raise DayClosed(CLOSED, day=day.isoformat())
     if current.status == "open":
         raise RefusedInput(ALREADY_OPEN, day=day.isoformat())
-    with db.atomic():
+    with write_transaction(db):
         _insert_open(db, day, at=at or clock.now(), user_id=user_id, opening_float=opening_float)
     return state(db, day)
 
@@ -87,8 +86,13 @@ def _insert_open(
     db.execute(
         "INSERT INTO day_events (day, kind, at, user_id, opening_float, detail) "
         "VALUES (?, 'open', ?, ?, ?, ?)",
-        (day.isoformat(), clock.to_iso(at), user_id, opening_float,
-         json.dumps({"automatic": automatic})),
+        (
+            day.isoformat(),
+            clock.to_iso(at),
+            user_id,
+            opening_float,
+            json.dumps({"automatic": automatic}),
+        ),
     )
     audit.record(
         db,

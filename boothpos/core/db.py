@@ -9,6 +9,8 @@ schema is applied through :mod:`boothpos.core.schema` (sqlite-utils
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +35,11 @@ TOO_NEW = Msg(
     "perbarui aplikasi ini (skema {known})",
     en="database '{path}' was made by a newer boothpos (schema {found}); "
     "update this app (schema {known})",
+)
+MIGRATION_FAILED = Msg(
+    id="pembaruan skema database '{path}' gagal ({detail}); file tidak diubah, salinan: {copy}",
+    en="updating the schema of database '{path}' failed ({detail}); the file is unchanged, "
+    "copy: {copy}",
 )
 NO_EVENT = Msg(
     id="database '{path}' belum berisi acara; jalankan 'boothpos init'",
@@ -74,10 +81,21 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = Database(path)
-        _apply_pragmas(db)
-        _migrate(db, path if existed else None)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(NOT_A_DATABASE, path=str(path)) from exc
+    try:
+        try:
+            version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+            db.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(NOT_A_DATABASE, path=str(path)) from exc
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(TOO_NEW, path=str(path), found=version, known=SCHEMA_VERSION)
+        _apply_pragmas(db)
+        _migrate(db, path if existed else None)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -98,9 +116,15 @@ def _migrate(db: Database, existing: Path | None) -> None:
     pending = MIGRATIONS.pending(db)
     if not pending:
         return
+    copy = None
     if existing is not None and _has_tables(db):
-        backup_before_migration(db, existing, pending[0].name)
-    MIGRATIONS.apply(db)
+        copy = backup_before_migration(db, existing, pending[0].name)
+    try:
+        MIGRATIONS.apply(db)
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            MIGRATION_FAILED, path=str(existing or ":memory:"), detail=exc, copy=copy or "-"
+        ) from exc
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -118,3 +142,17 @@ def backup_before_migration(db: Database, path: Path, migration: str) -> Path:
     finally:
         dest.close()
     return target
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """``db.atomic()`` that takes SQLite's write lock as its first statement.
+
+    A transaction that reads (day state, next receipt number) before its first
+    write cannot wait for another connection's commit in between: SQLite then
+    fails it at once with "database is locked", busy timeout or not. Taking
+    the lock first makes a second till or process wait its turn instead.
+    """
+    with db.atomic():
+        db.execute("UPDATE event SET id = id WHERE 0")
+        yield db

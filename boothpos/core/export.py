@@ -14,7 +14,9 @@ from boothpos.core.sales import list_sales
 
 def partners(db: Database) -> list[dict]:
     """``[{code, name, region}]``"""
-    return [{"code": p.code, "name": p.name, "region": p.region} for p in products.list_partners(db)]
+    return [
+        {"code": p.code, "name": p.name, "region": p.region} for p in products.list_partners(db)
+    ]
 
 
 def products_list(db: Database) -> list[dict]:
@@ -33,7 +35,7 @@ def products_list(db: Database) -> list[dict]:
 
 
 def sales(db: Database, *, day: str | None = None) -> list[dict]:
-    """``[{receipt_no, time, day, status, cashier, total, change, lines: [...], payments: [...]}]``"""
+    """``[{receipt_no, time, day, status, cashier, total, change, lines, payments}]``"""
     return [
         {
             "receipt_no": s.receipt_no,
@@ -65,8 +67,21 @@ def sales(db: Database, *, day: str | None = None) -> list[dict]:
 
 
 SALES_CSV_COLUMNS = [
-    "receipt_no", "time", "day", "status", "cashier", "total", "change",
-    "line_no", "barcode", "name", "partner_code", "qty", "unit_price", "discount", "line_total",
+    "receipt_no",
+    "time",
+    "day",
+    "status",
+    "cashier",
+    "total",
+    "change",
+    "line_no",
+    "barcode",
+    "name",
+    "partner_code",
+    "qty",
+    "unit_price",
+    "discount",
+    "line_total",
     "payments",
 ]
 

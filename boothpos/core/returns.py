@@ -16,7 +16,13 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock, days, stock, users
-from boothpos.core.checkout import METHODS, SaleResult, next_seq, receipt_number
+from boothpos.core.checkout import (
+    METHODS,
+    SaleResult,
+    next_seq,
+    receipt_number,
+)
+from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, SaleError
 from boothpos.core.event import get_event
 from boothpos.core.sales import get_sale, refunded_qty_by_line
@@ -33,8 +39,7 @@ ALREADY_VOIDED = Msg(
 VOID_OTHER_DAY = Msg(
     id="penjualan {receipt_no} dari hari {day}; pembatalan hanya untuk hari ini ({today}); "
     "gunakan pengembalian dana",
-    en="sale {receipt_no} is from {day}; only today's sales ({today}) can be voided; "
-    "use a refund",
+    en="sale {receipt_no} is from {day}; only today's sales ({today}) can be voided; use a refund",
 )
 VOID_AFTER_REFUND = Msg(
     id="penjualan {receipt_no} sudah ada pengembaliannya; tidak bisa dibatalkan",
@@ -84,7 +89,7 @@ def void_sale(
     users.require(supervisor, "supervisor")
     reason = _reason(reason)
     event = get_event(db)
-    moment = at or clock.now(event.timezone)
+    moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
     sale = get_sale(db, receipt_no)
     if sale.kind != "sale":
@@ -97,13 +102,19 @@ def void_sale(
         )
     if refunded_qty_by_line(db, sale.id):
         raise SaleError(VOID_AFTER_REFUND, receipt_no=sale.receipt_no)
-    with db.atomic():
+    with write_transaction(db):
         days.ensure_open_for_sale(db, today, at=moment, user_id=requested_by.id)
         void_id = db.execute(
             "INSERT INTO voids (uuid, sale_id, at, user_id, approved_by, reason) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (str(uuid.uuid4()), sale.id, clock.to_iso(moment), requested_by.id, supervisor.id,
-             reason),
+            (
+                str(uuid.uuid4()),
+                sale.id,
+                clock.to_iso(moment),
+                requested_by.id,
+                supervisor.id,
+                reason,
+            ),
         ).lastrowid
         stock.record_moves(
             db,
@@ -153,7 +164,7 @@ def refund_sale(
     if method not in METHODS:
         raise SaleError(BAD_METHOD, method=method)
     event = get_event(db)
-    moment = at or clock.now(event.timezone)
+    moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
     sale = get_sale(db, receipt_no)
     if sale.kind != "sale":
@@ -186,7 +197,7 @@ def refund_sale(
     total = -sum(qty * line.unit_price - discount for line, qty, discount in plan)
     sale_uuid = str(uuid.uuid4())
     iso_day = today.isoformat()
-    with db.atomic():
+    with write_transaction(db):
         days.ensure_open_for_sale(db, today, at=moment, user_id=cashier.id)
         seq = next_seq(db, event.till_code)
         number = receipt_number(event, today, seq)
@@ -194,17 +205,40 @@ def refund_sale(
             "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
             "total, change, refund_of, reason, approved_by) "
             "VALUES (?, 'refund', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-            (sale_uuid, event.till_code, seq, number, iso_day, clock.to_iso(moment), cashier.id,
-             total, sale.id, reason, supervisor.id),
+            (
+                sale_uuid,
+                event.till_code,
+                seq,
+                number,
+                iso_day,
+                clock.to_iso(moment),
+                cashier.id,
+                total,
+                sale.id,
+                reason,
+                supervisor.id,
+            ),
         ).lastrowid
         db.conn.executemany(
             "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
             "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (refund_id, n, line.product_id, line.barcode, line.name,
-                 line.partner_id, line.partner_code, line.partner_name,
-                 -qty, line.unit_price, -discount, -(qty * line.unit_price - discount), line.id)
+                (
+                    refund_id,
+                    n,
+                    line.product_id,
+                    line.barcode,
+                    line.name,
+                    line.partner_id,
+                    line.partner_code,
+                    line.partner_name,
+                    -qty,
+                    line.unit_price,
+                    -discount,
+                    -(qty * line.unit_price - discount),
+                    line.id,
+                )
                 for n, (line, qty, discount) in enumerate(plan, start=1)
             ],
         )
@@ -230,8 +264,12 @@ def refund_sale(
             user_id=supervisor.id,
             entity="sale",
             entity_id=number,
-            detail={"refund_of": sale.receipt_no, "total": total, "restock": restock,
-                    "reason": reason},
+            detail={
+                "refund_of": sale.receipt_no,
+                "total": total,
+                "restock": restock,
+                "reason": reason,
+            },
             at=moment,
         )
     return SaleResult(refund_id, sale_uuid, number, today, total, 0, ())

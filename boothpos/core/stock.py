@@ -34,8 +34,15 @@ def record_move(
     Must run inside the caller's ``db.atomic()`` block.
     """
     record_moves(
-        db, kind, [(product_id, qty)], at=at, day=day, user_id=user_id,
-        sale_id=sale_id, void_id=void_id, reason=reason,
+        db,
+        kind,
+        [(product_id, qty)],
+        at=at,
+        day=day,
+        user_id=user_id,
+        sale_id=sale_id,
+        void_id=void_id,
+        reason=reason,
     )
 
 
@@ -59,8 +66,8 @@ def record_moves(
         raise ValueError(f"unknown stock move kind {kind!r}")
     iso = clock.to_iso(at)
     db.conn.executemany(
-        "INSERT INTO stock_moves (product_id, kind, qty, at, day, user_id, sale_id, void_id, reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO stock_moves (product_id, kind, qty, at, day, user_id, sale_id, void_id, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(pid, kind, qty, iso, day, user_id, sale_id, void_id, reason) for pid, qty in items],
     )
     db.conn.executemany(

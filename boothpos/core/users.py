@@ -16,7 +16,14 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock
-from boothpos.core.errors import AccountLocked, AuthError, Msg, NotFound, PermissionDenied, RefusedInput
+from boothpos.core.errors import (
+    AccountLocked,
+    AuthError,
+    Msg,
+    NotFound,
+    PermissionDenied,
+    RefusedInput,
+)
 
 ROLES = ("attendant", "supervisor", "admin")
 RANK = {role: i for i, role in enumerate(ROLES)}
@@ -27,9 +34,7 @@ LOCK_MINUTES = 5
 # still needs the lockout, the hash keeps a stolen file from giving PINs away.
 _N, _R, _P = 2**14, 8, 1
 
-BAD_PIN_FORMAT = Msg(
-    id="PIN harus 4 sampai 8 angka", en="a PIN must be 4 to 8 digits"
-)
+BAD_PIN_FORMAT = Msg(id="PIN harus 4 sampai 8 angka", en="a PIN must be 4 to 8 digits")
 WRONG_PIN = Msg(
     id="PIN salah untuk '{user}' (sisa {left} percobaan)",
     en="wrong PIN for '{user}' ({left} tries left)",
@@ -86,7 +91,7 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 
 def check_pin_format(pin: str) -> str:
-    if not re.fullmatch(r"\d{4,8}", pin or ""):
+    if not re.fullmatch(r"[0-9]{4,8}", pin or ""):
         raise RefusedInput(BAD_PIN_FORMAT)
     return pin
 
@@ -95,9 +100,7 @@ def _row_to_user(row) -> User:
     return User(id=row[0], username=row[1], display_name=row[2], role=row[3])
 
 
-def add_user(
-    db: Database, username: str, pin: str, role: str, display_name: str = ""
-) -> User:
+def add_user(db: Database, username: str, pin: str, role: str, display_name: str = "") -> User:
     username = username.strip().lower()
     if not re.fullmatch(r"[a-z0-9._-]{1,32}", username):
         raise RefusedInput(BAD_USERNAME, user=username)
@@ -142,9 +145,7 @@ def list_users(db: Database) -> list[User]:
     return [_row_to_user(r) for r in rows]
 
 
-def authenticate(
-    db: Database, username: str, pin: str, *, at: datetime | None = None
-) -> User:
+def authenticate(db: Database, username: str, pin: str, *, at: datetime | None = None) -> User:
     """Check ``pin`` for ``username``; count failures and lock after MAX_FAILURES.
 
     Raises :class:`AuthError` (wrong PIN or user) or :class:`AccountLocked`.
@@ -166,7 +167,9 @@ def authenticate(
             db.execute(
                 "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = ?", (user.id,)
             )
-            audit.record(db, "user.sign_in", user_id=user.id, entity="user", entity_id=user.id, at=moment)
+            audit.record(
+                db, "user.sign_in", user_id=user.id, entity="user", entity_id=user.id, at=moment
+            )
         return user
     failures += 1
     lock = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from datetime import UTC, date, datetime
 
@@ -168,6 +169,30 @@ def test_sale_survives_closing_and_reopening_the_file(booth):
         assert check.run_checks(fresh).ok
     finally:
         fresh.close()
+
+
+def test_sales_read_back_in_receipt_order_by_day_and_by_search(booth):
+    first = booth.sell("kopi", at=booth.time(1, 10))
+    second = booth.sell("noken", at=booth.time(1, 11))
+    third = booth.sell("kalung", at=booth.time(2, 10))
+    fresh = booth.reopen()
+
+    assert [s.receipt_no for s in sales.list_sales(fresh)] == [
+        first.receipt_no,
+        second.receipt_no,
+        third.receipt_no,
+    ]
+    assert [s.receipt_no for s in sales.list_sales(fresh, day="2024-02-29")] == [third.receipt_no]
+    assert [s.receipt_no for s in sales.list_sales(fresh, search="00002")] == [second.receipt_no]
+    assert [s.receipt_no for s in sales.list_sales(fresh, limit=1)] == [first.receipt_no]
+    assert sales.get_sale(fresh, f" {second.receipt_no} ").uuid == second.uuid
+
+
+def test_an_unknown_receipt_is_not_found(booth):
+    with pytest.raises(NotFound) as refused:
+        sales.get_sale(booth.db, "INA24-T1-0228-00001")
+
+    assert refused.value.exit_code == 2
 
 
 # --- receipt numbers and identity -----------------------------------------------------
@@ -577,8 +602,8 @@ def test_selling_more_than_on_hand_is_allowed_with_a_warning_naming_the_product(
 def test_only_the_product_going_negative_is_warned_about(booth):
     result = booth.sell(("tenun", 2), ("kopi", 2))
 
-    assert [w.message("en") for w in result.warnings if "Kopi" in w.message("en")] == []
     assert len(result.warnings) == 1
+    assert "Selendang Tenun Ikat" in result.warnings[0].message("en")
 
 
 def test_selling_the_last_piece_gives_no_warning(booth):
@@ -657,3 +682,49 @@ def test_a_closed_day_refuses_sales_and_nothing_is_written(booth):
     assert "2024-02-28" in refused.value.message("en")
     assert_nothing_written(booth, before)
     assert booth.sell("kopi", at=booth.time(2, 9)).receipt_no == "INA24-T1-0229-00001"
+
+
+# --- two connections at once ---------------------------------------------------------------
+
+
+def test_a_sale_committed_by_another_connection_meanwhile_does_not_fail_this_one(
+    booth, monkeypatch
+):
+    """The GUI and ``boothpos sell`` may share the file: the second waits for the first."""
+    booth.sell("kopi", at=booth.time(1, 9))
+    outcome: dict[str, object] = {}
+
+    def sell_on_another_connection():
+        conn = db.connect(booth.path)
+        try:
+            outcome["other"] = checkout.checkout(
+                conn,
+                [CartLine(booth.pid("noken"))],
+                [Tender("cash")],
+                cashier=booth.supervisor,
+                at=booth.time(1, 11),
+            ).receipt_no
+        except Exception as exc:  # reported through outcome, asserted below
+            outcome["other_error"] = exc
+        finally:
+            conn.close()
+
+    other = threading.Thread(target=sell_on_another_connection)
+    real_next_seq = checkout.next_seq
+
+    def next_seq_while_another_till_sells(database, till_code):
+        seq = real_next_seq(database, till_code)
+        if not other.is_alive() and "started" not in outcome:
+            outcome["started"] = True
+            other.start()
+            other.join(timeout=0.5)  # it must wait for this sale, not overtake it
+        return seq
+
+    monkeypatch.setattr(checkout, "next_seq", next_seq_while_another_till_sells)
+    mine = booth.sell("kalung", at=booth.time(1, 10))
+    other.join(timeout=10)
+
+    assert "other_error" not in outcome, outcome.get("other_error")
+    assert mine.receipt_no == "INA24-T1-0228-00002"
+    assert outcome["other"] == "INA24-T1-0228-00003"
+    assert check.run_checks(booth.reopen()).ok

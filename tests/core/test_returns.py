@@ -6,7 +6,7 @@ import pytest
 
 from boothpos.core import audit, check, export, returns, sales
 from boothpos.core.checkout import Tender
-from boothpos.core.errors import DayClosed, PermissionDenied, SaleError
+from boothpos.core.errors import DayClosed, NotFound, PermissionDenied, SaleError
 
 
 def sale_row(booth, receipt_no: str) -> tuple:
@@ -233,6 +233,14 @@ def test_the_database_checks_out_after_voids(booth):
 
     assert check.run_checks(booth.reopen()).ok
     assert booth.on_hand("tenun") == 1
+
+
+def test_void_of_an_unknown_receipt_is_refused(booth):
+    with pytest.raises(NotFound) as refused:
+        void(booth, "INA24-T1-0228-00099")
+
+    assert refused.value.exit_code == 2
+    assert booth.count("voids") == 0
 
 
 # --- refund -------------------------------------------------------------------------------
@@ -494,6 +502,15 @@ def test_refund_of_a_voided_sale_is_refused(booth):
         refund(booth, sale.receipt_no)
 
     assert refused.value.msg is returns.ALREADY_VOIDED
+    assert booth.snapshot() == before
+
+
+def test_refund_of_an_unknown_receipt_is_refused(booth):
+    before = booth.snapshot()
+
+    with pytest.raises(NotFound):
+        refund(booth, "INA24-T1-0228-00099")
+
     assert booth.snapshot() == before
 
 
