@@ -35,6 +35,12 @@ def test_wheel_holds_the_resources_inside_the_package(wheel):
     assert not any(n.startswith("tests/") for n in names)
 
 
+def test_wheel_holds_every_python_module_of_the_package(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for source in (ROOT / "boothpos").rglob("*.py"):
+        assert source.relative_to(ROOT).as_posix() in names
+
+
 def test_a_non_editable_install_finds_the_demo_catalog(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(

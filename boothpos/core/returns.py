@@ -25,7 +25,7 @@ from boothpos.core.checkout import (
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, SaleError
 from boothpos.core.event import get_event
-from boothpos.core.sales import get_sale, refunded_qty_by_line
+from boothpos.core.sales import Sale, SaleLine, get_sale, refunded_qty_by_line
 from boothpos.core.users import User
 
 NEEDS_REASON = Msg(id="alasan wajib diisi", en="a reason is required")
@@ -139,6 +139,32 @@ def void_sale(
     return VoidResult(void_id, sale.receipt_no, sale.total)
 
 
+def refund_discount(line: SaleLine, done_qty: int, done_discount: int, qty: int) -> int:
+    """The share of ``line``'s discount that a refund of ``qty`` more pieces gives back.
+
+    Rounds the *cumulative* refunded discount (floor of the share of all the
+    pieces refunded so far): the last refund takes the exact rest, and no
+    partial refund's discount exceeds its own gross (which rounding each
+    refund on its own allowed, leaving a refund line above zero).
+    """
+    return line.discount * (done_qty + qty) // line.qty - done_discount
+
+
+def refund_preview(sale: Sale, done: dict[int, tuple[int, int]], wanted: dict[int, int]) -> int:
+    """Rupiah a refund of ``wanted`` (line no → qty) would give back, before approval.
+
+    ``done`` is :func:`boothpos.core.sales.refunded_qty_by_line` of the sale.
+    Uses the same arithmetic as :func:`refund_sale`.
+    """
+    total = 0
+    for line in sale.lines:
+        qty = wanted.get(line.line_no, 0)
+        if qty > 0:
+            done_qty, done_discount = done.get(line.id, (0, 0))
+            total += qty * line.unit_price - refund_discount(line, done_qty, done_discount, qty)
+    return total
+
+
 def refund_sale(
     db: Database,
     receipt_no: str,
@@ -186,11 +212,7 @@ def refund_sale(
             continue
         if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1 or qty > left:
             raise SaleError(TOO_MANY, line_no=line_no, name=line.name, left=left, qty=qty)
-        # Round the *cumulative* refunded discount (floor of the share of the
-        # pieces refunded so far): the last refund takes the exact rest, and
-        # no partial refund's discount exceeds its own gross (which rounding
-        # each refund on its own allowed, leaving a refund line above zero).
-        discount = line.discount * (done_qty + qty) // line.qty - done_discount
+        discount = refund_discount(line, done_qty, done_discount, qty)
         plan.append((line, qty, discount))
     if not plan:
         raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)

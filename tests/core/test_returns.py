@@ -568,3 +568,25 @@ def test_the_database_checks_out_after_mixed_refunds(booth):
     report = check.run_checks(booth.reopen())
     assert report.ok, [f.message("en") for f in report.findings]
     assert report.counts["sales"] == 5
+
+
+def test_refund_preview_equals_what_the_refund_gives_back(booth):
+    from boothpos.core.returns import refund_preview
+    from boothpos.core.sales import get_sale, refunded_qty_by_line
+
+    key = next(iter(booth.product))
+    price = booth.product[key].price
+    sold = booth.sell((key, 3, price - 1), pay=[Tender("cash", 3 * price)])
+    for qty in (1, 1, 1):
+        sale = get_sale(booth.db, sold.receipt_no)
+        preview = refund_preview(sale, refunded_qty_by_line(booth.db, sale.id), {1: qty})
+        result = returns.refund_sale(
+            booth.db,
+            sold.receipt_no,
+            {1: qty},
+            cashier=booth.kasir,
+            supervisor=booth.supervisor,
+            reason="tidak jadi",
+            at=booth.time(1, 12),
+        )
+        assert result.total == -preview
