@@ -136,12 +136,9 @@ def update(repo: Path) -> tuple[Path, Path]:
     qm = ts.with_suffix(".qm")
     ts.parent.mkdir(parents=True, exist_ok=True)
     files = [str(p.relative_to(repo)) for p in source_files(repo / "boothpos")]
-    subprocess.run(
-        [_tool("pyside6-lupdate"), "-locations", "none", "-target-language", "id_ID", *files,
-         "-ts", str(ts.relative_to(repo))],
-        check=True,
-        cwd=repo,
-    )  # fmt: skip
+    lupdate = [_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete"]
+    lupdate += ["-target-language", "id_ID", *files, "-ts", str(ts.relative_to(repo))]
+    subprocess.run(lupdate, check=True, cwd=repo)
     subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, cwd=repo)
     return ts, qm
 

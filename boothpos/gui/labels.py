@@ -5,16 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def role_label(role: str) -> str:
     """``attendant`` → "Attendant" (Indonesian: "Kasir")."""
     labels = {
-        "attendant": _tr("Attendant"),
-        "supervisor": _tr("Supervisor"),
-        "admin": _tr("Administrator"),
+        "attendant": QCoreApplication.translate("Labels", "Attendant"),
+        "supervisor": QCoreApplication.translate("Labels", "Supervisor"),
+        "admin": QCoreApplication.translate("Labels", "Administrator"),
     }
     return labels.get(role, role)
 
@@ -22,11 +18,11 @@ def role_label(role: str) -> str:
 def method_label(method: str) -> str:
     """Payment method code → its name (``cash`` → "Cash", Indonesian "Tunai")."""
     labels = {
-        "cash": _tr("Cash"),
-        "qris": _tr("QRIS"),
-        "debit": _tr("Debit card"),
-        "credit": _tr("Credit card"),
-        "transfer": _tr("Bank transfer"),
+        "cash": QCoreApplication.translate("Labels", "Cash"),
+        "qris": QCoreApplication.translate("Labels", "QRIS"),
+        "debit": QCoreApplication.translate("Labels", "Debit card"),
+        "credit": QCoreApplication.translate("Labels", "Credit card"),
+        "transfer": QCoreApplication.translate("Labels", "Bank transfer"),
     }
     return labels.get(method, method)
 
@@ -34,8 +30,8 @@ def method_label(method: str) -> str:
 def status_label(status: str) -> str:
     """Sale status (``completed``, ``voided``, ``refund``) → its name."""
     labels = {
-        "completed": _tr("Completed"),
-        "voided": _tr("Voided"),
-        "refund": _tr("Refund"),
+        "completed": QCoreApplication.translate("Labels", "Completed"),
+        "voided": QCoreApplication.translate("Labels", "Voided"),
+        "refund": QCoreApplication.translate("Labels", "Refund"),
     }
     return labels.get(status, status)

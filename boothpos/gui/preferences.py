@@ -28,7 +28,7 @@ _GEOMETRY = "window/geometry"
 class Preferences:
     language: str = "id"
     receipt_width: int = 80
-    printer: str = "pdf"  # "pdf", "escpos:<target>" or "system:<printer name>"
+    printer: str = "pdf"  # "pdf", "escpos:<connection>", "system" or "system:<printer name>"
 
     def with_(self, **changes: object) -> Preferences:
         return replace(self, **changes)
@@ -40,14 +40,25 @@ def open_settings() -> QSettings:
 
 
 def normalise_printer(spec: str | None) -> str:
-    """``pdf``, ``escpos:…`` or ``system:…``; anything else falls back to ``pdf``."""
+    """``pdf``, ``escpos:<connection>``, ``system`` or ``system:<name>``; else ``pdf``."""
     spec = (spec or "").strip()
-    kind, sep, target = spec.partition(":")
-    if kind == "pdf" and not sep:
-        return "pdf"
-    if kind in ("escpos", "system") and sep and target.strip():
-        return f"{kind}:{target.strip()}"
+    kind, _sep, target = spec.partition(":")
+    target = target.strip()
+    if kind == "escpos" and target:
+        return f"escpos:{target}"
+    if kind == "system":
+        return f"system:{target}" if target else "system"
     return "pdf"
+
+
+def printing_spec(printer: str) -> str:
+    """The spec ``boothpos.printing.make_printer`` takes: ``escpos:usb:0416:5011`` → ``usb:…``.
+
+    ESC/POS connections are ``usb:VID:PID``, ``serial:PORT[:BAUD]``,
+    ``network:HOST[:PORT]`` or ``file:PATH``.
+    """
+    kind, _sep, target = normalise_printer(printer).partition(":")
+    return target if kind == "escpos" else normalise_printer(printer)
 
 
 def load_preferences(settings: QSettings) -> Preferences:

@@ -10,6 +10,7 @@ neither lost nor duplicated, and :meth:`reprint` prints it again.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from pathlib import Path
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from boothpos.printing import Printer
 
 RECEIPT_WIDTHS = (58, 80)
+RENDERER = "boothpos.documents.receipt"
 
 
 def describe_error(exc: BaseException) -> str:
@@ -72,8 +74,9 @@ class ReceiptService(QObject):
         self._width_mm = width_mm if width_mm in RECEIPT_WIDTHS else 80
         self._lang = lang or errors.language()
         self._work = work or BackgroundWork(self)
+        self._warmed = False
 
-    # -- settings ----------------------------------------------------------------
+    # -- settings ---------------------------------------------------------------------
 
     @property
     def folder(self) -> Path:
@@ -100,7 +103,14 @@ class ReceiptService(QObject):
     def set_event(self, event: Event) -> None:
         self._event = event
 
-    # -- receipts ------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load the PDF renderer (reportlab, ~0.1 s) in the background, once, so the
+        first sale does not wait for it. Call it when the till is on screen."""
+        if not self._warmed:
+            self._warmed = True
+            self._work.submit(importlib.import_module, RENDERER)
+
+    # -- receipts ---------------------------------------------------------------------
 
     def path_for(self, receipt_no: str) -> Path:
         """Where the original receipt of ``receipt_no`` is saved."""

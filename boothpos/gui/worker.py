@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -37,9 +39,15 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # noqa: BLE001 - handed back to the GUI thread
-            self._owner._failed.emit(self._job_id, exc)
+            self._deliver(self._owner._failed, exc)
         else:
-            self._owner._done.emit(self._job_id, result)
+            self._deliver(self._owner._done, result)
+
+    def _deliver(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(self._job_id, value)
+        except RuntimeError:  # the helper was deleted (app closing): nobody to tell
+            log.debug("background job %s finished after its owner was deleted", self._job_id)
 
 
 class BackgroundWork(QObject):

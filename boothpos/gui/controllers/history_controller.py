@@ -58,32 +58,13 @@ class SupervisorCheck:
         return users.require(user, "supervisor")
 
 
-def refund_amount(sale: Sale, done: dict[int, tuple[int, int]], wanted: dict[int, int]) -> int:
-    """Money a refund of ``wanted`` (line no → qty) gives back; discounts in proportion.
-
-    Mirrors ``core.returns.refund_sale`` (the last refund of a line takes the
-    rest of its discount) so the dialog can show the figure before approval.
-    """
-    total = 0
-    for line in sale.lines:
-        qty = wanted.get(line.line_no, 0)
-        if qty <= 0:
-            continue
-        done_qty, done_discount = done.get(line.id, (0, 0))
-        if done_qty + qty == line.qty:
-            discount = line.discount - done_discount
-        else:
-            discount = line.discount * qty // line.qty
-        total += qty * line.unit_price - discount
-    return total
-
-
 class HistoryController(QObject):
     """The history screen's logic. ``salesChanged`` after a reload, ``failed``/``info`` messages."""
 
     salesChanged = Signal(list)  # list[Sale]
     info = Signal(str)
     failed = Signal(str)
+    printed = Signal(str, str)  # receipt no, message: a receipt this screen sent was printed
 
     def __init__(
         self,
@@ -100,6 +81,7 @@ class HistoryController(QObject):
         self.supervisor_check = SupervisorCheck(db)
         self.day: date = self.today()
         self.search = ""
+        self._sent: set[str] = set()  # receipts this screen sent to the printer
         for name, slot in (("printed", self._on_printed), ("printFailed", self._on_print_failed)):
             signal = getattr(receipts, name, None)
             if signal is not None:
@@ -140,13 +122,24 @@ class HistoryController(QObject):
         """Line id → (qty, discount) already refunded."""
         return sales.refunded_qty_by_line(self._db, sale.id)
 
+    def refunded_so_far(self, sale: Sale) -> tuple[int, int]:
+        """(items already refunded, rupiah already given back) for ``sale``."""
+        done = self.refunded(sale)
+        items = sum(qty for qty, _discount in done.values())
+        amount = sum(
+            done[line.id][0] * line.unit_price - done[line.id][1]
+            for line in sale.lines
+            if line.id in done
+        )
+        return items, amount
+
     def refundable(self, sale: Sale) -> dict[int, int]:
         """Line no → quantity that can still be refunded."""
         done = self.refunded(sale)
         return {line.line_no: line.qty - done.get(line.id, (0, 0))[0] for line in sale.lines}
 
     def refund_amount(self, sale: Sale, wanted: dict[int, int]) -> int:
-        return refund_amount(sale, self.refunded(sale), wanted)
+        return returns.refund_preview(sale, self.refunded(sale), wanted)
 
     def can_void(self, sale: Sale | None) -> bool:
         return (
@@ -180,6 +173,7 @@ class HistoryController(QObject):
     # ---------------------------------------------------------- changing ---
 
     def reprint(self, receipt_no: str) -> Path | None:
+        self._sent.add(receipt_no)
         try:
             path = self._receipts.reprint(receipt_no)
         except BoothError as exc:
@@ -187,11 +181,15 @@ class HistoryController(QObject):
             return None
         except Exception as exc:  # a printer or PDF problem never takes the app down
             log.exception("reprint of %s failed", receipt_no)
-            self.failed.emit(self.tr("Receipt {receipt} could not be made: {reason}").format(
-                receipt=receipt_no, reason=exc))
+            self.failed.emit(
+                self.tr("Receipt {receipt} could not be made: {reason}").format(
+                    receipt=receipt_no, reason=exc
+                )
+            )
             return None
-        self.info.emit(self.tr("Receipt {receipt} sent again to the printer.").format(
-            receipt=receipt_no))
+        self.info.emit(
+            self.tr("Receipt {receipt} sent again to the printer.").format(receipt=receipt_no)
+        )
         return path
 
     def void(self, receipt_no: str, approval: Approval) -> bool:
@@ -207,8 +205,11 @@ class HistoryController(QObject):
             self.failed.emit(exc.message())
             return False
         self.reload()
-        self.info.emit(self.tr("Sale {receipt} ({total}) is voided; the goods are back in stock.")
-                       .format(receipt=result.receipt_no, total=format_rupiah(result.total)))
+        self.info.emit(
+            self.tr("Sale {receipt} ({total}) is voided; the goods are back in stock.").format(
+                receipt=result.receipt_no, total=format_rupiah(result.total)
+            )
+        )
         return True
 
     def refund(
@@ -234,25 +235,40 @@ class HistoryController(QObject):
             self.failed.emit(exc.message())
             return None
         self.reload()
-        self.info.emit(self.tr("Refund {receipt} recorded: {amount} back to the customer.").format(
-            receipt=result.receipt_no, amount=format_rupiah(-result.total)))
+        self.info.emit(
+            self.tr("Refund {receipt} recorded: {amount} back to the customer.").format(
+                receipt=result.receipt_no, amount=format_rupiah(-result.total)
+            )
+        )
+        self._sent.add(result.receipt_no)
         try:
             self._receipts.issue(result.receipt_no)
         except Exception as exc:  # the refund is saved; its receipt can be reprinted
             log.exception("receipt of refund %s failed", result.receipt_no)
             self.failed.emit(
-                self.tr("Refund {receipt} is saved, but its receipt failed: {reason}. "
-                        "Reprint it from this list.").format(receipt=result.receipt_no,
-                                                              reason=exc))
+                self.tr(
+                    "Refund {receipt} is saved, but its receipt failed: {reason}. "
+                    "Reprint it from this list."
+                ).format(receipt=result.receipt_no, reason=exc)
+            )
         return result.receipt_no
 
     # ---------------------------------------------------------- printing ---
 
     def _on_printed(self, receipt_no: str) -> None:
-        self.info.emit(self.tr("Receipt {receipt} printed.").format(receipt=receipt_no))
+        if receipt_no in self._sent:
+            self._sent.discard(receipt_no)
+            self.printed.emit(
+                receipt_no, self.tr("Receipt {receipt} printed.").format(receipt=receipt_no)
+            )
 
     def _on_print_failed(self, receipt_no: str, reason: str) -> None:
+        if receipt_no not in self._sent:
+            return  # a sale's receipt: the sale screen reports it
+        self._sent.discard(receipt_no)
         self.failed.emit(
-            self.tr("Printer problem with receipt {receipt}: {reason}. The sale is saved; "
-                    "reprint it when the printer is ready.").format(receipt=receipt_no,
-                                                                    reason=reason))
+            self.tr(
+                "Printer problem with receipt {receipt}: {reason}. The sale is saved; "
+                "reprint it when the printer is ready."
+            ).format(receipt=receipt_no, reason=reason)
+        )

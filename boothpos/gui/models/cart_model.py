@@ -23,6 +23,19 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ProductRole,
+        ItemRole,
+    )
+)
 
 
 class CartTableModel(QAbstractTableModel):
@@ -53,7 +66,7 @@ class CartTableModel(QAbstractTableModel):
         self._warn = QBrush(QColor("#b25e00"))
         self._discount = QBrush(QColor("#b3261e"))
 
-    # -- the cart --------------------------------------------------------------------
+    # -- the cart ---------------------------------------------------------------------
 
     @property
     def cart(self) -> Cart:
@@ -117,7 +130,7 @@ class CartTableModel(QAbstractTableModel):
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 
-    # -- QAbstractTableModel ------------------------------------------------------------
+    # -- QAbstractTableModel ----------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cart)
@@ -145,8 +158,8 @@ class CartTableModel(QAbstractTableModel):
         return base
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._cart):
-            return None
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._cart):
+            return None  # the view asks for many roles per cell on every repaint
         item = self._cart[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:

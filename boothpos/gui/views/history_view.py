@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 from boothpos.core.checkout import METHODS
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
+from boothpos.core.users import User
 from boothpos.gui.controllers.history_controller import HistoryController
 from boothpos.gui.labels import method_label, status_label
 from boothpos.gui.models import sale_lines_model as lines_cols
 from boothpos.gui.models.sale_lines_model import SaleLinesModel
 from boothpos.gui.models.sales_model import (
     COL_CASHIER,
-    COL_RECEIPT,
-    COL_STATUS,
-    COL_TIME,
-    COL_TOTAL,
     SalesTableModel,
     display_time,
 )
@@ -130,7 +127,10 @@ class HistoryScreen(QWidget):
         lines_header = self.lines_view.horizontalHeader()
         lines_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lines_header.setSectionResizeMode(lines_cols.COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        self.lines_view.setColumnHidden(lines_cols.COL_PARTNER, True)
+        lines_header.setSectionResizeMode(
+            lines_cols.COL_PARTNER, QHeaderView.ResizeMode.Interactive
+        )
+        lines_header.resizeSection(lines_cols.COL_PARTNER, 200)
         self.payments_label = QLabel()
         self.payments_label.setObjectName("detailPayments")
         self.payments_label.setWordWrap(True)
@@ -182,7 +182,7 @@ class HistoryScreen(QWidget):
         self.back_button.clicked.connect(self.backRequested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.banner, 1)
-        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -204,6 +204,7 @@ class HistoryScreen(QWidget):
         controller.salesChanged.connect(self._show_sales)
         controller.info.connect(lambda text: self._show_banner(text, error=False))
         controller.failed.connect(lambda text: self._show_banner(text, error=True))
+        controller.printed.connect(self._on_printed)
         self._show_detail(None)
 
     # ----------------------------------------------------------- public ---
@@ -222,6 +223,10 @@ class HistoryScreen(QWidget):
             self._controller.load(day)
         self.select_last()
         self.table.setFocus()
+
+    def set_user(self, user: User | None) -> None:
+        """The signed-in user: asks for voids and records refunds."""
+        self._controller.set_user(user)
 
     def show_today(self) -> None:
         self.open_day(self._controller.today())
@@ -249,9 +254,10 @@ class HistoryScreen(QWidget):
         if not self._controller.can_void(sale):
             self._show_banner(self._why_not_void(sale), error=True)
             return
-        summary = self.tr("Void the whole sale {receipt} of {total}? The goods go back in "
-                          "stock. A supervisor approves with their PIN.").format(
-            receipt=sale.receipt_no, total=format_rupiah(sale.total))
+        summary = self.tr(
+            "Void the whole sale {receipt} of {total}? The goods go back in "
+            "stock. A supervisor approves with their PIN."
+        ).format(receipt=sale.receipt_no, total=format_rupiah(sale.total))
         dialog = self._supervisor_dialog(self.tr("Void sale"), summary)
         dialog.accepted.connect(lambda: self._controller.void(sale.receipt_no, dialog.approval()))
         self._open(dialog)
@@ -279,9 +285,10 @@ class HistoryScreen(QWidget):
     def _approve_refund(self, sale: Sale, choice: RefundDialog) -> None:
         lines, restock, method = choice.lines(), choice.restock(), choice.method()
         amount = self._controller.refund_amount(sale, lines)
-        summary = self.tr("Refund {amount} from receipt {receipt} ({method}). A supervisor "
-                          "approves with their PIN.").format(
-            amount=format_rupiah(amount), receipt=sale.receipt_no, method=method_label(method))
+        summary = self.tr(
+            "Refund {amount} from receipt {receipt} ({method}). A supervisor "
+            "approves with their PIN."
+        ).format(amount=format_rupiah(amount), receipt=sale.receipt_no, method=method_label(method))
         dialog = self._supervisor_dialog(self.tr("Approve refund"), summary)
         dialog.accepted.connect(
             lambda: self._controller.refund(
@@ -307,6 +314,7 @@ class HistoryScreen(QWidget):
             self.dialog = None
         dialog.deleteLater()
         if self.dialog is None:
+            self.window().activateWindow()  # back to the list, ready for the next key
             self.table.setFocus()
 
     def _why_not_void(self, sale: Sale) -> str:
@@ -375,14 +383,30 @@ class HistoryScreen(QWidget):
         self.detail_title.setText(
             f"{sale.receipt_no}  ·  {status_label(sale.status)}  ·  {format_rupiah(sale.total)}"
         )
-        info = [self.tr("{time} · cashier {cashier}").format(
-            time=display_time(sale.time, with_date=True), cashier=sale.cashier_name)]
+        info = [
+            self.tr("{time} · cashier {cashier}").format(
+                time=display_time(sale.time, with_date=True), cashier=sale.cashier_name
+            )
+        ]
         if sale.refund_of:
-            info.append(self.tr("Refund of receipt {receipt}: {reason}").format(
-                receipt=sale.refund_of, reason=sale.reason))
+            info.append(
+                self.tr("Refund of receipt {receipt}: {reason}").format(
+                    receipt=sale.refund_of, reason=sale.reason
+                )
+            )
+        items, amount = self._controller.refunded_so_far(sale) if sale.kind == "sale" else (0, 0)
+        if items:
+            info.append(
+                self.tr("Refunded so far: {items} item(s), {amount}").format(
+                    items=items, amount=format_rupiah(amount)
+                )
+            )
         if sale.status == "voided":
-            info.append(self.tr("Voided at {time}: {reason}").format(
-                time=display_time(sale.void_time, with_date=True), reason=sale.void_reason))
+            info.append(
+                self.tr("Voided at {time}: {reason}").format(
+                    time=display_time(sale.void_time, with_date=True), reason=sale.void_reason
+                )
+            )
         self.detail_info.setText("\n".join(info))
         self.lines_model.set_lines(sale.lines)
         paid = [f"{method_label(p.method)} {format_rupiah(p.amount)}" for p in sale.payments]
@@ -390,6 +414,14 @@ class HistoryScreen(QWidget):
         if sale.change:
             text += "  ·  " + self.tr("Change: {change}").format(change=format_rupiah(sale.change))
         self.payments_label.setText(text)
+
+    def _on_printed(self, receipt_no: str, text: str) -> None:
+        """Add "printed" to the message about that receipt instead of replacing it."""
+        current = self.banner.text()
+        same_receipt = current and receipt_no in current
+        if same_receipt and self.banner.isVisible() and self.banner.property("role") == "info":
+            text = f"{current} {text}"
+        self._show_banner(text, error=False)
 
     def _show_banner(self, text: str, *, error: bool) -> None:
         self.banner.setText(text)

@@ -28,10 +28,15 @@ class LoginScreen(QWidget):
     signedIn = Signal(object)  # User
 
     def __init__(
-        self, controller: LoginController, event_name: str, parent: QWidget | None = None
+        self,
+        controller: LoginController,
+        event_name: str,
+        venue: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._controller = controller
         self._model = UsersListModel(self)
 
@@ -39,6 +44,11 @@ class LoginScreen(QWidget):
         self.title.setObjectName("loginTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
+        self.venue = QLabel(venue)
+        self.venue.setObjectName("loginVenue")
+        self.venue.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.venue.setWordWrap(True)
+        self.venue.setVisible(bool(venue))
         self.heading = QLabel(self.tr("Sign in"))
         self.heading.setObjectName("loginHeading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -52,7 +62,8 @@ class LoginScreen(QWidget):
         self.user_list.clicked.connect(lambda _index: self.pin_edit.setFocus())
         self.user_list.doubleClicked.connect(lambda _index: self.pin_edit.setFocus())
 
-        self.pin_label = QLabel(self.tr("PIN"))
+        self.pin_label = QLabel(self.tr("Type your PIN and press Enter"))
+        self.pin_label.setObjectName("pinLabel")
         self.pin_edit = QLineEdit()
         self.pin_edit.setObjectName("pinEdit")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -60,7 +71,6 @@ class LoginScreen(QWidget):
         self.pin_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{PIN_MAX}}}"), self)
         )
-        self.pin_edit.setPlaceholderText(self.tr("Type your PIN and press Enter"))
         self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_label.setBuddy(self.pin_edit)
         self.pin_edit.returnPressed.connect(self.submit)
@@ -91,9 +101,10 @@ class LoginScreen(QWidget):
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(10)
         inner.addWidget(self.title)
+        inner.addWidget(self.venue)
         inner.addWidget(self.heading)
         inner.addSpacing(6)
-        inner.addWidget(self.user_list, 1)
+        inner.addWidget(self.user_list)
         inner.addWidget(self.pin_label)
         inner.addWidget(self.pin_edit)
         inner.addWidget(self.message)
@@ -115,6 +126,7 @@ class LoginScreen(QWidget):
         """Reload the users, start on the last one who signed in, empty the PIN."""
         users = self._controller.users()
         self._model.set_users(users)
+        self._fit_list(len(users))
         if users:
             self.select_row(self._controller.start_index(users))
         self.pin_edit.clear()
@@ -133,6 +145,13 @@ class LoginScreen(QWidget):
         index = self._model.index(row, 0)
         self.user_list.setCurrentIndex(index)
         self.user_list.scrollTo(index)
+
+    def _fit_list(self, rows: int) -> None:
+        """As tall as the users it shows (3 to 8 rows; more scroll)."""
+        row = self.user_list.sizeHintForRow(0) if rows else 0
+        row = max(row, self.fontMetrics().height() + 18)
+        frame = 2 * self.user_list.frameWidth() + 10
+        self.user_list.setFixedHeight(min(max(rows, 3), 8) * row + frame)
 
     def submit(self) -> None:
         pin = self.pin_edit.text()

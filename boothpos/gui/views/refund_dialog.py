@@ -39,8 +39,9 @@ class RefundDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("refundDialog")
-        self.setWindowTitle(self.tr("Refund from receipt {receipt}").format(
-            receipt=sale.receipt_no))
+        self.setWindowTitle(
+            self.tr("Refund from receipt {receipt}").format(receipt=sale.receipt_no)
+        )
         self.setMinimumWidth(560)
         self._amount = amount
         self.spins: dict[int, QSpinBox] = {}

@@ -1,0 +1,177 @@
+"""Taking payment for one sale: part payments, the amount being typed, change. Qt-free.
+
+The payment dialog shows what :meth:`PaymentController.preview` says about
+the current entry (method + typed amount + reference) and hands every Enter
+to :meth:`PaymentController.enter`:
+
+- the entry (with the part payments taken so far) covers the total: the
+  payments are checked by :func:`boothpos.core.checkout.settle_payments` and
+  the ``commit`` callback records the sale (it returns what checkout returned);
+- a non-cash entry below what is still due becomes a part payment line
+  (QRIS for part, then cash for the rest);
+- a cash entry below what is due is refused: the payment is short.
+
+Refusals are core errors (``PaymentError``, ``MoneyError``) carrying their
+message in both languages; nothing is committed then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from boothpos.core.checkout import (
+    BAD_AMOUNT,
+    METHODS,
+    NONCASH_OVER,
+    SettledPayment,
+    Tender,
+    settle_payments,
+)
+from boothpos.core.errors import BoothError, PaymentError
+from boothpos.core.money import format_rupiah, parse_rupiah
+
+Action = Literal["complete", "add", "short", "invalid"]
+
+NOTES = (50_000, 100_000, 200_000)
+ROUND_STEPS = (10_000, 50_000, 100_000)
+
+
+def quick_amounts(due: int, *, limit: int = 4) -> list[int]:
+    """Cash amounts a customer is likely to hand over for ``due`` (above it, ascending).
+
+    The next round-ups (to 10.000, 50.000 and 100.000) and the common notes
+    50.000 / 100.000 / 200.000 that exceed ``due``: 137.000 → 140.000,
+    150.000, 200.000. "Exact" is offered separately.
+    """
+    if due <= 0:
+        return []
+    candidates = {(due // step + 1) * step for step in ROUND_STEPS}
+    candidates.update(note for note in NOTES if note > due)
+    return sorted(candidates)[:limit]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the cashier has on the form right now."""
+
+    method: str
+    amount_text: str
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Preview:
+    """How the form should look for an :class:`Entry`, and what Enter would do."""
+
+    action: Action
+    amount: int | None
+    due: int  # still to pay before this entry
+    change: int  # cash handed back if completed now
+    short: int  # missing if this entry were the last
+    error: str = ""  # why the amount cannot be used ("invalid")
+
+
+@dataclass(frozen=True)
+class Completed:
+    tenders: list[Tender]
+    payments: list[SettledPayment]
+    change: int
+    result: Any  # what ``commit`` returned (a SaleResult)
+
+
+class PaymentController:
+    """Payment of ``total`` rupiah; ``commit(tenders)`` records the sale when paid."""
+
+    def __init__(self, total: int, commit: Callable[[list[Tender]], Any] | None = None) -> None:
+        self._total = total
+        self._commit = commit
+        self._lines: list[Tender] = []
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def lines(self) -> tuple[Tender, ...]:
+        """Part payments taken so far (each with an amount)."""
+        return tuple(self._lines)
+
+    @property
+    def paid(self) -> int:
+        return sum(t.amount or 0 for t in self._lines)
+
+    @property
+    def due(self) -> int:
+        """Still to pay after the part payments."""
+        return max(self._total - self.paid, 0)
+
+    def quick_amounts(self) -> list[int]:
+        return quick_amounts(self.due)
+
+    @staticmethod
+    def parse_amount(text: str) -> int:
+        return parse_rupiah(text)
+
+    # -- the entry --------------------------------------------------------------------
+
+    def preview(self, entry: Entry) -> Preview:
+        due = self.due
+        try:
+            amount = parse_rupiah(entry.amount_text)
+        except BoothError as exc:
+            return Preview("invalid", None, due, 0, due, exc.message())
+        if amount >= due:
+            change = amount - due if entry.method == "cash" else 0
+            return Preview("complete", amount, due, change, 0)
+        if entry.method != "cash" and amount > 0:
+            return Preview("add", amount, due, 0, due - amount)
+        return Preview("short", amount, due, 0, due - amount)
+
+    def enter(self, entry: Entry) -> Completed | None:
+        """Act on Enter: complete the sale (returns :class:`Completed`) or add a part payment
+        (returns None). Raises a core error, with nothing committed, when refused."""
+        preview = self.preview(entry)
+        if preview.action == "invalid":
+            parse_rupiah(entry.amount_text)  # raises the MoneyError with its message
+        if preview.action == "add":
+            return self.add_line(entry)
+        return self.complete(entry)
+
+    def add_line(self, entry: Entry) -> Completed | None:
+        """Take ``entry`` as a part payment (None), or, when it pays all that is due,
+        complete the sale with it (returns :class:`Completed`)."""
+        tender = self._tender(entry)
+        amount = tender.amount or 0
+        if amount <= 0:
+            raise PaymentError(BAD_AMOUNT, amount=format_rupiah(amount), method=tender.method)
+        if amount >= self.due:
+            return self.complete(entry)
+        noncash = sum(t.amount or 0 for t in self._lines if t.method != "cash")
+        if tender.method != "cash" and noncash + amount > self._total:
+            raise PaymentError(
+                NONCASH_OVER, noncash=format_rupiah(noncash + amount),
+                total=format_rupiah(self._total),
+            )  # fmt: skip
+        self._lines.append(tender)
+        return None
+
+    def remove_line(self, index: int) -> Tender:
+        return self._lines.pop(index)
+
+    def complete(self, entry: Entry) -> Completed:
+        """Settle the part payments plus ``entry``; commit; raise (nothing written) if refused."""
+        tenders = [*self._lines, self._tender(entry)]
+        payments, change = settle_payments(self._total, tenders)
+        result = self._commit(tenders) if self._commit is not None else None
+        return Completed(tenders, payments, change, result)
+
+    def _tender(self, entry: Entry) -> Tender:
+        if entry.method not in METHODS:
+            raise PaymentError(BAD_AMOUNT, amount=entry.amount_text, method=entry.method)
+        amount = parse_rupiah(entry.amount_text)
+        reference = entry.reference.strip() if entry.method != "cash" else ""
+        return Tender(entry.method, amount, reference)

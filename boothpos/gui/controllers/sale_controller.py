@@ -1,0 +1,314 @@
+"""The sale screen's logic: codes into the cart, quantities, checkout, receipt, warnings.
+
+The view (:mod:`boothpos.gui.views.sale_view`) forwards the cashier's keys
+here and shows what the signals say. Every business rule is core's: products
+are found with ``core.products``, the cart is ``core.cart.Cart`` (through the
+:class:`CartTableModel`), the sale is ``core.checkout.checkout`` — committed
+synchronously, then the receipt PDF is saved and printing queued by the
+:class:`~boothpos.gui.receipts.ReceiptService`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
+
+from boothpos.core import checkout, products
+from boothpos.core.checkout import SaleResult, Tender
+from boothpos.core.errors import BoothError
+from boothpos.core.event import Event
+from boothpos.core.products import Product
+from boothpos.core.users import User
+from boothpos.gui.models.cart_model import CartTableModel
+from boothpos.gui.receipts import ReceiptService, describe_error
+
+INFO, WARNING, ERROR = "info", "warning", "error"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BannerMessage:
+    """A non-modal message for the sale screen's banner.
+
+    ``sticky`` messages stay until dismissed (printer problems); the others
+    are cleared when the next product is added. ``action`` (with its button
+    text) lets the cashier act on it, e.g. reprint a receipt.
+    """
+
+    level: str
+    text: str
+    sticky: bool = False
+    action_text: str = ""
+    action: Callable[[], None] | None = None
+    key: str = ""  # messages with the same key replace each other
+
+
+@dataclass(frozen=True)
+class LastSale:
+    receipt_no: str
+    total: int
+    paid: int
+    change: int
+
+
+class SaleController(QObject):
+    """Holds the cart of the sale being rung up and carries out the cashier's actions.
+
+    Signals:
+      ``banner(BannerMessage)``   a message for the banner (never a modal dialog)
+      ``clearBanner()``           drop the non-sticky messages
+      ``dismissBanner(str)``      drop the messages with this key (a problem solved)
+      ``refused(str)``            an input was refused (the view beeps)
+      ``lineTouched(int)``        this cart row was added/changed: select and show it
+      ``saleCompleted(object)``   a :class:`LastSale` after commit + receipt saved
+    """
+
+    banner = Signal(object)
+    clearBanner = Signal()
+    dismissBanner = Signal(str)
+    refused = Signal(str)
+    lineTouched = Signal(int)
+    saleCompleted = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        event: Event,
+        receipts: ReceiptService,
+        *,
+        now: Callable[[], datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._event = event
+        self._receipts = receipts
+        self._now = now
+        self._cashier: User | None = None
+        self._troubled: set[str] = set()  # receipts whose printing failed
+        self.model = CartTableModel(parent=self)
+        self.model.inputRefused.connect(self._refuse)
+        receipts.printFailed.connect(self._print_failed)
+        receipts.printed.connect(self._printed)
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def cashier(self) -> User | None:
+        return self._cashier
+
+    def set_cashier(self, user: User | None) -> None:
+        self._cashier = user
+
+    @property
+    def event(self) -> Event:
+        return self._event
+
+    def is_empty(self) -> bool:
+        return self.model.cart.is_empty()
+
+    # -- ringing up -------------------------------------------------------------------
+
+    def enter_code(self, text: str, selected_row: int | None = None) -> bool:
+        """A code typed or scanned + Enter. ``*N`` sets the selected (else last) line to N.
+
+        Returns True when the cart changed.
+        """
+        raw = text.strip()
+        if not raw:
+            return False
+        if raw.startswith("*"):
+            row = selected_row if selected_row is not None else len(self.model.cart) - 1
+            if row < 0:
+                self._refuse(self.tr("The cart is empty: scan a product first."))
+                return False
+            return self.set_qty(row, raw[1:])
+        try:
+            product = products.find_by_code(self._db, raw)
+        except BoothError as exc:
+            self._refuse(exc.message(), key="scan")
+            return False
+        self.add_product(product)
+        return True
+
+    def add_product(self, product: Product) -> int:
+        try:
+            row = self.model.add_product(product)
+        except BoothError as exc:
+            self._refuse(exc.message())
+            return -1
+        self.clearBanner.emit()
+        self.lineTouched.emit(row)
+        return row
+
+    def change_qty(self, row: int, delta: int) -> bool:
+        if not self._valid_row(row):
+            return False
+        try:
+            self.model.change_qty(row, delta)
+        except BoothError as exc:
+            self._refuse(exc.message())
+            return False
+        self.lineTouched.emit(row)
+        return True
+
+    def set_qty(self, row: int, qty: str | int) -> bool:
+        if not self._valid_row(row):
+            return False
+        try:
+            self.model.set_qty(row, qty)
+        except BoothError as exc:
+            self._refuse(exc.message())
+            return False
+        self.lineTouched.emit(row)
+        return True
+
+    def remove_line(self, row: int) -> bool:
+        if not self._valid_row(row):
+            return False
+        self.model.remove_row(row)
+        if len(self.model.cart):
+            self.lineTouched.emit(min(row, len(self.model.cart) - 1))
+        return True
+
+    def clear_cart(self) -> None:
+        self.model.clear()
+
+    def _valid_row(self, row: int | None) -> bool:
+        if row is None or not 0 <= row < len(self.model.cart):
+            self._refuse(self.tr("Select a line of the cart first."))
+            return False
+        return True
+
+    # -- paying -----------------------------------------------------------------------
+
+    def payment_refusal(self) -> str:
+        """Why payment cannot start now ("" when it can)."""
+        if self.model.cart.is_empty():
+            return self.tr("The cart is empty: scan a product before paying.")
+        if self._cashier is None:
+            return self.tr("Nobody is signed in: sign in before taking payment.")
+        return ""
+
+    def check_payment(self) -> bool:
+        """True when payment can start; else the refusal goes to the banner (and a beep)."""
+        refusal = self.payment_refusal()
+        if refusal:
+            self._refuse(refusal)
+        return not refusal
+
+    def commit_sale(self, tenders: list[Tender]) -> SaleResult:
+        """Record the sale (one transaction, committed now), save its receipt, queue printing.
+
+        Raises a core error, with nothing written, when checkout refuses. A
+        receipt that cannot be saved after the commit is reported on the banner;
+        the sale stands either way.
+        """
+        if self._cashier is None:
+            raise RuntimeError("commit_sale without a cashier")
+        at = self._now() if self._now is not None else None
+        result = checkout.checkout(
+            self._db,
+            self.model.cart.to_cart_lines(),
+            tenders,
+            cashier=self._cashier,
+            at=at,
+            event=self._event,
+        )
+        paid = result.total + result.change
+        # Committed: from here on nothing may raise (the caller must never think the
+        # sale failed and ring it up again).
+        self.model.clear()
+        self.clearBanner.emit()
+        for notice in result.warnings:
+            self.banner.emit(BannerMessage(WARNING, notice.message()))
+        self.issue_receipt(result.receipt_no)
+        self.saleCompleted.emit(LastSale(result.receipt_no, result.total, paid, result.change))
+        return result
+
+    # -- receipts ---------------------------------------------------------------------
+
+    def issue_receipt(self, receipt_no: str) -> bool:
+        """Save the receipt PDF of a committed sale and queue printing; never raises."""
+        try:
+            self._receipts.issue(receipt_no)
+        except Exception as exc:  # noqa: BLE001 - the sale stands; say what failed
+            log.exception("receipt %s could not be saved", receipt_no)
+            self.banner.emit(
+                BannerMessage(
+                    ERROR,
+                    self.tr(
+                        "Sale {receipt} is saved, but its receipt could not be made: {reason}"
+                    ).format(receipt=receipt_no, reason=describe_error(exc)),
+                    sticky=True,
+                    action_text=self.tr("Try again"),
+                    action=lambda: self.issue_receipt(receipt_no),
+                    key=f"receipt:{receipt_no}",
+                )
+            )
+            return False
+        self.dismissBanner.emit(f"receipt:{receipt_no}")
+        return True
+
+    def reprint(self, receipt_no: str) -> None:
+        try:
+            path = self._receipts.reprint(receipt_no)
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            self.banner.emit(
+                BannerMessage(
+                    ERROR,
+                    self.tr("Receipt {receipt} could not be reprinted: {reason}").format(
+                        receipt=receipt_no, reason=describe_error(exc)
+                    ),
+                    sticky=True,
+                    key=f"receipt:{receipt_no}",
+                )
+            )
+            return
+        self.banner.emit(
+            BannerMessage(
+                INFO,
+                self.tr("Reprinting receipt {receipt} (saved as {file}).").format(
+                    receipt=receipt_no, file=path.name
+                ),
+                key=f"receipt:{receipt_no}",
+            )
+        )
+
+    def _print_failed(self, receipt_no: str, message: str) -> None:
+        self._troubled.add(receipt_no)
+        self.banner.emit(
+            BannerMessage(
+                ERROR,
+                self.tr(
+                    "Printer problem: receipt {receipt} is saved but was not printed ({reason})."
+                ).format(receipt=receipt_no, reason=message),
+                sticky=True,
+                action_text=self.tr("Reprint"),
+                action=lambda: self.reprint(receipt_no),
+                key=f"receipt:{receipt_no}",
+            )
+        )
+
+    def _printed(self, receipt_no: str) -> None:
+        if receipt_no in self._troubled:
+            self._troubled.discard(receipt_no)
+            self.banner.emit(
+                BannerMessage(
+                    INFO,
+                    self.tr("Receipt {receipt} printed.").format(receipt=receipt_no),
+                    key=f"receipt:{receipt_no}",
+                )
+            )
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _refuse(self, text: str, key: str = "") -> None:
+        self.refused.emit(text)
+        self.banner.emit(BannerMessage(ERROR, text, key=key or "refused"))

@@ -1,0 +1,188 @@
+"""Barcode scanner bursts that land in the cart wherever the focus is on the sale screen.
+
+A USB/Bluetooth scanner is a keyboard: it types the code's characters a few
+milliseconds apart and ends with Enter. While the sale screen is shown,
+:class:`ScanCatcher` watches key presses application-wide (an event filter on
+the ``QApplication``). A key typed into the scan field itself is left alone
+(that field handles code + Enter as usual). A printable key typed into any
+other widget of the sale screen (the cart table, a cell editor, a button) is
+*held back*:
+
+- when the next printable key follows within ``max_gap_ms`` (35 ms) it is held
+  too; when Enter follows within the gap and at least ``min_length`` (4)
+  characters are held, it was a scanner: the keys are swallowed and the code
+  is emitted as ``scanned(code)``;
+- otherwise (a slower key, a non-printable key, Enter after too few
+  characters, or no further key within the gap) the held keys are replayed,
+  in order, to the widget they were meant for, so a person typing into a
+  cell editor sees no difference beyond a few milliseconds.
+
+The clock is injectable (``clock`` returns seconds, like ``time.monotonic``)
+so tests can simulate a scanner or a person with exact timing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+MIN_LENGTH = 4
+MAX_GAP_MS = 35
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+@dataclass(frozen=True)
+class _Held:
+    target: QWidget
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class ScanCatcher(QObject):
+    """Detects scanner bursts typed into ``scope`` outside ``scan_field``.
+
+    Install with :meth:`install` while the sale screen is visible and
+    :meth:`uninstall` when it is hidden.
+    """
+
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        scope: QWidget,
+        scan_field: QWidget,
+        *,
+        min_length: int = MIN_LENGTH,
+        max_gap_ms: int = MAX_GAP_MS,
+        clock: Callable[[], float] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else scope)
+        self._scope = scope
+        self._scan_field = scan_field
+        self._min_length = min_length
+        self._gap = max_gap_ms / 1000
+        self._clock = clock or time.monotonic
+        self._held: list[_Held] = []
+        self._last = 0.0
+        self._replaying = False
+        self._installed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max_gap_ms + 15)
+        self._timer.timeout.connect(self.flush)
+
+    # -- installation -----------------------------------------------------------------
+
+    @property
+    def installed(self) -> bool:
+        return self._installed
+
+    def install(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
+        self.flush()
+
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+
+    # -- the filter -------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if self._replaying or event.type() != QEvent.Type.KeyPress:
+            return False
+        focus = QApplication.focusWidget()
+        if focus is None or obj is not focus:
+            return False  # the window's copy, or a propagation to a parent
+        if not self._watching(focus):
+            self.flush()
+            return False
+        assert isinstance(event, QKeyEvent)
+        now = self._clock()
+        if self._held and now - self._last > self._gap and self._flush_moved_focus(obj):
+            return self._redeliver(event)
+        if event.key() in _ENTER:
+            if len(self._held) >= self._min_length:
+                code = "".join(h.text for h in self._held)
+                self._held.clear()
+                self._timer.stop()
+                self.scanned.emit(code)
+                return True
+            return self._flush_moved_focus(obj) and self._redeliver(event)
+        if self._is_code_char(event):
+            self._held.append(_Held(focus, event.key(), event.modifiers(), event.text()))
+            self._last = now
+            self._timer.start()
+            return True
+        return self._flush_moved_focus(obj) and self._redeliver(event)
+
+    def _flush_moved_focus(self, obj: QObject) -> bool:
+        """Replay held keys; True when that moved the focus away from ``obj``
+        (a replayed digit opened a cell editor, say)."""
+        if not self._held:
+            return False
+        self.flush()
+        return QApplication.focusWidget() not in (None, obj)
+
+    @staticmethod
+    def _redeliver(event: QKeyEvent) -> bool:
+        """Send ``event`` to the widget that has the focus now; swallow the original."""
+        target = QApplication.focusWidget()
+        copy = QKeyEvent(
+            QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text(),
+            event.isAutoRepeat(), event.count(),
+        )  # fmt: skip
+        QApplication.sendEvent(target, copy)
+        return True
+
+    def flush(self) -> None:
+        """Replay held keys to the widgets they were typed into."""
+        self._timer.stop()
+        held, self._held = self._held, []
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for h in held:
+                if shiboken6.isValid(h.target):
+                    replay = QKeyEvent(QEvent.Type.KeyPress, h.key, h.modifiers, h.text)
+                    QApplication.sendEvent(h.target, replay)
+        finally:
+            self._replaying = False
+
+    def _watching(self, focus: QWidget) -> bool:
+        if not self._scope.isVisible():
+            return False
+        if focus is self._scan_field or self._scan_field.isAncestorOf(focus):
+            return False
+        return focus is self._scope or self._scope.isAncestorOf(focus)
+
+    @staticmethod
+    def _is_code_char(event: QKeyEvent) -> bool:
+        text = event.text()
+        if len(text) != 1 or not text.isprintable() or text.isspace():
+            return False
+        if event.isAutoRepeat():
+            return False
+        return not (event.modifiers() & _COMMAND_MODIFIERS)

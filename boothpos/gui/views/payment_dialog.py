@@ -1,0 +1,400 @@
+"""The payment dialog (F12): cash with the exact total filled in; Enter completes.
+
+Keys: F5 cash, F6 QRIS, F7 debit, F8 credit, F9 transfer (the amount field
+gets what is still due, selected, so typing replaces it); Enter completes the
+sale when the amount covers what is due, or takes a non-cash amount below it
+as a part payment (then the rest, usually cash); Ctrl+Enter takes any amount
+as a part payment; Esc cancels. Every rule lives in
+:class:`~boothpos.gui.controllers.payment_controller.PaymentController`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boothpos.core.checkout import METHODS
+from boothpos.core.errors import BoothError
+from boothpos.core.money import format_number, format_rupiah
+from boothpos.gui.controllers.payment_controller import (
+    Completed,
+    Entry,
+    PaymentController,
+    Preview,
+)
+from boothpos.gui.labels import method_label
+from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
+from boothpos.gui.receipts import describe_error
+
+log = logging.getLogger(__name__)
+
+METHOD_KEYS = {
+    "cash": Qt.Key.Key_F5,
+    "qris": Qt.Key.Key_F6,
+    "debit": Qt.Key.Key_F7,
+    "credit": Qt.Key.Key_F8,
+    "transfer": Qt.Key.Key_F9,
+}
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+_STYLE = """
+QDialog#paymentDialog { background: #f6f7f9; }
+QLabel { color: #1f2328; }
+QLabel#caption { color: #5f6b7a; font-size: 11pt; }
+QLabel#totalValue { font-size: 30pt; font-weight: 700; }
+QLabel#dueValue { font-size: 16pt; font-weight: 700; color: #8a5a00; }
+QLabel#changeValue { font-size: 30pt; font-weight: 700; }
+QLabel#changeValue[state="change"] { color: #1b7f3b; }
+QLabel#changeValue[state="short"] { color: #b3261e; }
+QLabel#changeValue[state="due"] { color: #8a5a00; }
+QLabel#changeValue[state="none"] { color: #5f6b7a; }
+QLabel#error { color: #b3261e; font-size: 11pt; font-weight: 600; }
+QLabel#hint { color: #5f6b7a; }
+QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
+QLineEdit#amount {
+    font-size: 24pt; font-weight: 600; padding: 6px 12px; border: 2px solid #1d6fb8;
+    border-radius: 6px; background: white;
+}
+QLineEdit#reference { font-size: 12pt; padding: 4px 8px; }
+QTableView#paymentLines { font-size: 11pt; background: white; }
+QLineEdit#reference:disabled { background: #eef0f3; }
+QPushButton { font-size: 11pt; padding: 6px 12px; text-align: center; }
+QPushButton#method { font-size: 12pt; padding: 8px 10px; min-width: 112px; }
+QPushButton#method:checked {
+    background: #1d6fb8; color: white; border: 1px solid #175c99; border-radius: 4px;
+}
+QPushButton#quick { font-size: 12pt; padding: 6px 10px; }
+QPushButton#complete {
+    font-size: 13pt; font-weight: 700; padding: 10px 14px; background: #1b7f3b;
+    color: white; border: 1px solid #14602c; border-radius: 6px;
+}
+"""
+
+
+class PaymentDialog(QDialog):
+    """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome."""
+
+    def __init__(self, controller: PaymentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.completed: Completed | None = None
+        self.method = "cash"
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(self.tr("Payment"))
+        self.setStyleSheet(_STYLE)
+        self.setMinimumWidth(860)
+
+        self._build()
+        self._select_method("cash")
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(18, 16, 18, 16)
+        root.setSpacing(12)
+
+        card = QFrame(self)
+        card.setObjectName("card")
+        top = QGridLayout(card)
+        top.setContentsMargins(16, 12, 16, 12)
+        top.addWidget(self._caption(self.tr("Total to pay")), 0, 0)
+        self.total_value = QLabel(format_rupiah(self.controller.total), card)
+        self.total_value.setObjectName("totalValue")
+        self.total_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.total_value, 0, 1)
+        self.due_caption = self._caption(self.tr("Still due"))
+        self.due_value = QLabel("", card)
+        self.due_value.setObjectName("dueValue")
+        self.due_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.due_caption, 1, 0)
+        top.addWidget(self.due_value, 1, 1)
+        root.addWidget(card)
+
+        self.lines_model = PaymentLinesModel(self)
+        self.lines_view = QTableView(self)
+        self.lines_view.setObjectName("paymentLines")
+        self.lines_view.setModel(self.lines_model)
+        self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines_view.verticalHeader().setVisible(False)
+        self.lines_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lines_view.horizontalHeader().setSectionResizeMode(
+            COL_AMOUNT, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.lines_view.verticalHeader().setDefaultSectionSize(28)
+        self.lines_view.setToolTip(self.tr("Part payments taken; Del removes the selected one"))
+        self.lines_view.installEventFilter(self)
+        root.addWidget(self.lines_view)
+
+        methods = QHBoxLayout()
+        methods.setSpacing(6)
+        self.method_group = QButtonGroup(self)
+        self.method_group.setExclusive(True)
+        self.method_buttons: dict[str, QPushButton] = {}
+        for method in METHODS:
+            key_name = QKeySequence(METHOD_KEYS[method]).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            button = QPushButton(f"{method_label(method)}\n{key_name}", self)
+            button.setObjectName("method")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, m=method: self._select_method(m))
+            self.method_group.addButton(button)
+            self.method_buttons[method] = button
+            methods.addWidget(button)
+            shortcut = QShortcut(QKeySequence(METHOD_KEYS[method]), self)
+            shortcut.activated.connect(lambda m=method: self._select_method(m))
+        root.addLayout(methods)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        self.amount_caption = self._caption(self.tr("Amount received"))
+        form.addWidget(self.amount_caption, 0, 0)
+        self.amount_edit = QLineEdit(self)
+        self.amount_edit.setObjectName("amount")
+        self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount_edit.textChanged.connect(lambda _t: self._refresh())
+        form.addWidget(self.amount_edit, 0, 1)
+
+        self.quick_row = QHBoxLayout()
+        self.quick_row.setSpacing(6)
+        self.quick_buttons: list[QPushButton] = []
+        form.addLayout(self.quick_row, 1, 1)
+
+        self.reference_caption = self._caption(self.tr("Reference (optional)"))
+        form.addWidget(self.reference_caption, 2, 0)
+        self.reference_edit = QLineEdit(self)
+        self.reference_edit.setObjectName("reference")
+        self.reference_edit.setPlaceholderText(self.tr("Approval code, last 4 digits, …"))
+        form.addWidget(self.reference_edit, 2, 1)
+
+        self.change_caption = self._caption(self.tr("Change"))
+        form.addWidget(self.change_caption, 3, 0)
+        self.change_value = QLabel("", self)
+        self.change_value.setObjectName("changeValue")
+        self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addWidget(self.change_value, 3, 1)
+        form.setColumnStretch(1, 1)
+        root.addLayout(form)
+
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        root.addWidget(self.error_label)
+
+        hint = QLabel(
+            self.tr(
+                "Enter completes the sale · a non-cash amount below the total is taken as a "
+                "part payment · Ctrl+Enter adds any part payment · Esc cancels"
+            ),
+            self,
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        root.addWidget(hint)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add part payment (Ctrl+Enter)"), self)
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_part_payment)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"), self)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.complete_button = QPushButton(self.tr("Complete sale (Enter)"), self)
+        self.complete_button.setObjectName("complete")
+        self.complete_button.setAutoDefault(False)
+        self.complete_button.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )
+        self.complete_button.clicked.connect(self.press_enter)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.complete_button, 1)
+        root.addLayout(buttons)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName("caption")
+        return label
+
+    # -- state -> widgets -------------------------------------------------------------
+
+    def entry(self) -> Entry:
+        return Entry(self.method, self.amount_edit.text(), self.reference_edit.text())
+
+    def _select_method(self, method: str) -> None:
+        self.method = method
+        self.method_buttons[method].setChecked(True)
+        noncash = method != "cash"
+        self.reference_edit.setEnabled(noncash)
+        if not noncash:
+            self.reference_edit.clear()
+        self.amount_caption.setText(
+            self.tr("Amount received") if not noncash else self.tr("Amount")
+        )
+        self._fill_amount(self.controller.due)
+        self._rebuild_quick()
+        self._refresh()
+
+    def _fill_amount(self, amount: int) -> None:
+        self.amount_edit.setText(format_number(amount))
+        self.amount_edit.selectAll()
+        self.amount_edit.setFocus()
+
+    def _rebuild_quick(self) -> None:
+        for button in self.quick_buttons:
+            self.quick_row.removeWidget(button)
+            button.deleteLater()
+        self.quick_buttons = []
+        due = self.controller.due
+        amounts = [due] + (self.controller.quick_amounts() if self.method == "cash" else [])
+        for n, amount in enumerate(amounts):
+            text = self.tr("Exact amount") if n == 0 else format_rupiah(amount)
+            button = QPushButton(text, self)
+            button.setObjectName("quick")
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(format_rupiah(amount))
+            button.clicked.connect(lambda _c=False, a=amount: self._fill_amount(a))
+            self.quick_row.addWidget(button)
+            self.quick_buttons.append(button)
+
+    def _refresh(self) -> None:
+        controller = self.controller
+        has_lines = bool(controller.lines)
+        self.lines_view.setVisible(has_lines)
+        if has_lines:
+            self._fit_lines_view()
+        self.due_caption.setVisible(has_lines)
+        self.due_value.setVisible(has_lines)
+        self.due_value.setText(format_rupiah(controller.due))
+        preview = controller.preview(self.entry())
+        self._show_preview(preview)
+
+    def _fit_lines_view(self) -> None:
+        view = self.lines_view
+        rows = self.lines_model.rowCount()
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + sum(view.rowHeight(r) for r in range(rows))
+            + 2 * view.frameWidth()
+        )
+        view.setFixedHeight(min(height, 150))
+
+    def _show_preview(self, preview: Preview) -> None:
+        if preview.action == "complete":
+            self.change_caption.setText(self.tr("Change"))
+            self.change_value.setText(format_rupiah(preview.change))
+            state = "change" if preview.change else "none"
+            self.complete_button.setText(self.tr("Complete sale (Enter)"))
+        elif preview.action == "add":
+            self.change_caption.setText(self.tr("Still due after this"))
+            self.change_value.setText(format_rupiah(preview.short))
+            state = "due"
+            self.complete_button.setText(self.tr("Add payment (Enter)"))
+        elif preview.action == "short":
+            self.change_caption.setText(self.tr("Short"))
+            self.change_value.setText(format_rupiah(preview.short))
+            state = "short"
+            self.complete_button.setText(self.tr("Complete sale (Enter)"))
+        else:
+            self.change_caption.setText(self.tr("Change"))
+            self.change_value.setText("–")
+            state = "none"
+            self.complete_button.setText(self.tr("Complete sale (Enter)"))
+        self.change_value.setProperty("state", state)
+        self.change_value.style().unpolish(self.change_value)
+        self.change_value.style().polish(self.change_value)
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def press_enter(self) -> None:
+        """Complete the sale, or take a part payment (see PaymentController.enter)."""
+        self._act(self.controller.enter)
+
+    def _act(self, action: Callable[[Entry], Completed | None]) -> None:
+        self.show_error("")
+        try:
+            done = action(self.entry())
+        except BoothError as exc:
+            self._refused(exc.message())
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. the database is locked or the disk full
+            log.exception("payment could not be recorded")
+            self._refused(
+                self.tr("The sale was not recorded: {reason}").format(reason=describe_error(exc))
+            )
+            return
+        if done is None:
+            self._after_part_payment()
+            return
+        self.completed = done
+        self.accept()
+
+    def add_part_payment(self) -> None:
+        """Ctrl+Enter: take the amount as a part payment (if it pays the rest: complete)."""
+        self._act(self.controller.add_line)
+
+    def remove_part_payment(self, row: int) -> None:
+        if 0 <= row < len(self.controller.lines):
+            self.controller.remove_line(row)
+            self.lines_model.set_lines(list(self.controller.lines))
+            self._select_method(self.method)
+
+    def _after_part_payment(self) -> None:
+        self.lines_model.set_lines(list(self.controller.lines))
+        self._select_method("cash")
+
+    def _refused(self, text: str) -> None:
+        QApplication.beep()
+        self.show_error(text)
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+
+    # -- keys -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in _ENTER:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.add_part_payment()
+            else:
+                self.press_enter()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if obj is self.lines_view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.remove_part_payment(self.lines_view.currentIndex().row())
+                return True
+        return super().eventFilter(obj, event)
