@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from boothpos.core import clock
+from boothpos.core.errors import Msg, PermissionDenied
+
+if TYPE_CHECKING:
+    from boothpos.core.users import User
+
+ADMIN_ONLY = Msg(
+    id="catatan audit hanya untuk admin; '{user}' ({role}) tidak berwenang",
+    en="the audit log is for admins only; '{user}' ({role}) may not read it",
+)
 
 
 def record(
@@ -36,14 +46,35 @@ def record(
 
 
 def entries(db: Database, *, action: str | None = None, limit: int = 1000) -> list[dict]:
-    sql = "SELECT * FROM audit"
+    """The newest ``limit`` entries, newest first, each with the user name (``user``).
+
+    ``action`` picks one action (``sale.void``) or a family of them: ``sale``
+    matches ``sale`` and every ``sale.*``.
+    """
+    sql = "SELECT a.*, u.username AS user FROM audit a LEFT JOIN users u ON u.id = a.user_id"
     params: list = []
     if action:
-        sql += " WHERE action = ?"
-        params.append(action)
-    sql += " ORDER BY id DESC LIMIT ?"
+        family = action.rstrip(".")
+        escaped = family.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        sql += " WHERE a.action = ? OR a.action LIKE ? ESCAPE '\\'"
+        params += [family, escaped + ".%"]
+    sql += " ORDER BY a.id DESC LIMIT ?"
     params.append(limit)
     rows = [dict(r) for r in db.query(sql, params)]
     for row in rows:
         row["detail"] = json.loads(row["detail"])
     return rows
+
+
+def actions(db: Database) -> list[tuple[str, int]]:
+    """Every action in the log with its number of entries (for a filter list)."""
+    return db.execute(
+        "SELECT action, COUNT(*) FROM audit GROUP BY action ORDER BY action"
+    ).fetchall()
+
+
+def view(db: Database, viewer: User, *, action: str | None = None, limit: int = 1000) -> list[dict]:
+    """:func:`entries` for the admin's audit viewer: anyone else is refused here, in core."""
+    if not viewer.can("admin"):
+        raise PermissionDenied(ADMIN_ONLY, user=viewer.username, role=viewer.role)
+    return entries(db, action=action, limit=limit)

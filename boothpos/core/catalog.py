@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -793,6 +794,19 @@ class _StoredProducts:
         for p in stored:
             self.by_name.setdefault((p["partner_id"], p["name"].casefold()), []).append(p)
         self.codes = {r[0]: r[1] for r in db.execute("SELECT id, code FROM partners")}
+        # Names a product had before someone renamed it by hand (stock_ops.update_product):
+        # a file row without a barcode still under the old name is that product, not a new one.
+        by_id = {p["id"]: p for p in stored}
+        self.by_old_name: dict[tuple[int, str], dict] = {}
+        for entity_id, detail in db.execute(
+            "SELECT entity_id, detail FROM audit WHERE action = 'product.update' "
+            "AND entity = 'product' ORDER BY id"
+        ):
+            change = json.loads(detail)
+            product = by_id.get(int(entity_id)) if str(entity_id).isdigit() else None
+            old = change.get("old", {}).get("name")
+            if product is not None and old and change.get("source") == "edit":
+                self.by_old_name[(product["partner_id"], old.casefold())] = product
 
     def match(
         self, row: CatalogRow, partner_id: int | None, columns: dict[str, str]
@@ -800,6 +814,8 @@ class _StoredProducts:
         """The stored product ``row`` describes (None: a new one); raises _RowProblem."""
         same_name = self.by_partner_name(partner_id, row.product_name)
         if not row.barcode:
+            if same_name is None and partner_id is not None:
+                return self.by_old_name.get((partner_id, row.product_name.casefold()))
             return same_name
         existing = self.by_barcode.get(row.barcode)
         if existing is not None and existing["partner_id"] != partner_id:

@@ -218,7 +218,7 @@ def checkout(
     sale_uuid = str(uuid.uuid4())
     iso_time = clock.to_iso(moment)
     iso_day = day.isoformat()
-    with write_transaction(db):
+    with write_transaction(db, subject="sale"):
         days.ensure_open_for_sale(db, day, at=moment, user_id=cashier.id)
         seq = next_seq(db, event.till_code)
         receipt_no = receipt_number(event, day, seq)

@@ -143,3 +143,19 @@ class CatalogError(RefusedInput):
     def message(self, lang: str | None = None) -> str:
         details = "\n".join("  " + p.message(lang) for p in self.problems)
         return self.msg.render(lang, **{**self.values, "details": details})
+
+
+class StorageError(BoothError):
+    """The disk refused a write (full, read-only, I/O error): nothing was saved."""
+
+
+class DatabaseInUse(DatabaseError):
+    """Another boothpos app (a till) has this database open; see core.startup."""
+
+
+class DamagedDatabase(DatabaseError):
+    """The file failed SQLite's integrity check; ``backup`` names the newest good one."""
+
+    @property
+    def backup(self) -> object:
+        return self.values.get("backup_path")

@@ -137,9 +137,27 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
     return row[0] if row else default
 
 
-def set_setting(db: Database, key: str, value: str) -> None:
-    db.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
+# Remembered screen state rather than a business setting: not worth an audit entry.
+UNAUDITED_SETTINGS = frozenset({"last_user"})
+
+
+def set_setting(db: Database, key: str, value: str, *, user_id: int | None = None) -> None:
+    """Store a setting; a real change is audited (``setting.change``, old and new value)."""
+    old = get_setting(db, key)
+    if old == value:
+        return
+    with db.atomic():
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+        if key not in UNAUDITED_SETTINGS:
+            audit.record(
+                db,
+                "setting.change",
+                user_id=user_id,
+                entity="setting",
+                entity_id=key,
+                detail={"old": old, "new": value},
+            )

@@ -117,3 +117,171 @@ def to_csv(records: list[dict], columns: list[str] | None = None) -> str:
     writer.writeheader()
     writer.writerows(records)
     return out.getvalue()
+
+
+# ------------------------------------------- settlement, stock, sales lines ---
+# Added for the coordinator's spreadsheets (issue 5). The figures are those of
+# boothpos.core.reports (see its docstring for the definitions): the same
+# numbers as `report settlement --json` and the settlement PDFs.
+
+SETTLEMENT_COLUMNS = [
+    "code",
+    "name",
+    "region",
+    "commission_bp",
+    "qty",
+    "gross",
+    "discounts",
+    "refunds",
+    "net",
+    "commission",
+    "payout",
+    "received",
+    "sold",
+    "returned",
+    "adjusted",
+    "on_hand",
+    "bank_details",
+]
+
+STOCK_COLUMNS = [
+    "partner_code",
+    "partner_name",
+    "barcode",
+    "name",
+    "price",
+    "opening",
+    "received",
+    "sold",
+    "returned",
+    "adjusted",
+    "on_hand",
+    "qty",
+    "net",
+]
+
+
+def settlement_rows(settlement) -> list[dict]:
+    """One row per partner of a :class:`boothpos.core.reports.Settlement`, money as int."""
+    return [
+        {
+            "code": p.code,
+            "name": p.name,
+            "region": p.region,
+            "commission_bp": p.rate_bp,
+            "qty": p.qty,
+            "gross": p.gross,
+            "discounts": p.discounts,
+            "refunds": p.refunds,
+            "net": p.net,
+            "commission": p.commission,
+            "payout": p.payout,
+            "received": p.stock.received,
+            "sold": p.stock.sold,
+            "returned": p.stock.returned,
+            "adjusted": p.stock.adjusted,
+            "on_hand": p.stock.on_hand,
+            "bank_details": p.bank_details,
+        }
+        for p in settlement.partners
+    ]
+
+
+def settlement_total_row(settlement) -> dict:
+    """The totals under :func:`settlement_rows` (for a spreadsheet; not in the CSV)."""
+    totals, stock = settlement.totals, settlement.stock
+    return {
+        "code": "JUMLAH",
+        "name": f"{len(settlement.partners)} mitra",
+        **totals.to_json(),
+        "received": stock.received,
+        "sold": stock.sold,
+        "returned": stock.returned,
+        "adjusted": stock.adjusted,
+        "on_hand": stock.on_hand,
+    }
+
+
+def stock_rows(settlement) -> list[dict]:
+    """One row per product (needs ``settle(..., detail=True)``): stock moves of the period."""
+    return [
+        {
+            "partner_code": p.code,
+            "partner_name": p.name,
+            "barcode": item.barcode,
+            "name": item.name,
+            "price": item.price,
+            "opening": item.stock.opening,
+            "received": item.stock.received,
+            "sold": item.stock.sold,
+            "returned": item.stock.returned,
+            "adjusted": item.stock.adjusted,
+            "on_hand": item.stock.on_hand,
+            "qty": item.figures.qty,
+            "net": item.figures.net,
+        }
+        for p in settlement.partners
+        for item in p.products
+    ]
+
+
+TEXT_COLUMNS = {
+    "code",
+    "name",
+    "region",
+    "bank_details",
+    "partner_code",
+    "partner_name",
+    "barcode",
+    "day",
+    "time",
+    "receipt_no",
+    "kind",
+    "refund_of",
+    "status",
+    "cashier",
+    "reference",
+    "payments",
+    "category",
+}
+
+
+def to_xlsx(sheets: list[tuple[str, list[str], list[dict], dict | None]]) -> bytes:
+    """An XLSX workbook: one sheet per ``(title, columns, rows, total_row or None)``.
+
+    Row 1 holds the column keys (as in the CSV), bold and frozen; numbers stay
+    ``int`` cells (``#,##0``), barcodes and codes stay text. A total row, if
+    given, is written as values (not formulas) in bold under the rows.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    for title, columns, rows, total in sheets:
+        sheet = book.create_sheet(title[:31])
+        sheet.append(columns)
+        for cell in sheet[1]:
+            cell.font = bold
+        body = [*rows, total] if total is not None else rows
+        for row in body:
+            sheet.append([row.get(c) for c in columns])
+        if total is not None:
+            for cell in sheet[sheet.max_row]:
+                cell.font = bold
+        for index, column in enumerate(columns, start=1):
+            letter = get_column_letter(index)
+            if column in TEXT_COLUMNS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "@"
+            else:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "#,##0"
+            longest = max([len(str(column))] + [len(str(r.get(column) or "")) for r in body])
+            sheet.column_dimensions[letter].width = min(max(longest + 2, 8), 48)
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -100,7 +100,15 @@ def _row_to_user(row) -> User:
     return User(id=row[0], username=row[1], display_name=row[2], role=row[3])
 
 
-def add_user(db: Database, username: str, pin: str, role: str, display_name: str = "") -> User:
+def add_user(
+    db: Database,
+    username: str,
+    pin: str,
+    role: str,
+    display_name: str = "",
+    *,
+    by: User | None = None,
+) -> User:
     username = username.strip().lower()
     if not re.fullmatch(r"[a-z0-9._-]{1,32}", username):
         raise RefusedInput(BAD_USERNAME, user=username)
@@ -115,7 +123,14 @@ def add_user(db: Database, username: str, pin: str, role: str, display_name: str
             "VALUES (?, ?, ?, ?, ?)",
             (username, display_name or username, role, hash_pin(pin), clock.to_iso(clock.now())),
         )
-        audit.record(db, "user.add", entity="user", entity_id=cur.lastrowid, detail={"role": role})
+        audit.record(
+            db,
+            "user.add",
+            user_id=by.id if by else None,
+            entity="user",
+            entity_id=cur.lastrowid,
+            detail={"role": role, "username": username},
+        )
     return get_user(db, username)
 
 

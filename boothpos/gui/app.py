@@ -3,6 +3,12 @@
 ``run()`` is what ``boothpos`` (no subcommand) calls. The pieces are
 separate so tests can build them without entering the event loop:
 :func:`resolve_database`, :func:`build_main_window` and :class:`AppShell`.
+
+Start-up loads only what the first screens need (sign-in and sale screen).
+The sales history screen is built on its first F9; the first-run, settings,
+payment, search, refund and supervisor dialogs are imported when first
+opened; reportlab when the first receipt is rendered (see ``gui.receipts``).
+``benchmarks/bench_gui.py`` measures the cold start.
 """
 
 from __future__ import annotations
@@ -11,10 +17,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlite_utils import Database
 
 import boothpos
 from boothpos.core import db as dbmod
@@ -23,7 +29,6 @@ from boothpos.core.errors import BoothError
 from boothpos.core.event import Event, get_event
 from boothpos.core.users import User
 from boothpos.gui.controllers import setup_controller as setup
-from boothpos.gui.controllers.history_controller import HistoryController
 from boothpos.gui.controllers.login_controller import LoginController
 from boothpos.gui.i18n import Translators
 from boothpos.gui.main_window import MainWindow
@@ -38,11 +43,13 @@ from boothpos.gui.preferences import (
 )
 from boothpos.gui.receipts import ReceiptService
 from boothpos.gui.style import apply_style
-from boothpos.gui.views.first_run_dialog import FirstRunDialog
-from boothpos.gui.views.history_view import HistoryScreen
 from boothpos.gui.views.login_view import LoginScreen
 from boothpos.gui.views.sale_view import SaleScreen
-from boothpos.gui.views.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from boothpos.gui.views.history_view import HistoryScreen
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +73,8 @@ def configure_application(app: QApplication) -> None:
 
 def ask_first_run(target: Path, parent: QWidget | None = None) -> Path | None:
     """Show the first-run dialog; the database to open, or None when the user quits."""
+    from boothpos.gui.views.first_run_dialog import FirstRunDialog
+
     dialog = FirstRunDialog(
         target,
         open_demo=lambda: setup.ensure_demo(paths.demo_db()),
@@ -142,7 +151,13 @@ def build_main_window(
         receipts, problem = make_receipts(db, event, db_path, prefs)
     login = LoginScreen(LoginController(db), event.name, event.venue)
     sale = SaleScreen(db, event, receipts)
-    history = HistoryScreen(HistoryController(db, event, receipts))
+
+    def history() -> HistoryScreen:  # built on the first F9, not at start
+        from boothpos.gui.controllers.history_controller import HistoryController
+        from boothpos.gui.views.history_view import HistoryScreen
+
+        return HistoryScreen(HistoryController(db, event, receipts))
+
     window = MainWindow(event, login, sale, history)
     if receipts.parent() is None:
         receipts.setParent(window)  # lives as long as the window
@@ -192,6 +207,8 @@ class AppShell(QObject):
             save_geometry(self.settings, self.window.saveGeometry())
 
     def open_settings(self) -> None:
+        from boothpos.gui.views.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.prefs, available_printers(), check_printer, parent=self.window)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply(dialog.preferences())

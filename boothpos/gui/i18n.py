@@ -14,9 +14,6 @@ runs ``pyside6-lupdate`` over every ``boothpos/gui/**/*.py`` into the ``.ts``
 
 from __future__ import annotations
 
-import argparse
-import shutil
-import subprocess
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -124,6 +121,8 @@ def source_files(package_dir: Path) -> list[Path]:
 
 
 def _tool(name: str) -> str:
+    import shutil  # the tools are for ``--update``; the app does not load them
+
     found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
     if not found:
         raise SystemExit(f"{name} not found; install PySide6 (it ships {name})")
@@ -132,6 +131,8 @@ def _tool(name: str) -> str:
 
 def update(repo: Path) -> tuple[Path, Path]:
     """Run lupdate over the GUI sources into the .ts, then lrelease into the .qm."""
+    import subprocess
+
     ts = repo / "resources" / "translations" / f"{CATALOG}_id.ts"
     qm = ts.with_suffix(".qm")
     ts.parent.mkdir(parents=True, exist_ok=True)
@@ -144,6 +145,8 @@ def update(repo: Path) -> tuple[Path, Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m boothpos.gui.i18n", description=__doc__)
     parser.add_argument(
         "--update", action="store_true", help="run lupdate and lrelease over boothpos/gui"

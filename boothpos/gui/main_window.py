@@ -1,12 +1,16 @@
 """The main window: sign-in screen → sale screen (→ sales history), toolbar and status bar.
 
 It is handed its screens ready-made (see ``gui.app.build_main_window``) and
-only moves between them; it holds no database and no business logic.
+only moves between them; it holds no database and no business logic. The
+sales history is handed over as a factory: the screen is built the first
+time it is needed (F9), so start-up does not pay for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,8 +20,10 @@ from boothpos.core import clock
 from boothpos.core.event import Event
 from boothpos.core.users import User
 from boothpos.gui.labels import role_label
-from boothpos.gui.views.history_view import HistoryScreen
-from boothpos.gui.views.login_view import LoginScreen
+
+if TYPE_CHECKING:
+    from boothpos.gui.views.history_view import HistoryScreen
+    from boothpos.gui.views.login_view import LoginScreen
 
 HISTORY_KEY = "F9"
 SIGN_OUT_KEY = "Ctrl+L"
@@ -38,7 +44,11 @@ def fair_day_text(event: Event, today: date) -> str:
 
 
 class MainWindow(QMainWindow):
-    """``settingsRequested`` asks the app to open the settings; ``closing`` before it closes."""
+    """``settingsRequested`` asks the app to open the settings; ``closing`` before it closes.
+
+    ``history`` makes the sales history screen (``HistoryScreen``); it is
+    called once, the first time :attr:`history` is used.
+    """
 
     settingsRequested = Signal()
     userChanged = Signal(object)  # User | None
@@ -49,7 +59,7 @@ class MainWindow(QMainWindow):
         event: Event,
         login: LoginScreen,
         sale: QWidget,
-        history: HistoryScreen,
+        history: Callable[[], HistoryScreen],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,12 +70,13 @@ class MainWindow(QMainWindow):
         self._user: User | None = None
         self.login = login
         self.sale = sale
-        self.history = history
+        self._make_history = history
+        self._history: HistoryScreen | None = None
         self.receipts: QObject | None = None  # the ReceiptService, set by build_main_window
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        for screen in (login, sale, history):
+        for screen in (login, sale):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
 
@@ -108,7 +119,6 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.cashier_label)
 
         login.signedIn.connect(self.sign_in)
-        history.backRequested.connect(self.show_sale)
         completed = getattr(sale, "saleCompleted", None)
         if completed is not None:
             completed.connect(self._on_sale_completed)
@@ -127,6 +137,17 @@ class MainWindow(QMainWindow):
     def user(self) -> User | None:
         return self._user
 
+    @property
+    def history(self) -> HistoryScreen:
+        """The sales history screen, built (for the signed-in user) when first used."""
+        if self._history is None:
+            screen = self._make_history()
+            screen.set_user(self._user)
+            screen.backRequested.connect(self.show_sale)
+            self.stack.addWidget(screen)
+            self._history = screen
+        return self._history
+
     def sign_in(self, user: User) -> None:
         """Hand the cashier to the screens and open the sale screen.
 
@@ -135,7 +156,8 @@ class MainWindow(QMainWindow):
         """
         self._user = user
         self.sale.set_cashier(user)
-        self.history.set_user(user)
+        if self._history is not None:
+            self._history.set_user(user)
         self._update_actions()
         self.refresh_status()
         self.show_sale()
@@ -147,7 +169,8 @@ class MainWindow(QMainWindow):
             return
         self._user = None
         self.sale.set_cashier(None)
-        self.history.set_user(None)
+        if self._history is not None:
+            self._history.set_user(None)
         self._update_actions()
         self.refresh_status()
         self.stack.setCurrentWidget(self.login)
@@ -169,7 +192,7 @@ class MainWindow(QMainWindow):
         self.history.open_day()
 
     def toggle_history(self) -> None:
-        if self.stack.currentWidget() is self.history:
+        if self._on_history():
             self.show_sale()
         else:
             self.show_history()
@@ -191,11 +214,14 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- private ---
 
+    def _on_history(self) -> bool:
+        return self._history is not None and self.stack.currentWidget() is self._history
+
     def _update_actions(self) -> None:
         signed_in = self._user is not None
         self.history_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
-        on_history = self.stack.currentWidget() is self.history
+        on_history = self._on_history()
         self.history_action.setText(
             self.tr("Back to sale") if on_history else self.tr("Sales history")
         )

@@ -3,6 +3,9 @@
 A new event is built in a scratch file beside the target and moved into
 place only when everything (event, users, catalog) succeeded, so a refused
 catalog leaves nothing behind.
+
+Every start calls :func:`has_event`; the catalog importer and the demo
+builder are imported only when a database is actually created.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from boothpos.core import catalog, demo, event, users
 from boothpos.core import db as dbmod
-from boothpos.core.catalog import ImportResult
+from boothpos.core import event, users
 from boothpos.core.errors import DatabaseError, Msg, RefusedInput
+
+if TYPE_CHECKING:
+    from boothpos.core.catalog import ImportResult
 
 PIN_MISMATCH = Msg(id="kedua PIN admin tidak sama", en="the two admin PINs differ")
 CASHIER_PIN_MISMATCH = Msg(id="kedua PIN kasir tidak sama", en="the two cashier PINs differ")
@@ -56,6 +62,8 @@ def ensure_demo(path: Path) -> Path:
     """The demo database at ``path``, built on first use (INACRAFT 2024 + demo users)."""
     if has_event(path):
         return path
+    from boothpos.core import demo
+
     scratch = _scratch(path)
     db = dbmod.connect(scratch, create=True)
     try:
@@ -93,6 +101,8 @@ def create_event_database(target: Path, spec: NewEvent) -> ImportResult | None:
             if spec.cashier_pin:
                 users.add_user(db, "kasir", spec.cashier_pin, "attendant", "Kasir")
         if spec.catalog is not None:
+            from boothpos.core import catalog
+
             result = catalog.import_catalog(db, spec.catalog, user=admin)
     except BaseException:
         db.close()

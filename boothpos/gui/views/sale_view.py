@@ -42,7 +42,6 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
-from boothpos.gui.controllers.payment_controller import PaymentController
 from boothpos.gui.controllers.sale_controller import LastSale, SaleController
 from boothpos.gui.models.cart_model import (
     COL_DISCOUNT,
@@ -58,7 +57,11 @@ from boothpos.gui.views.banner import Banner
 from boothpos.gui.views.sale_widgets import CartTableView, FitLabel, ScanField
 
 # Loaded after the screen is shown (cold start), before the cashier needs them.
-LATE_MODULES = ("boothpos.gui.views.payment_dialog", "boothpos.gui.views.search_dialog")
+LATE_MODULES = (
+    "boothpos.gui.controllers.payment_controller",
+    "boothpos.gui.views.payment_dialog",
+    "boothpos.gui.views.search_dialog",
+)
 WARM_UP_MS = 300
 
 if TYPE_CHECKING:
@@ -389,6 +392,7 @@ class SaleScreen(QWidget):
             self.focus_scan()
             return
         self.scanner.flush()
+        from boothpos.gui.controllers.payment_controller import PaymentController
         from boothpos.gui.views.payment_dialog import PaymentDialog
 
         payment = PaymentController(self.model.total(), commit=self.controller.commit_sale)

@@ -1,0 +1,742 @@
+"""Backups: verified copies of the event database, and restoring one.
+
+A backup is made with SQLite's online backup API (``sqlite3.Connection.backup``),
+so it is a consistent copy even while a till is selling. Each copy is written
+under a temporary name, switched to a self-contained single file (rollback
+journal, no ``-wal``), checked with ``PRAGMA integrity_check``, flushed to
+disk, and only then renamed to its final name — a backup file that exists is
+a whole, good one. Names: ``<receipt prefix>-<till>-<YYYYMMDD-HHMMSS>-<seq>.db``
+(``INA24-T1-20240228-101502-0007.db``), ``seq`` counting up per folder.
+
+Automatic backups go to the event's local folder (``<db>-files/backups``) and,
+when the event setting ``backup_dir`` names one, to a second folder (a USB
+stick); each folder keeps the newest ``backup_keep`` (default 30). They are
+taken after every ``backup_every`` sales (default 20; 0 turns it off) by
+:func:`maybe_backup_after_sale`, which the app and ``boothpos sell`` call
+*after* a sale has committed — never inside it — and which cannot fail the
+sale: a problem comes back as a warning :class:`Notice`. The day close calls
+:func:`backup_after_day_close`. Every backup written is audited
+(``db.backup``), and that entry is also where the count of sales since the
+last backup starts.
+
+:func:`restore` puts a backup in place of the database: it refuses a file that
+is damaged, not a boothpos database or from a newer app; it holds the
+instance lock (no app may have the file open), keeps the current file and its
+``-wal``/``-shm`` aside as ``NAME.replaced-<time>.db`` (itself restorable),
+and reports receipts the replaced file had that the backup lacks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from boothpos.core import audit, clock, paths
+from boothpos.core import db as dbmod
+from boothpos.core.checkout import Notice
+from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
+from boothpos.core.event import get_event, get_setting, set_setting
+from boothpos.core.instance import InstanceLock, lock_path
+from boothpos.core.schema import SCHEMA_VERSION
+
+SETTING_EVERY = "backup_every"
+SETTING_KEEP = "backup_keep"
+SETTING_DIR = "backup_dir"
+DEFAULT_EVERY = 20
+DEFAULT_KEEP = 30
+AUDIT_ACTION = "db.backup"
+
+NAME_RE = re.compile(
+    r"^(?P<prefix>[A-Z0-9]{1,8})-(?P<till>[A-Z0-9]{1,8})-"
+    r"(?P<stamp>\d{8}-\d{6})-(?P<seq>\d{4,})\.db$"
+)
+# What a file needs to be a boothpos event database (any schema version).
+_BOOTHPOS_TABLES = {"event", "sales", "sale_lines", "payments", "audit"}
+
+NO_FOLDER = Msg(
+    id="folder cadangan '{folder}' tidak ada (USB tidak terpasang?)",
+    en="backup folder '{folder}' does not exist (USB stick not plugged in?)",
+)
+WRITE_FAILED = Msg(
+    id="cadangan ke '{folder}' tidak bisa ditulis: {detail}",
+    en="could not write a backup to '{folder}': {detail}",
+)
+BAD_COPY = Msg(
+    id="salinan cadangan di '{folder}' tidak lulus pemeriksaan ({detail}); dibuang",
+    en="the backup copy in '{folder}' failed its check ({detail}); it was discarded",
+)
+IN_TRANSACTION = Msg(
+    id="cadangan tidak dibuat di tengah transaksi; ulangi setelah selesai",
+    en="no backup is made in the middle of a transaction; try again when it is done",
+)
+BACKUP_WARNING = Msg(
+    id="cadangan gagal: {reason}. Penjualan dan data lain tetap tersimpan di database",
+    en="backup failed: {reason}. Sales and all other records are still saved in the database",
+)
+BAD_EVERY = Msg(
+    id="cadangan tiap '{value}' penjualan: harus bilangan bulat 0 atau lebih (0 = mati)",
+    en="backup every '{value}' sales: must be a whole number of 0 or more (0 = off)",
+)
+BAD_KEEP = Msg(
+    id="simpan '{value}' cadangan: harus bilangan bulat 1 atau lebih",
+    en="keep '{value}' backups: must be a whole number of 1 or more",
+)
+NO_FILE = Msg(id="file cadangan '{path}' tidak ada", en="backup file '{path}' does not exist")
+NOT_BOOTHPOS = Msg(
+    id="'{path}' bukan database boothpos; tidak ada yang diubah",
+    en="'{path}' is not a boothpos database; nothing was changed",
+)
+DAMAGED_BACKUP = Msg(
+    id="file cadangan '{path}' rusak ({detail}); tidak ada yang diubah",
+    en="backup file '{path}' is damaged ({detail}); nothing was changed",
+)
+NEWER_BACKUP = Msg(
+    id="file cadangan '{path}' dibuat oleh boothpos yang lebih baru (skema {found}); "
+    "perbarui aplikasi ini (skema {known}); tidak ada yang diubah",
+    en="backup file '{path}' was made by a newer boothpos (schema {found}); update this "
+    "app (schema {known}); nothing was changed",
+)
+EMPTY_BACKUP = Msg(
+    id="file cadangan '{path}' belum berisi acara; tidak ada yang diubah",
+    en="backup file '{path}' holds no event; nothing was changed",
+)
+SAME_FILE = Msg(
+    id="'{path}' adalah database itu sendiri; pilih file cadangan",
+    en="'{path}' is the database itself; choose a backup file",
+)
+OTHER_EVENT = Msg(
+    id="cadangan '{path}' milik acara lain ({backup_event}, {backup_prefix}), bukan acara "
+    "database ini ({event}, {prefix}); tidak ada yang diubah",
+    en="backup '{path}' belongs to another event ({backup_event}, {backup_prefix}), not to "
+    "this database's event ({event}, {prefix}); nothing was changed",
+)
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    every: int  # sales between automatic backups; 0: off
+    keep: int  # newest backups kept per folder
+    folder: Path | None  # extra folder (USB stick), None: only the local one
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup found by its name (not opened: see :func:`verify_backup`)."""
+
+    path: Path
+    prefix: str
+    till: str
+    stamp: str  # YYYYMMDD-HHMMSS, the event's local time
+    seq: int
+
+    @property
+    def taken(self) -> datetime:
+        """When it was taken (naive, the event's local time)."""
+        return datetime.strptime(self.stamp, "%Y%m%d-%H%M%S")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a verified backup file holds."""
+
+    path: Path
+    event: str
+    prefix: str
+    till: str
+    created_at: str  # the event's creation time: the same event has the same one
+    schema: int
+    sales: int
+    last_sale_id: int
+    last_receipt: str | None
+    last_sale_time: str | None
+
+
+@dataclass(frozen=True)
+class BackupRun:
+    """The outcome of an automatic or manual backup: files written and warnings."""
+
+    written: tuple[Path, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.warnings
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    path: Path  # the database, now the restored copy
+    backup: BackupInfo  # what was restored
+    replaced: Path | None  # the previous file, kept aside (None: there was none)
+    # receipts the replaced file had and the backup lacks; None: the replaced file was unreadable
+    missing_receipts: tuple[str, ...] | None
+
+
+# ------------------------------------------------------------------ settings ---
+
+
+def settings(db: Database) -> BackupSettings:
+    folder = (get_setting(db, SETTING_DIR, "") or "").strip()
+    return BackupSettings(
+        every=_int_setting(db, SETTING_EVERY, DEFAULT_EVERY, minimum=0),
+        keep=_int_setting(db, SETTING_KEEP, DEFAULT_KEEP, minimum=1),
+        folder=Path(folder).expanduser() if folder else None,
+    )
+
+
+def _int_setting(db: Database, key: str, default: int, *, minimum: int) -> int:
+    try:
+        value = int(get_setting(db, key, str(default)) or default)
+    except ValueError:
+        return default
+    return value if value >= minimum else default
+
+
+def configure(
+    db: Database,
+    *,
+    every: int | str | None = None,
+    keep: int | str | None = None,
+    folder: str | Path | None = None,
+    user_id: int | None = None,
+) -> BackupSettings:
+    """Change the backup settings (each audited as ``setting.change``). ``folder=''`` clears it."""
+    checked: dict[str, str] = {}
+    if every is not None:
+        checked[SETTING_EVERY] = str(_whole(every, 0, BAD_EVERY))
+    if keep is not None:
+        checked[SETTING_KEEP] = str(_whole(keep, 1, BAD_KEEP))
+    if folder is not None:
+        checked[SETTING_DIR] = str(folder).strip()
+    with db.atomic():
+        for key, value in checked.items():
+            set_setting(db, key, value, user_id=user_id)
+    return settings(db)
+
+
+def _whole(value: int | str, minimum: int, msg: Msg) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise RefusedInput(msg, value=value) from None
+    if number < minimum:
+        raise RefusedInput(msg, value=value)
+    return number
+
+
+def local_folder(db_path: str | Path) -> Path:
+    """The event's own backup folder: ``<db>-files/backups`` (made if missing)."""
+    folder = paths.event_folder(Path(db_path)) / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# -------------------------------------------------------------------- backup ---
+
+
+def backup(
+    db: Database,
+    target_dir: str | Path,
+    *,
+    keep: int | None = None,
+    at: datetime | None = None,
+) -> Path:
+    """Write one verified backup of ``db`` into ``target_dir``; return its path.
+
+    The folder must exist. Keeps the newest ``keep`` backups of this event and
+    till in it (default: the event setting). Raises :class:`StorageError` when
+    the copy cannot be written or fails its integrity check (nothing is left
+    behind then). Not inside a transaction: the copy would hold uncommitted rows.
+    """
+    if db.conn.in_transaction:
+        raise StorageError(IN_TRANSACTION)
+    folder = Path(target_dir)
+    if not folder.is_dir():
+        raise StorageError(NO_FOLDER, folder=str(folder))
+    event = get_event(db)
+    moment = clock.moment(at, event.timezone).astimezone(ZoneInfo(event.timezone))
+    mine = list_backups(folder, prefix=event.receipt_prefix, till=event.till_code)
+    seq = max((b.seq for b in mine), default=0) + 1
+    name = f"{event.receipt_prefix}-{event.till_code}-{moment:%Y%m%d-%H%M%S}-{seq:04d}.db"
+    final = folder / name
+    temp = folder / f".{name}.tmp"
+    try:
+        problems = _copy(db.conn, temp)
+        if problems:
+            raise StorageError(BAD_COPY, folder=str(folder), detail=problems[0])
+        os.replace(temp, final)
+        _fsync_dir(folder)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(WRITE_FAILED, folder=str(folder), detail=_reason(exc)) from exc
+    finally:
+        _remove(temp, Path(f"{temp}-journal"))
+    prune(
+        folder,
+        keep=keep if keep is not None else settings(db).keep,
+        prefix=event.receipt_prefix,
+        till=event.till_code,
+    )
+    return final
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> list[str]:
+    """Copy ``source`` into the new file ``target`` as one self-contained, flushed file.
+
+    Returns the integrity problems of the copy (empty: it is sound).
+    """
+    _remove(target)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # no -wal beside a backup
+        problems = [r[0] for r in dest.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    finally:
+        dest.close()
+    fd = os.open(target, os.O_RDWR)  # Windows flushes only a writable handle
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return problems
+
+
+def prune(
+    folder: Path, *, keep: int, prefix: str | None = None, till: str | None = None
+) -> list[Path]:
+    """Delete all but the newest ``keep`` backups (of ``prefix``/``till``) in ``folder``.
+
+    Newest by sequence number, which counts up per folder whatever the clock says.
+    """
+    found = list_backups(folder, prefix=prefix, till=till)
+    removed = []
+    for old in sorted(found, key=lambda b: (b.prefix, b.till, -b.seq))[max(keep, 1) :]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+            removed.append(old.path)
+    return removed
+
+
+def list_backups(
+    *folders: str | Path, prefix: str | None = None, till: str | None = None
+) -> list[BackupFile]:
+    """Backup files (by name) in ``folders``, newest first; missing folders are skipped."""
+    found = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            parsed = _parse(entry)
+            if parsed is None or not entry.is_file():
+                continue
+            if (prefix and parsed.prefix != prefix) or (till and parsed.till != till):
+                continue
+            found.append(parsed)
+    return sorted(found, key=_newest_first)
+
+
+def _parse(path: Path) -> BackupFile | None:
+    match = NAME_RE.match(Path(path).name)
+    if match is None:
+        return None
+    return BackupFile(Path(path), match["prefix"], match["till"], match["stamp"], int(match["seq"]))
+
+
+def _newest_first(b: BackupFile) -> tuple:
+    return (-int(b.stamp.replace("-", "")), -b.seq, b.path.name)
+
+
+# ------------------------------------------------------- automatic backups ---
+
+
+def sales_since_backup(db: Database) -> int:
+    """Sales and refunds recorded after the newest backup (all of them if there is none)."""
+    row = db.execute(
+        "SELECT json_extract(detail, '$.last_sale_id') FROM audit WHERE action = ? "
+        "ORDER BY id DESC LIMIT 1",
+        (AUDIT_ACTION,),
+    ).fetchone()
+    last = int(row[0] or 0) if row else 0
+    return db.execute("SELECT COUNT(*) FROM sales WHERE id > ?", (last,)).fetchone()[0]
+
+
+def auto_backup_due(db: Database) -> bool:
+    """True when ``backup_every`` (or more) sales were recorded since the newest backup."""
+    every = settings(db).every
+    return every > 0 and sales_since_backup(db) >= every
+
+
+def backup_now(
+    db: Database,
+    db_path: str | Path,
+    *,
+    reason: str = "manual",
+    folders: Iterable[str | Path] | None = None,
+    user_id: int | None = None,
+) -> BackupRun:
+    """Back up to the local folder and the ``backup_dir`` setting (or to ``folders``).
+
+    Each folder is tried on its own: one that fails (a USB stick pulled out)
+    is a warning, not an error. Audited as ``db.backup`` when any copy was written.
+    """
+    conf = settings(db)
+    if folders is None:  # (folder, make it if missing): never a USB stick's mount point
+        targets = [(None, True)] + ([(conf.folder, False)] if conf.folder else [])
+    else:
+        targets = [(Path(f), False) for f in folders]
+    written: list[Path] = []
+    warnings: list[Notice] = []
+    for folder, make in targets:
+        try:
+            target = local_folder(db_path) if make else folder
+            written.append(backup(db, target, keep=conf.keep))
+        except BoothError as exc:
+            warnings.append(Notice(BACKUP_WARNING, (("reason", exc.message()),)))
+        except OSError as exc:  # the local folder cannot be made
+            failed = StorageError(WRITE_FAILED, folder=str(exc.filename or folder), detail=exc)
+            warnings.append(Notice(BACKUP_WARNING, (("reason", failed.message()),)))
+    if written:
+        try:
+            _audit(db, reason, written, user_id)
+        except BoothError as exc:
+            warnings.append(Notice(BACKUP_WARNING, (("reason", exc.message()),)))
+    return BackupRun(tuple(written), tuple(warnings))
+
+
+def _audit(db: Database, reason: str, written: list[Path], user_id: int | None) -> None:
+    last_id, sales = db.execute("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM sales").fetchone()
+    with dbmod.write_transaction(db):
+        audit.record(
+            db,
+            AUDIT_ACTION,
+            user_id=user_id,
+            entity="backup",
+            entity_id=written[0].name,
+            detail={
+                "reason": reason,
+                "files": [str(p) for p in written],
+                "last_sale_id": last_id,
+                "sales": sales,
+            },
+        )
+
+
+def maybe_backup_after_sale(db: Database, db_path: str | Path) -> BackupRun:
+    """After a committed sale: back up if one is due. Never raises.
+
+    Call it after ``checkout`` returned, outside any transaction (a background
+    thread passes its own connection). An empty :class:`BackupRun` means
+    nothing was due; a failure is a warning in ``warnings`` for the banner.
+    """
+    try:
+        if not auto_backup_due(db):
+            return BackupRun()
+        return backup_now(db, db_path, reason="auto")
+    except Exception as exc:  # noqa: BLE001 - the sale is saved; a backup problem is a warning
+        reason = exc.message() if isinstance(exc, BoothError) else _reason(exc)
+        return BackupRun(warnings=(Notice(BACKUP_WARNING, (("reason", reason),)),))
+
+
+def backup_after_day_close(
+    db: Database, db_path: str | Path, *, user_id: int | None = None
+) -> BackupRun:
+    """After a day close committed: back up to every folder (warnings, never raises)."""
+    try:
+        return backup_now(db, db_path, reason="day_close", user_id=user_id)
+    except Exception as exc:  # noqa: BLE001 - the close is saved; a backup problem is a warning
+        reason = exc.message() if isinstance(exc, BoothError) else _reason(exc)
+        return BackupRun(warnings=(Notice(BACKUP_WARNING, (("reason", reason),)),))
+
+
+# -------------------------------------------------------- verify & restore ---
+
+
+def verify_backup(path: str | Path) -> BackupInfo:
+    """Open ``path`` read-only and prove it is a sound boothpos database this app can use.
+
+    Raises :class:`RefusedInput` (missing, not a boothpos database, damaged,
+    from a newer app, no event). Changes nothing.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RefusedInput(NO_FILE, path=str(path))
+    with path.open("rb") as fh:
+        if fh.read(16) != dbmod.SQLITE_HEADER:
+            raise RefusedInput(NOT_BOOTHPOS, path=str(path))
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise RefusedInput(DAMAGED_BACKUP, path=str(path), detail=_reason(exc)) from exc
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        if problems:
+            raise RefusedInput(DAMAGED_BACKUP, path=str(path), detail=problems[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not _BOOTHPOS_TABLES.issubset(tables):
+            raise RefusedInput(NOT_BOOTHPOS, path=str(path))
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RefusedInput(NEWER_BACKUP, path=str(path), found=version, known=SCHEMA_VERSION)
+        event = conn.execute(
+            "SELECT name, receipt_prefix, till_code, created_at FROM event WHERE id = 1"
+        ).fetchone()
+        if event is None:
+            raise RefusedInput(EMPTY_BACKUP, path=str(path))
+        sales, last_id = conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM sales").fetchone()
+        last = conn.execute(
+            "SELECT receipt_no, time FROM sales WHERE id = ?", (last_id,)
+        ).fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise RefusedInput(DAMAGED_BACKUP, path=str(path), detail=_reason(exc)) from exc
+    finally:
+        conn.close()
+    return BackupInfo(
+        path=path,
+        event=event[0],
+        prefix=event[1],
+        till=event[2],
+        created_at=event[3],
+        schema=version,
+        sales=sales,
+        last_sale_id=last_id,
+        last_receipt=last[0] if last else None,
+        last_sale_time=last[1] if last else None,
+    )
+
+
+def backup_folders(db_path: str | Path) -> list[Path]:
+    """Where backups of this database live: the local folder and, if readable, ``backup_dir``."""
+    folders = [local_folder(db_path)]
+    try:
+        database = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            row = database.execute(
+                "SELECT value FROM settings WHERE key = ?", (SETTING_DIR,)
+            ).fetchone()
+        finally:
+            database.close()
+    except sqlite3.Error:  # a damaged database: the local folder is all we know
+        row = None
+    if row and row[0].strip():
+        folders.append(Path(row[0].strip()).expanduser())
+    return folders
+
+
+def newest_good_backup(
+    db_path: str | Path, *, folders: Iterable[str | Path] | None = None
+) -> BackupInfo | None:
+    """The newest backup of this database that passes :func:`verify_backup`; None if none does.
+
+    Looks in :func:`backup_folders` (or ``folders``). While the database can
+    still be read, only backups of its event (same prefix, till and creation
+    time) count; when it cannot, the database's own local folder is searched
+    before any shared one (a USB stick may hold backups of other events).
+    """
+    db_path = Path(db_path)
+    identity = _identity(db_path)
+    search = [Path(f) for f in folders] if folders is not None else backup_folders(db_path)
+    if identity is None:
+        groups = [[f] for f in search]
+        prefix = till = None
+    else:
+        groups = [search]
+        prefix, till, _ = identity
+    for group in groups:
+        for candidate in list_backups(*group, prefix=prefix, till=till):
+            try:
+                info = verify_backup(candidate.path)
+            except RefusedInput:
+                continue
+            if identity is None or (info.prefix, info.till, info.created_at) == identity:
+                return info
+    return None
+
+
+def _identity(db_path: Path) -> tuple[str, str, str] | None:
+    """(receipt prefix, till, event creation time) of a readable database, else None."""
+    try:
+        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT receipt_prefix, till_code, created_at FROM event WHERE id = 1"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return (row[0], row[1], row[2]) if row else None
+
+
+def restore(
+    backup_file: str | Path,
+    db_path: str | Path,
+    *,
+    lock: InstanceLock | None = None,
+    user_id: int | None = None,
+) -> RestoreResult:
+    """Put a verified copy of ``backup_file`` in place of the database at ``db_path``.
+
+    Refuses (:class:`RefusedInput`, nothing changed) a damaged file, a file that
+    is not a boothpos database or comes from a newer app, the database itself,
+    and a backup of another event. Takes the instance lock unless the caller
+    passes the one it holds (the app, after closing its own connection); a
+    running app elsewhere makes it raise :class:`DatabaseInUse`. The current
+    file, with its ``-wal``/``-shm``, is kept aside as ``NAME.replaced-<time>.db``.
+    """
+    db_path = Path(db_path)
+    source = Path(backup_file)
+    if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
+        raise RefusedInput(SAME_FILE, path=str(source))
+    info = verify_backup(source)
+    own_lock = None
+    if lock is None:
+        own_lock = lock = InstanceLock(db_path, purpose="restore").acquire()
+    elif not lock.held or lock.path.resolve() != lock_path(db_path).resolve():
+        raise ValueError("restore: the lock passed is not held for this database")
+    temp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    try:
+        missing = _check_current(db_path, info)
+        source_conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            problems = _copy(source_conn, temp)
+        finally:
+            source_conn.close()
+        if problems:
+            raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
+        replaced = _set_aside(db_path)
+        try:
+            os.replace(temp, db_path)
+            _fsync_dir(db_path.parent)
+        except OSError:
+            if replaced is not None:
+                _move_with_sidecars(replaced, db_path)
+            raise
+        database = dbmod.connect(db_path)
+        try:
+            with dbmod.write_transaction(database):
+                audit.record(
+                    database,
+                    "db.restore",
+                    user_id=user_id,
+                    entity="backup",
+                    entity_id=source.name,
+                    detail={
+                        "from": str(source.resolve()),
+                        "replaced": str(replaced.resolve()) if replaced else None,
+                        "sales": info.sales,
+                        "missing_receipts": None if missing is None else len(missing),
+                    },
+                )
+        finally:
+            database.close()
+    finally:
+        _remove(temp, Path(f"{temp}-journal"))
+        if own_lock is not None:
+            own_lock.release()
+    return RestoreResult(db_path, info, replaced, missing)
+
+
+def _check_current(db_path: Path, info: BackupInfo) -> tuple[str, ...] | None:
+    """Receipts the current file has beyond the backup (None: unreadable or absent).
+
+    Refuses a backup of another event. Checkpoints the current file's WAL so
+    the copy kept aside is one whole file where SQLite still can.
+    """
+    if not db_path.exists():
+        return ()
+    try:
+        conn = sqlite3.connect(db_path)
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            event = conn.execute(
+                "SELECT name, receipt_prefix, created_at FROM event WHERE id = 1"
+            ).fetchone()
+            rows = conn.execute(
+                "SELECT receipt_no FROM sales WHERE id > ? ORDER BY id", (info.last_sale_id,)
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if event and (event[1], event[2]) != (info.prefix, info.created_at):
+        raise RefusedInput(
+            OTHER_EVENT,
+            path=str(info.path),
+            backup_event=info.event,
+            backup_prefix=info.prefix,
+            event=event[0],
+            prefix=event[1],
+        )
+    return tuple(r[0] for r in rows)
+
+
+_SIDECARS = ("", "-wal", "-shm", "-journal")
+
+
+def _set_aside(db_path: Path) -> Path | None:
+    """Rename the database and its -wal/-shm/-journal to ``NAME.replaced-<time>.db…``."""
+    if not db_path.exists():
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
+    n = 1
+    while any(Path(f"{aside}{s}").exists() for s in _SIDECARS):
+        n += 1
+        aside = db_path.with_name(f"{db_path.stem}.replaced-{stamp}-{n}{db_path.suffix}")
+    _move_with_sidecars(db_path, aside)
+    return aside
+
+
+def _move_with_sidecars(source: Path, target: Path) -> None:
+    moved = []
+    try:
+        for suffix in _SIDECARS:
+            src = Path(f"{source}{suffix}")
+            if src.exists():
+                os.replace(src, Path(f"{target}{suffix}"))
+                moved.append(suffix)
+    except OSError:
+        for suffix in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(Path(f"{target}{suffix}"), Path(f"{source}{suffix}"))
+        raise
+    _fsync_dir(target.parent)
+
+
+# ------------------------------------------------------------------- helpers ---
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def _remove(*files: Path) -> None:
+    for file in files:
+        with contextlib.suppress(FileNotFoundError):
+            file.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

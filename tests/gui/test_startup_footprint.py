@@ -1,0 +1,96 @@
+"""Start-up loads only what the first screens need; the rest comes when first used.
+
+What ``benchmarks/bench_gui.py`` times as the cold start, checked here by what
+is loaded, never by a clock: the sign-in and sale screens are built, the sales
+history (and its refund/supervisor dialogs), the first-run and settings
+dialogs, the catalog importer, openpyxl and reportlab are not, and no
+sqlite-utils plugin scan runs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fixtures_shell import *  # noqa: F403
+from fixtures_shell import press, show
+from PySide6.QtCore import Qt
+
+from boothpos.gui import app as gui_app
+from boothpos.gui.preferences import Preferences
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NOT_AT_START = (
+    "boothpos.gui.views.history_view",
+    "boothpos.gui.controllers.history_controller",
+    "boothpos.gui.views.refund_dialog",
+    "boothpos.gui.views.supervisor_dialog",
+    "boothpos.gui.views.first_run_dialog",
+    "boothpos.gui.views.settings_dialog",
+    "boothpos.core.catalog",
+    "boothpos.core.demo",
+    "boothpos.core.returns",
+    "openpyxl",
+    "reportlab",
+)
+
+# A fresh interpreter: what the app loads to show its window with a cashier signed in.
+START = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from boothpos.core import db as dbmod, users
+from boothpos.gui import app as gui_app
+from boothpos.gui.preferences import Preferences
+
+qapp = QApplication([])
+gui_app.configure_application(qapp)
+path = Path(sys.argv[1])
+db = dbmod.connect(path)
+window = gui_app.build_main_window(db, path, Preferences(), user=users.get_user(db, "kasir"))
+window.show()
+qapp.processEvents()
+assert window.current_screen() is window.sale
+import sqlite_utils.plugins
+print("plugins loaded" if sqlite_utils.plugins._plugins_loaded else "no plugins")
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_the_first_screens_load_nothing_they_do_not_show(booth, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BOOTHPOS_HOME=str(tmp_path / "home"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(booth.path)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "no plugins"
+    loaded = set(lines[1:])
+    assert "boothpos.gui.views.sale_view" in loaded and "boothpos.gui.views.login_view" in loaded
+    assert sorted(m for m in NOT_AT_START if m in loaded) == []
+
+
+def test_the_history_screen_is_built_on_first_use_for_whoever_is_signed_in(
+    qtbot, booth, receipts, translators
+):
+    window = gui_app.build_main_window(booth.db, booth.path, Preferences(), receipts=receipts)
+    window.resize(1280, 760)
+    show(qtbot, window)
+    assert window.stack.count() == 2  # sign-in and sale screens only
+    window.sign_in(booth.supervisor)
+    qtbot.waitUntil(lambda: window.current_screen() is window.sale)
+
+    press(qtbot, Qt.Key.Key_F9)
+    assert window.stack.count() == 3
+    assert window.current_screen() is window.history
+    assert window.history._controller.user.username == "supervisor"
+    press(qtbot, Qt.Key.Key_F9)  # back; the screen is kept for the next F9
+    assert window.current_screen() is window.sale
+    press(qtbot, Qt.Key.Key_F9)
+    assert window.stack.count() == 3 and window.current_screen() is window.history
+    qtbot.wait(10)  # let the sale screen's queued focus call run before teardown
