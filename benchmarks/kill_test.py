@@ -342,7 +342,9 @@ def statement_round(db_path: Path, scratch: Path, tally: Tally, scenarios, attem
     return attempt
 
 
-def random_kills(db_path: Path, tally: Tally, n: int, seed: int, max_delay: float) -> None:
+def random_kills(
+    db_path: Path, tally: Tally, n: int, seed: int, max_delay: float, progress: bool = False
+) -> None:
     rng = random.Random(seed)
     for i in range(n):
         proc = run_child({"db": str(db_path), "mode": "random", "seed": seed * 100_000 + i})
@@ -378,10 +380,12 @@ def random_kills(db_path: Path, tally: Tally, n: int, seed: int, max_delay: floa
             tally.failures.append(f"random kill {i}: " + "; ".join(problems))
         if tally.failures:
             return
+        if progress and (i + 1) % 100 == 0:
+            print(f"random: {i + 1} kills, {tally.sales_checked} sales", flush=True)
 
 
 def run(
-    *, rounds: int, random_n: int, scenarios=SCENARIOS, seed: int = 7, max_delay: float = 0.15,
+    *, rounds: int, random_n: int, scenarios=SCENARIOS, seed: int = 7, max_delay: float = 0.1,
     workdir: Path | None = None, quiet: bool = False,
 ) -> Tally:  # fmt: skip
     """Build a database, kill children on it, check after every kill. Returns the tally."""
@@ -397,7 +401,7 @@ def run(
                 print(f"round {r + 1}: {tally.statement_kills} statement kills", flush=True)
             if tally.failures:
                 return tally
-        random_kills(db_path, tally, random_n, seed, max_delay)
+        random_kills(db_path, tally, random_n, seed, max_delay, progress=not quiet)
         if not quiet and random_n:
             print(f"random: {tally.random_kills} kills, {tally.reported} reported", flush=True)
         return tally
@@ -407,9 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=3, help="statement rounds (default 3)")
-    parser.add_argument("--random", type=int, default=600, help="random kills (default 600)")
+    parser.add_argument("--random", type=int, default=800, help="random kills (default 800)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--max-delay", type=float, default=0.15, help="seconds (default 0.15)")
+    parser.add_argument("--max-delay", type=float, default=0.1, help="seconds (default 0.1)")
     parser.add_argument("--workdir", type=Path, help="where the scratch database lives")
     args = parser.parse_args(argv)
     if args.child:
@@ -429,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
           f"every statement x {args.rounds} rounds)")  # fmt: skip
     print(f"  at random moments:   {tally.random_kills}")
     print(f"killed actions:        {tally.present} whole, {tally.absent} absent")
-    print(f"receipts reported committed by killed children: {tally.reported}, lost: {tally.lost}")
+    print(f"committed sales/voids reported by killed children: {tally.reported}, "
+          f"lost: {tally.lost}")  # fmt: skip
     print(f"checks run:            {tally.checks} (boothpos check + wholeness, after every kill)")
     print(f"sales in the file:     {tally.sales_checked} (all checked after the last kill)")
     print(f"time:                  {took:.0f} s")

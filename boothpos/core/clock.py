@@ -63,3 +63,18 @@ def fair_day(moment: datetime, tz: str = DEFAULT_TZ) -> date:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+# Indonesian names of the zones; any other zone shows its own abbreviation.
+ZONE_NAMES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def local_text(moment: datetime, tz: str = DEFAULT_TZ) -> str:
+    """``28/02/2024 14:30 WIB``: a moment as people at the booth read it."""
+    local = moment.astimezone(ZoneInfo(tz))
+    return f"{local:%d/%m/%Y %H:%M} {ZONE_NAMES.get(tz) or local.tzname() or tz}"

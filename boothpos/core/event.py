@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -111,13 +112,16 @@ def create_event(
     return get_event(db)
 
 
-def get_event(db: Database) -> Event:
-    row = db.execute(
-        "SELECT name, venue, first_day, days, timezone, receipt_header, receipt_footer, "
-        "commission_bp, receipt_prefix, till_code FROM event WHERE id = 1"
-    ).fetchone()
-    if row is None:
-        raise DatabaseError(NO_EVENT)
+# The event's columns in the order :func:`event_from_row` reads them (for a statement
+# that reads the event together with something else, e.g. a partner's own row).
+EVENT_COLUMNS = (
+    "name, venue, first_day, days, timezone, receipt_header, receipt_footer, "
+    "commission_bp, receipt_prefix, till_code"
+)
+
+
+def event_from_row(row: Sequence) -> Event:
+    """An :class:`Event` from a row of :data:`EVENT_COLUMNS` values."""
     return Event(
         name=row[0],
         venue=row[1],
@@ -130,6 +134,13 @@ def get_event(db: Database) -> Event:
         receipt_prefix=row[8],
         till_code=row[9],
     )
+
+
+def get_event(db: Database) -> Event:
+    row = db.execute(f"SELECT {EVENT_COLUMNS} FROM event WHERE id = 1").fetchone()
+    if row is None:
+        raise DatabaseError(NO_EVENT)
+    return event_from_row(row)
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:

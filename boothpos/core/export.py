@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 from sqlite_utils import Database
 
@@ -285,3 +286,50 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[dict], dict | None]]) -> byt
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# ------------------------------------------------- report exports, by name ---
+
+REPORT_EXPORTS = ("settlement", "stock", "lines")
+
+
+def report_sheets(
+    db: Database,
+    what: str,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    partner: str | None = None,
+) -> list[tuple[str, list[str], list[dict], dict | None]]:
+    """The sheets of a report export (``settlement``, ``stock`` or ``lines``) for a period.
+
+    Ready for :func:`to_xlsx`; the first sheet alone is the CSV form
+    (:func:`to_csv` of its rows and columns). ``settlement`` has the partners
+    with a total row, then the stock per product and the counted sales lines;
+    ``stock`` and ``lines`` have one sheet each. Same figures as
+    ``boothpos export … --format xlsx``.
+    """
+    from boothpos.core import reports
+
+    if what not in REPORT_EXPORTS:
+        raise ValueError(f"unknown report export {what!r}")
+    if what == "lines":
+        _, _, rows = reports.counted_lines(db, first=first, last=last, partner=partner)
+        return [("Penjualan", list(reports.LINE_COLUMNS), rows, None)]
+    settlement = reports.settle(db, first=first, last=last, partner=partner, detail=True)
+    stock = ("Stok", list(STOCK_COLUMNS), stock_rows(settlement), None)
+    if what == "stock":
+        return [stock]
+    _, _, lines = reports.counted_lines(
+        db, first=settlement.first, last=settlement.last, partner=partner
+    )
+    return [
+        (
+            "Rekap Mitra",
+            list(SETTLEMENT_COLUMNS),
+            settlement_rows(settlement),
+            settlement_total_row(settlement),
+        ),
+        stock,
+        ("Penjualan", list(reports.LINE_COLUMNS), lines, None),
+    ]

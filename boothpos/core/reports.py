@@ -62,7 +62,7 @@ from sqlite_utils import Database
 from boothpos.core import days as daysmod
 from boothpos.core import money
 from boothpos.core.checkout import METHODS
-from boothpos.core.errors import Msg, RefusedInput
+from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import Event, get_event
 from boothpos.core.products import partner_by_code
 
@@ -70,6 +70,8 @@ BAD_PERIOD = Msg(
     id="periode terbalik: dari {first} sampai {last}; tanggal awal harus sebelum tanggal akhir",
     en="the period is reversed: from {first} to {last}; the start must not be after the end",
 )
+
+UNKNOWN_PARTNER_ID = Msg(id="mitra #{partner_id} tidak ada", en="there is no partner #{partner_id}")
 
 _NOT_VOIDED = "s.id NOT IN (SELECT sale_id FROM voids)"
 
@@ -578,65 +580,33 @@ def settle(
     for pid in sorted(names, key=lambda i: names[i][0]):
         if only is not None and pid != only:
             continue
-        code, name, region, bank, override = names[pid]
-        rate = event.commission_bp if override is None else override
         by_product = money_by_product.get(pid, {})
-        figures = _sum_figures(by_product.values())
         own_products = products_of.get(pid, [])
-        stock = _sum_stock(stock_by_product.get(row[0], StockFigures()) for row in own_products)
-        day_lines: tuple[DayLine, ...] = ()
-        product_lines: tuple[ProductLine, ...] = ()
+        moved: list = []
         if detail:
-            per_day = days_of.get(pid, {})
-            day_lines = tuple(
-                DayLine(date.fromisoformat(d), per_day.get(d, Figures()))
-                for d in sorted(set(fair_days) | set(per_day))
-            )
             known = {row[0] for row in own_products}
-            rows = list(own_products)
             # lines of a product since moved to another partner still belong to this one
-            for product_id in by_product:
-                if product_id not in known:
-                    rows.append(
-                        db.execute(
-                            "SELECT id, partner_id, barcode, name, price FROM products "
-                            "WHERE id = ?",
-                            (product_id,),
-                        ).fetchone()
-                    )
-            product_lines = tuple(
-                sorted(
-                    (
-                        ProductLine(
-                            row[0],
-                            row[2],
-                            row[3],
-                            row[4],
-                            by_product.get(row[0], Figures()),
-                            stock_by_product.get(row[0], StockFigures())
-                            if row[0] in known
-                            else StockFigures(),
-                        )
-                        for row in rows
-                    ),
-                    key=lambda p: p.name.casefold(),
-                )
-            )
+            moved = [
+                db.execute(
+                    "SELECT id, partner_id, barcode, name, price FROM products WHERE id = ?",
+                    (product_id,),
+                ).fetchone()
+                for product_id in by_product
+                if product_id not in known
+            ]
         settled.append(
-            PartnerSettlement(
-                partner_id=pid,
-                code=code,
-                name=name,
-                region=region,
-                bank_details=bank or "",
-                rate_bp=rate,
-                rate_is_override=override is not None,
-                figures=figures,
-                commission=money.commission(figures.net, rate),
-                stock=stock,
-                days=day_lines,
-                products=product_lines,
-            )
+            _partner_settlement(
+                pid,
+                names[pid],
+                event.commission_bp,
+                by_product,
+                stock_by_product,
+                own_products,
+                moved,
+                days_of.get(pid, {}),
+                fair_days,
+                detail,
+            )  # fmt: skip
         )
 
     result = Settlement(event, first, last, whole, tuple(settled), detail=detail)
@@ -658,6 +628,129 @@ def settle(
             refund_count=refund_count,
         )
     return result
+
+
+def _partner_settlement(
+    pid: int,
+    info: tuple,
+    default_bp: int,
+    by_product: dict[int, Figures],
+    stock_by_product: dict[int, StockFigures],
+    own_products: list,
+    moved_products: list,
+    per_day: dict[str, Figures],
+    fair_days: list[str],
+    detail: bool,
+) -> PartnerSettlement:
+    """One partner's figures from its grouped rows: the arithmetic every settlement shares.
+
+    ``info`` is ``(code, name, region, bank_details, commission_bp override)``;
+    ``own_products`` and ``moved_products`` are ``(id, partner_id, barcode, name, price)``
+    rows (moved: products since given to another partner that have lines of this one).
+    """
+    code, name, region, bank, override = info
+    rate = default_bp if override is None else override
+    figures = _sum_figures(by_product.values())
+    stock = _sum_stock(stock_by_product.get(row[0], StockFigures()) for row in own_products)
+    day_lines: tuple[DayLine, ...] = ()
+    product_lines: tuple[ProductLine, ...] = ()
+    if detail:
+        day_lines = tuple(
+            DayLine(date.fromisoformat(d), per_day.get(d, Figures()))
+            for d in sorted(set(fair_days) | set(per_day))
+        )
+        known = {row[0] for row in own_products}
+        product_lines = tuple(
+            sorted(
+                (
+                    ProductLine(
+                        row[0],
+                        row[2],
+                        row[3],
+                        row[4],
+                        by_product.get(row[0], Figures()),
+                        stock_by_product.get(row[0], StockFigures())
+                        if row[0] in known
+                        else StockFigures(),
+                    )
+                    for row in [*own_products, *moved_products]
+                ),
+                key=lambda p: p.name.casefold(),
+            )
+        )
+    return PartnerSettlement(
+        partner_id=pid,
+        code=code,
+        name=name,
+        region=region,
+        bank_details=bank or "",
+        rate_bp=rate,
+        rate_is_override=override is not None,
+        figures=figures,
+        commission=money.commission(figures.net, rate),
+        stock=stock,
+        days=day_lines,
+        products=product_lines,
+    )
+
+
+def settle_partner(
+    db: Database,
+    partner_id: int,
+    *,
+    first: date,
+    last: date,
+    event: Event,
+    detail: bool = True,
+) -> PartnerSettlement:
+    """One partner's settlement of ``first``–``last``; every statement binds ``partner_id``.
+
+    The same figures as that partner's row of :func:`settle` for the same
+    period (the same grouped queries and :func:`_partner_settlement`), but
+    nothing is read that is not this partner's: no other partner's name, no
+    booth total, no all-partner scan. This is what a partner-facing screen
+    builds on (:mod:`boothpos.core.partner_view`). ``event`` is passed in so
+    no unscoped statement is needed.
+    """
+    if first > last:
+        raise RefusedInput(BAD_PERIOD, first=first.isoformat(), last=last.isoformat())
+    lo, hi = first.isoformat(), last.isoformat()
+    row = db.execute(
+        "SELECT code, name, region, bank_details, commission_bp FROM partners "
+        "WHERE id = :partner_id",
+        {"partner_id": partner_id},
+    ).fetchone()
+    if row is None:
+        raise NotFound(UNKNOWN_PARTNER_ID, partner_id=partner_id)
+    by_product = {
+        product_id: Figures(qty, gross, discounts, refunds)
+        for _, product_id, qty, gross, discounts, refunds in _money_by(
+            db, lo, hi, "l.product_id", partner_id
+        )
+    }
+    stock_by_product = _stock_by_product(db, lo, hi, partner_id)
+    own_products = db.execute(
+        "SELECT id, partner_id, barcode, name, price FROM products WHERE partner_id = ?",
+        (partner_id,),
+    ).fetchall()
+    moved: list = []
+    per_day: dict[str, Figures] = {}
+    if detail:
+        moved = db.execute(
+            "SELECT id, partner_id, barcode, name, price FROM products WHERE partner_id != ? "
+            "AND id IN (SELECT product_id FROM sale_lines WHERE partner_id = ?)",
+            (partner_id, partner_id),
+        ).fetchall()
+        moved = [r for r in moved if r[0] in by_product]  # lines counted in the period only
+        per_day = {
+            day: Figures(qty, gross, discounts, refunds)
+            for _, day, qty, gross, discounts, refunds in _money_by(db, lo, hi, "s.day", partner_id)
+        }
+    fair_days = [d.isoformat() for d in event.fair_days if first <= d <= last]
+    return _partner_settlement(
+        partner_id, tuple(row), event.commission_bp, by_product, stock_by_product,
+        own_products, moved, per_day, fair_days, detail,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- partner day sheet

@@ -53,6 +53,10 @@ BAD_USERNAME = Msg(
     id="nama pengguna '{user}' harus 1–32 huruf kecil, angka, titik, strip atau garis bawah",
     en="user name '{user}' must be 1–32 lower-case letters, digits, dot, dash or underscore",
 )
+NOT_STAFF = Msg(
+    id="hanya petugas booth yang masuk dengan PIN-nya yang boleh melakukan ini",
+    en="only booth staff signed in with their own PIN may do this",
+)
 NEEDS_ROLE = Msg(
     id="'{user}' ({role}) tidak berwenang; perlu {needed}",
     en="'{user}' ({role}) is not allowed; this needs a {needed}",
@@ -210,7 +214,12 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
 
 
 def require(user: User, role: str) -> User:
-    """Raise PermissionDenied unless ``user`` has at least ``role``."""
+    """Raise PermissionDenied unless ``user`` is a booth :class:`User` with at least ``role``.
+
+    Anything else (a partner's session, a name, None) is refused here, in core.
+    """
+    if not isinstance(user, User):
+        raise PermissionDenied(NOT_STAFF)
     if not user.can(role):
         raise PermissionDenied(NEEDS_ROLE, user=user.username, role=user.role, needed=role)
     return user
