@@ -12,7 +12,7 @@ Measured inside the running app (offscreen Qt, the real main window from
 
 And in fresh processes:
 
-- cold start: ``boothpos --db FILE`` (the console script's code: ``cli.main``
+- cold start: ``boothpos --db FILE`` (the console script's code: ``launch.main``
   → ``gui.app.run``, the same path as ``boothpos --demo``) from process spawn
   to the sign-in screen ready for the PIN, then the cashier signed in as a
   correct PIN does (``MainWindow.sign_in``, the PIN's scrypt check left out)
@@ -348,7 +348,7 @@ def _wait(app, condition, timeout: float = 5.0) -> None:
 def child_cold(db_path: str) -> None:
     """``boothpos --db DB_PATH`` until the sale screen is ready.
 
-    The app runs its own start-up code unchanged (``cli.main`` → ``gui.app.run``);
+    The app runs its own start-up code unchanged (``launch.main`` → ``gui.app.run``);
     only its event loop is replaced by this probe: once the sign-in screen is up
     with the PIN field focused, the user it offers is signed in the way a
     correct PIN does it (``MainWindow.sign_in``), and the sale screen must be
@@ -357,11 +357,11 @@ def child_cold(db_path: str) -> None:
     """
     moments = [time.time()]
     # The app's own import order matters (PySide6 inspects the source of every module
-    # imported after it), so import what ``boothpos`` imports, in its order: ``cli`` (core
-    # modules), then what ``run_gui`` imports: ``gui.app``, whose first lines import Qt.
+    # imported after it), so import what ``boothpos`` imports, in its order: ``launch``,
+    # then what it imports to open the app: ``gui.app``, whose first lines import Qt.
     import importlib
 
-    cli = importlib.import_module("boothpos.cli")
+    cli = importlib.import_module("boothpos.launch")
     moments.append(time.time())
     QApplication = importlib.import_module("PySide6.QtWidgets").QApplication
     moments.append(time.time())
@@ -406,10 +406,10 @@ def child_bare() -> None:
 # What happens between the moments ``child_cold`` prints (after the spawn of the process).
 PHASES = (
     "Python up (interpreter, site)",
-    "import boothpos.cli (core modules, sqlite-utils)",
+    "import boothpos.launch (the console entry)",
     "import PySide6 (QtCore, QtGui, QtWidgets)",
     "import boothpos.gui.app (first screens' modules; Qt classes and enums they touch)",
-    "cli.main -> gui.app.run(): arguments, QApplication, database, window built, shown",
+    "launch.main -> gui.app.run(): arguments, QApplication, database, window built, shown",
     "-> sign-in screen ready (PIN field focused, painted)",
     "-> signed in, sale screen ready (scan field focused, painted)",
 )

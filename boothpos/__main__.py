@@ -1,3 +1,3 @@
-from boothpos.cli import main
+from boothpos.launch import main
 
 raise SystemExit(main())
