@@ -75,6 +75,9 @@ def actions(db: Database) -> list[tuple[str, int]]:
 
 def view(db: Database, viewer: User, *, action: str | None = None, limit: int = 1000) -> list[dict]:
     """:func:`entries` for the admin's audit viewer: anyone else is refused here, in core."""
+    from boothpos.core.users import require
+
+    require(viewer, "attendant")  # a booth user at all (not a partner's session)
     if not viewer.can("admin"):
         raise PermissionDenied(ADMIN_ONLY, user=viewer.username, role=viewer.role)
     return entries(db, action=action, limit=limit)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, days, products, stock
+from boothpos.core import audit, clock, days, products, stock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, PaymentError, SaleError
 from boothpos.core.event import Event, get_event
@@ -180,6 +180,7 @@ def checkout(
     event: Event | None = None,
 ) -> SaleResult:
     """Commit a sale: one transaction or nothing. Returns the receipt number and warnings."""
+    users.require(cashier, "attendant")  # a booth user: never a partner's session
     event = event or get_event(db)
     moment = clock.moment(at, event.timezone)
     day = clock.fair_day(moment, event.timezone)

@@ -228,7 +228,10 @@ def pin_status(db: Database, *, admin: User) -> list[PinStatus]:
     now = clock.now()
     return [
         PinStatus(
-            code, name, bool(has), failed,
+            code,
+            name,
+            bool(has),
+            failed,
             locked if locked and clock.parse_time(locked) > now else None,
         )  # fmt: skip
         for code, name, has, failed, locked in rows
@@ -264,9 +267,7 @@ def authenticate_partner(
                 "UPDATE partners SET failed_pins = 0, locked_until = NULL WHERE id = ?",
                 (partner_id,),
             )
-            audit.record(
-                db, "partner.sign_in", entity="partner", entity_id=code, at=moment
-            )
+            audit.record(db, "partner.sign_in", entity="partner", entity_id=code, at=moment)
         return PartnerSession(partner_id=partner_id, code=code, name=name)
     failures += 1
     lock = None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
@@ -171,7 +172,7 @@ def _me(db: Database, session: PartnerSession) -> tuple[str, str, str, Event]:
     """The partner's own code, name, region and the event, in one partner-bound statement."""
     row = db.execute(
         f"SELECT pa.code, pa.name, pa.region, {_EVENT_SELECT} "
-        "FROM partners pa JOIN event e ON e.id = 1 "
+        "FROM partners pa, event e "  # the event table holds one row
         "WHERE pa.id = :partner_id AND pa.code = :code",
         {"partner_id": session.partner_id, "code": session.code},
     ).fetchone()
@@ -211,7 +212,7 @@ def dashboard(
     """
     session = _check(session)
     code, name, region, event = _me(db, session)
-    moment = clock.moment(at, event.timezone)
+    moment = clock.moment(at, event.timezone).astimezone(ZoneInfo(event.timezone))
     today = today or clock.fair_day(moment, event.timezone)
     starts = [event.first_day, today]
     first_record = _first_record(db, session)
@@ -314,7 +315,7 @@ SLIP: dict[str, Msg] = {
         en="Provisional figures as printed. The final payment follows the signed final "
         "settlement sheet.",
     ),
-    "fair_day": Msg(id="H{n}", en="D{n}"),
+    "fair_day": Msg(id="hari ke-{n}", en="day {n}"),
     "pcs": Msg(id="{qty} pcs", en="{qty} pcs"),
 }
 _DAYS = {
@@ -374,7 +375,7 @@ def slip_lines(dash: PartnerDashboard, *, lang: str | None = None) -> tuple[Slip
     today = dash.today
     label = _day(today.day, lang)
     if today.day_number:
-        label += " · " + SLIP["fair_day"].render(lang, n=today.day_number)
+        label += f" ({SLIP['fair_day'].render(lang, n=today.day_number)})"
     out += [
         SlipLine("heading", SLIP["today"].render(lang, day=label)),
         SlipLine("pair", t["sold"], _pcs(today.qty, lang)),
@@ -385,10 +386,8 @@ def slip_lines(dash: PartnerDashboard, *, lang: str | None = None) -> tuple[Slip
     if not dash.days:
         out.append(SlipLine("note", t["no_days"]))
     for d in dash.days:
-        name = _day(d.day, lang)
-        if d.day_number:
-            name = f"{SLIP['fair_day'].render(lang, n=d.day_number)} {name}"
-        out.append(SlipLine("pair", f"{name} · {_pcs(d.qty, lang)}", format_rupiah(d.net)))
+        name = f"{_day(d.day, lang)} · {_pcs(d.qty, lang)}"
+        out.append(SlipLine("pair", name, format_rupiah(d.net), bold=d.day == today.day))
     out += [SlipLine("rule"), SlipLine("heading", t["per_product"])]
     if not dash.products:
         out.append(SlipLine("note", t["no_products"]))
