@@ -7,9 +7,11 @@
    and host that hold it (command-line jobs such as ``export``, ``check``,
    ``report`` or a backfilling ``sell`` do not take it: SQLite serialises
    writers, so they may run beside the app; ``restore`` does take it);
-2. it runs ``PRAGMA quick_check`` on the file — a damaged file raises
-   :class:`DamagedDatabase` naming the newest good backup (``exc.backup``),
-   so the app can offer to restore it;
+2. it runs ``PRAGMA quick_check`` on the file (:func:`check_integrity`) — a
+   damaged file raises :class:`DamagedDatabase` naming the newest good backup
+   (``exc.backup``), so the app can offer to restore it. The app passes
+   ``check=False`` and runs :func:`check_integrity` in the background instead,
+   so the check does not hold up its first screen;
 3. it opens the database (missing, foreign or newer-schema files are refused
    by :func:`boothpos.core.db.connect` as before);
 4. it collects warnings for the start screen: little free disk space, a
@@ -19,6 +21,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,26 +81,35 @@ class Till:
         self.close()
 
 
-def open_for_till(db_path: str | Path) -> Till:
+def open_for_till(db_path: str | Path, *, check: bool = True) -> Till:
     """Lock, check and open the database for the till app (see the module text).
 
     Raises :class:`DatabaseInUse` (another app has it), :class:`DamagedDatabase`
     (``exc.backup``: the newest good backup's path, or None), or the
     :class:`DatabaseError` of :func:`boothpos.core.db.connect`. On any error
     the lock is released again, so a restore can take it.
+
+    ``check=False`` leaves the quick check out (step 2): the app then runs
+    :func:`check_integrity` in the background, on its own connection, while
+    its first screen is already up. A file too damaged to open or to read its
+    settings is still refused with :class:`DamagedDatabase`.
     """
     path = Path(db_path)
     lock = InstanceLock(path, purpose="till").acquire()
     try:
-        problems = dbmod.integrity_problems(path, quick=True)
-        if problems:
-            raise damaged(path, problems[0])
+        if check:
+            check_integrity(path)
         try:
             database = dbmod.connect(path)
         except DamagedDatabase as exc:
             raise damaged(path, exc.values.get("detail", "?")) from exc
+        except sqlite3.DatabaseError as exc:  # unchecked and unreadable
+            raise damaged(path, exc) from exc
         try:
             notices = startup_notices(database, path)
+        except sqlite3.DatabaseError as exc:
+            database.close()
+            raise damaged(path, exc) from exc
         except BaseException:
             database.close()
             raise
@@ -105,6 +117,18 @@ def open_for_till(db_path: str | Path) -> Till:
         lock.release()
         raise
     return Till(path, database, lock, notices)
+
+
+def check_integrity(db_path: str | Path) -> None:
+    """``PRAGMA quick_check`` of the file, on a connection of its own (any thread may run it).
+
+    Raises :class:`DamagedDatabase` naming the newest good backup when the
+    file is damaged; :class:`DatabaseError` for a missing or foreign file.
+    """
+    path = Path(db_path)
+    problems = dbmod.integrity_problems(path, quick=True)
+    if problems:
+        raise damaged(path, problems[0])
 
 
 def damaged(db_path: str | Path, detail: object) -> DamagedDatabase:

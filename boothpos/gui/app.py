@@ -5,10 +5,18 @@ separate so tests can build them without entering the event loop:
 :func:`resolve_database`, :func:`build_main_window` and :class:`AppShell`.
 
 Start-up loads only what the first screens need (sign-in and sale screen).
-The sales history screen is built on its first F9; the first-run, settings,
+The sales history screen is built on its first F9, stock & labels on its
+first F10 (supervisors only); the first-run, settings,
 payment, search, refund and supervisor dialogs are imported when first
 opened; reportlab when the first receipt is rendered (see ``gui.receipts``).
 ``benchmarks/bench_gui.py`` measures the cold start.
+
+The database is opened by :func:`open_till` (``core.startup.open_for_till``:
+one till per database, start-up warnings shown as banners); its quick
+integrity check runs in the background once the sign-in screen is up
+(:meth:`AppShell.check_database`; nobody signs in before it has passed), and
+a damaged file goes through the recovery dialog. The admin menu's
+backup and audit dialogs, like the recovery dialog, are imported when opened.
 """
 
 from __future__ import annotations
@@ -19,17 +27,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import boothpos
 from boothpos.core import db as dbmod
-from boothpos.core import paths
-from boothpos.core.errors import BoothError
+from boothpos.core import paths, startup
+from boothpos.core.errors import BoothError, DamagedDatabase
 from boothpos.core.event import Event, get_event
 from boothpos.core.users import User
 from boothpos.gui.controllers import setup_controller as setup
 from boothpos.gui.controllers.login_controller import LoginController
+from boothpos.gui.controllers.sale_controller import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.i18n import Translators
 from boothpos.gui.main_window import MainWindow
 from boothpos.gui.preferences import (
@@ -41,7 +50,7 @@ from boothpos.gui.preferences import (
     save_geometry,
     save_preferences,
 )
-from boothpos.gui.receipts import ReceiptService
+from boothpos.gui.receipts import ReceiptService, describe_error
 from boothpos.gui.style import apply_style
 from boothpos.gui.views.login_view import LoginScreen
 from boothpos.gui.views.sale_view import SaleScreen
@@ -49,7 +58,15 @@ from boothpos.gui.views.sale_view import SaleScreen
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from boothpos.core.backup import RestoreResult
+    from boothpos.core.checkout import Notice
+    from boothpos.core.startup import Till
+    from boothpos.gui.views.audit_view import AuditDialog
+    from boothpos.gui.views.backup_dialog import BackupDialog
     from boothpos.gui.views.history_view import HistoryScreen
+    from boothpos.gui.views.inventory_view import InventoryScreen
+    from boothpos.gui.views.partner_dashboard import PartnerScreen
+    from boothpos.gui.views.reports_view import ReportsScreen
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +75,7 @@ ORGANISATION = "boothpos"
 EXIT_OK, EXIT_FAIL = 0, 1
 
 AskFirstRun = Callable[[Path], Path | None]
+Recover = Callable[[Path, DamagedDatabase], "RestoreResult | None"]
 
 
 def configure_application(app: QApplication) -> None:
@@ -103,9 +121,62 @@ def resolve_database(
     if demo:
         return setup.ensure_demo(paths.demo_db())
     path = Path(db_path) if db_path else paths.default_db()
-    if setup.has_event(path):
-        return path
+    try:
+        if setup.has_event(path):
+            return path
+    except DamagedDatabase:
+        return path  # open_till offers to restore a backup
     return ask(path)
+
+
+def ask_recovery(db_path: Path, damaged: DamagedDatabase) -> RestoreResult | None:
+    """The recovery dialog for a damaged database; what was restored, or None to quit."""
+    from boothpos.gui.views.recovery_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(damaged, db_path)
+    if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+        return None
+    return dialog.restored
+
+
+def open_till(
+    db_path: Path,
+    *,
+    recover: Recover = ask_recovery,
+    restored: list[RestoreResult] | None = None,
+    check: bool = True,
+    damaged: DamagedDatabase | None = None,
+) -> Till | None:
+    """Lock, check and open the database for this till (``core.startup.open_for_till``).
+
+    A damaged database goes to ``recover`` (the recovery dialog) until a
+    restored file opens (each restore is appended to ``restored``); None when
+    the user quits there. ``DatabaseInUse`` (another till has the file) and
+    any other ``DatabaseError`` are raised for the caller to show.
+    ``check=False`` leaves the quick check to :meth:`AppShell.check_database`;
+    ``damaged`` (what that check found) starts with the recovery dialog. A
+    restored file is always checked before it opens.
+    """
+    while True:
+        if damaged is None:
+            try:
+                return startup.open_for_till(db_path, check=check)
+            except DamagedDatabase as exc:
+                damaged = exc
+        result = recover(db_path, damaged)
+        damaged, check = None, True
+        if result is None:
+            return None
+        if restored is not None:
+            restored.append(result)
+
+
+def restore_banner(result: RestoreResult) -> BannerMessage:
+    """What a restore did, for the sale screen's banner (red when sales may be missing)."""
+    from boothpos.gui.controllers.backup_controller import restore_summary
+
+    ok, text = restore_summary(result)
+    return BannerMessage(INFO if ok else ERROR, text, sticky=True, key="restore")
 
 
 # ------------------------------------------------------------------ window ---
@@ -143,8 +214,13 @@ def build_main_window(
     *,
     user: User | None = None,
     receipts: QObject | None = None,
+    notices: Sequence[Notice] = (),
 ) -> MainWindow:
-    """Compose the window: each screen gets only the services it needs."""
+    """Compose the window: each screen gets only the services it needs.
+
+    ``notices`` (start-up warnings: low disk, USB folder missing) stay on the
+    sale screen's banner until dismissed.
+    """
     event = get_event(db)
     problem = None
     if receipts is None:
@@ -158,19 +234,80 @@ def build_main_window(
 
         return HistoryScreen(HistoryController(db, event, receipts))
 
-    window = MainWindow(event, login, sale, history)
+    def inventory() -> InventoryScreen:  # stock & labels, built on the first F10
+        return make_inventory_screen(db, event, db_path, receipts)
+
+    def reports() -> ReportsScreen:  # reports & the fair day, built on the first F11
+        from boothpos.gui.views.reports_view import make_reports_screen
+
+        return make_reports_screen(db, event, db_path, work=getattr(receipts, "work", None))
+
+    def partner() -> PartnerScreen:  # partner mode, built on the first F3 / card scan
+        return make_partner_screen(db, db_path, receipts, prefs)
+
+    window = MainWindow(
+        event, login, sale, history, inventory=inventory, reports=reports, partner=partner
+    )
     if receipts.parent() is None:
         receipts.setParent(window)  # lives as long as the window
     window.receipts = receipts
     if problem:
         window.statusBar().showMessage(printer_problem_text(problem), 15000)
+    for notice in notices:
+        sale.banner.show_message(BannerMessage(WARNING, notice.message(), sticky=True))
     if user is not None:
         window.sign_in(user)
     return window
 
 
+def make_partner_screen(
+    db: Database, db_path: Path, receipts: QObject, prefs: Preferences
+) -> PartnerScreen:
+    """Partner mode: the partner's sign-in and dashboard; the slip is saved in the event
+    folder and printed through the receipt service's printer and worker, at its width."""
+    from boothpos.gui.controllers.partner_controller import SLIP_FOLDER, PartnerController
+    from boothpos.gui.views.partner_dashboard import PartnerScreen
+
+    controller = PartnerController(
+        db,
+        paths.event_folder(db_path) / SLIP_FOLDER,
+        printer=lambda: getattr(receipts, "printer", None),
+        work=getattr(receipts, "work", None),
+        width_mm=lambda: getattr(receipts, "width_mm", prefs.receipt_width),
+    )
+    screen = PartnerScreen(controller)
+    controller.setParent(screen)
+    return screen
+
+
+def make_inventory_screen(
+    db: Database, event: Event, db_path: Path, receipts: QObject
+) -> InventoryScreen:
+    """The stock & labels screen: sheets and labels go to the event folder and, on a
+    system printer, through the receipt service's printer and worker."""
+    from boothpos.gui.controllers.inventory_controller import InventoryController
+    from boothpos.gui.pdf_output import PdfOutput
+    from boothpos.gui.views.inventory_view import InventoryScreen
+
+    output = PdfOutput(
+        paths.event_folder(db_path),
+        printer=lambda: getattr(receipts, "printer", None),
+        work=getattr(receipts, "work", None),
+    )
+    controller = InventoryController(db, event, output)
+    screen = InventoryScreen(controller)
+    output.setParent(screen)
+    controller.setParent(screen)
+    return screen
+
+
 class AppShell(QObject):
-    """Owns the window, the preferences and the translators; rebuilds after a settings change."""
+    """Owns the window, the preferences and the translators; rebuilds after a settings change.
+
+    ``till`` (from :func:`open_till`) is the hold on the database: its
+    instance lock lets a restore replace the file, and its ``db`` follows the
+    reconnection after one. ``notices`` are start-up warnings for the banner.
+    """
 
     def __init__(
         self,
@@ -179,21 +316,39 @@ class AppShell(QObject):
         settings: QSettings,
         translators: Translators,
         parent: QObject | None = None,
+        *,
+        till: Till | None = None,
+        notices: Sequence[Notice] = (),
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.db_path = db_path
         self.settings = settings
         self.translators = translators
+        self.till = till
+        self.notices = tuple(notices)
         self.prefs = load_preferences(settings)
         self.window: MainWindow | None = None
+        self.backup_dialog: BackupDialog | None = None
+        self.audit_dialog: AuditDialog | None = None
+        self.checking = False  # the background integrity check has not passed yet
+        self.exit_code: int | None = None  # set when the app must end (recovery quit)
+        self.check_work: QObject | None = None  # runs the integrity check (BackgroundWork)
+        self._recover: Recover = ask_recovery
 
     def start(self, user: User | None = None) -> MainWindow:
-        window = build_main_window(self.db, self.db_path, self.prefs, user=user)
+        window = build_main_window(
+            self.db, self.db_path, self.prefs, user=user, notices=self.notices
+        )
         geometry = load_geometry(self.settings)
         window.settingsRequested.connect(self.open_settings)
+        window.backupRequested.connect(self.open_backup)
+        window.auditRequested.connect(self.open_audit)
+        window.partnerAdminRequested.connect(self.open_partner_admin)
         window.closing.connect(self.save_window)
         self.window = window
+        if self.checking:
+            window.login.controller.hold()
         if geometry is not None and window.restoreGeometry(geometry):
             window.show()
         else:  # first start: a booth laptop screen is small, use all of it
@@ -245,6 +400,206 @@ class AppShell(QObject):
         self.window = None
         self.start(user)
 
+    # -- the start-up integrity check ----------------------------------------------------
+
+    def check_database(
+        self,
+        check: Callable[[Path], object] | None = None,
+        *,
+        recover: Recover = ask_recovery,
+    ) -> None:
+        """Run the quick integrity check in the background, on a connection of its own.
+
+        ``check`` (default ``core.startup.check_integrity``) gets the database
+        path on a worker thread. Until it passes nobody signs in (the sign-in
+        screen says so; a PIN entered meanwhile is checked then). A damaged
+        file closes this app's connection and lock and goes through
+        ``recover`` (the recovery dialog) exactly as at start-up (:func:`open_till`).
+        """
+        from boothpos.gui.worker import BackgroundWork
+
+        self.checking = True
+        self._recover = recover
+        if self.window is not None:
+            self.window.login.controller.hold()
+        self.check_work = BackgroundWork(self)
+        self.check_work.submit(
+            check or startup.check_integrity,
+            self.db_path,
+            on_done=self._database_checked,
+            on_error=self._database_failed,
+        )
+
+    def _database_checked(self, _result: object) -> None:
+        self.checking = False
+        if self.window is not None:
+            self.window.login.controller.release()
+
+    def _database_failed(self, exc: BaseException) -> None:
+        window = self.window
+        if not isinstance(exc, DamagedDatabase):  # the file went missing, or a disk error
+            log.error("start-up integrity check of %s failed: %s", self.db_path, exc)
+            QMessageBox.critical(window, "boothpos", describe_error(exc))
+            self._quit(EXIT_FAIL)
+            return
+        if window is not None:
+            window.setEnabled(False)  # behind the recovery dialog, nothing to use
+            if window.receipts is not None:
+                window.receipts.work.wait_idle(60_000)
+        if self.till is not None:
+            self.till.close()  # the connection, then the lock: a restore takes it
+        else:
+            self.db.close()
+        restored: list[RestoreResult] = []
+        try:
+            till = open_till(self.db_path, recover=self._recover, restored=restored, damaged=exc)
+        except BoothError as error:
+            QMessageBox.critical(window, "boothpos", error.message())
+            till = None
+        if till is None:  # the user quit the recovery dialog
+            self._quit(EXIT_FAIL)
+            return
+        self.till, self.db, self.notices = till, till.db, till.notices
+        self.checking = False  # a restored file is checked before it opens
+        self._rebuild()
+        for result in restored:
+            self.show_banner(restore_banner(result))
+
+    def _quit(self, code: int) -> None:
+        """End the app with ``code`` (once its event loop runs)."""
+        self.exit_code = code
+        QTimer.singleShot(0, lambda: QCoreApplication.exit(code))
+
+    # -- admin: backups, restore, audit log ---------------------------------------------
+
+    def show_banner(self, message: BannerMessage) -> None:
+        """A message on the sale screen's banner (the window's current one)."""
+        if self.window is not None:
+            self.window.sale.banner.show_message(message)
+
+    def open_backup(self) -> BackupDialog | None:
+        """The backup dialog (admins only), opened without blocking; None when refused."""
+        from boothpos.gui.controllers.backup_controller import BackupController
+        from boothpos.gui.views.backup_dialog import BackupDialog
+
+        window = self.window
+        if window is None or window.receipts is None:
+            return None
+        try:
+            controller = BackupController(self.db, self.db_path, window.user, window.receipts.work)
+        except BoothError as exc:  # not an admin: refused in core
+            window.statusBar().showMessage(exc.message(), 10000)
+            return None
+        dialog = BackupDialog(controller, window)
+        controller.setParent(dialog)
+        dialog.restoreRequested.connect(lambda path: self._restore_from(dialog, path))
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self.backup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_audit(self) -> AuditDialog | None:
+        """The audit log viewer; its reads are refused in core for anyone but an admin."""
+        from boothpos.gui.controllers.audit_controller import AuditController
+        from boothpos.gui.views.audit_view import AuditDialog
+
+        window = self.window
+        if window is None:
+            return None
+        dialog = AuditDialog(AuditController(self.db, window.user), window)
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        self.audit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_partner_admin(self) -> QWidget | None:
+        """Partner PINs and cards (admins only; refused in core for anyone else)."""
+        from boothpos.gui.controllers.partner_controller import (
+            CARDS_FOLDER,
+            PartnerAdminController,
+        )
+        from boothpos.gui.views.partner_admin_dialog import PartnerAdminDialog
+
+        window = self.window
+        if window is None or window.user is None:
+            return None
+        try:
+            controller = PartnerAdminController(
+                self.db, window.user, paths.event_folder(self.db_path) / CARDS_FOLDER
+            )
+        except BoothError as exc:  # not an admin
+            window.statusBar().showMessage(exc.message(), 10000)
+            return None
+        dialog = PartnerAdminDialog(controller, window)
+        controller.setParent(dialog)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: QWidget) -> None:
+        if self.backup_dialog is dialog:
+            self.backup_dialog = None
+        if self.audit_dialog is dialog:
+            self.audit_dialog = None
+        dialog.deleteLater()
+
+    def _restore_from(self, dialog: QWidget, backup_file: Path) -> None:
+        dialog.close()
+        self.restore_backup(backup_file)
+
+    def restore_backup(self, backup_file: Path) -> bool:
+        """Put ``backup_file`` in place of the database and start the till on it again.
+
+        The connection is closed first and the restore runs under the lock this
+        app holds; then the database is reopened and the window rebuilt (same
+        user signed in, if the restored file still has them). What the restore
+        did — or why nothing was restored — stays on the sale screen's banner:
+        red when sales of the replaced file are missing or may be missing.
+        """
+        from boothpos.core import backup, users
+        from boothpos.gui.controllers.backup_controller import restore_summary
+
+        window = self.window
+        user = window.user if window is not None else None
+        if window is not None and window.receipts is not None:
+            window.receipts.work.wait_idle(60_000)  # no job may still read the old file
+        lock = self.till.lock if self.till is not None and self.till.lock.held else None
+        self.db.close()
+        try:
+            result = backup.restore(
+                backup_file, self.db_path, lock=lock, user_id=user.id if user else None
+            )
+        except Exception as exc:  # noqa: BLE001 - refused or a disk error: the old file stays
+            log.warning("restore of %s failed: %s", backup_file, exc)
+            ok = False
+            message = BannerMessage(
+                ERROR,
+                self.tr("Nothing was restored: {reason}").format(reason=describe_error(exc)),
+                sticky=True,
+                key="restore",
+            )
+        else:
+            all_well, text = restore_summary(result)
+            message = BannerMessage(INFO if all_well else ERROR, text, sticky=True, key="restore")
+            ok = True
+        try:
+            self.db = dbmod.connect(self.db_path)
+        except BoothError as exc:
+            QMessageBox.critical(window, "boothpos", exc.message())
+            QCoreApplication.exit(EXIT_FAIL)
+            return False
+        if self.till is not None:
+            self.till.db = self.db
+        self._rebuild()
+        current = self.window
+        if current is not None and current.user is not None:
+            try:
+                users.get_user(self.db, current.user.username)
+            except BoothError:  # not in the restored file: sign in again
+                current.sign_out()
+        self.show_banner(message)
+        return ok
+
 
 def check_printer(printer: str) -> str | None:
     """Why ``printer`` (a preferences spec) cannot be used, or None when it looks right."""
@@ -283,18 +638,29 @@ def run(db_path: str | Path | None = None, demo: bool = False, argv: Sequence[st
     translators = Translators(app)
     translators.install(load_preferences(settings).language)
     try:
+        restored: list[RestoreResult] = []
         try:
             path = resolve_database(db_path, demo)
             if path is None:
                 return EXIT_OK
-            db = dbmod.connect(path)
-        except BoothError as exc:
+            till = open_till(path, restored=restored, check=False)  # checked in the background
+        except BoothError as exc:  # another till has the file, or it is not usable
             QMessageBox.critical(None, "boothpos", exc.message())
             return EXIT_FAIL
-        shell = AppShell(db, path, settings, translators)
-        shell.start()
-        code = app.exec()
-        db.close()
-        return code
+        if till is None:  # damaged, and the user quit the recovery dialog
+            return EXIT_FAIL
+        shell: AppShell | None = None
+        try:
+            shell = AppShell(till.db, path, settings, translators, till=till, notices=till.notices)
+            shell.start()
+            for result in restored:
+                shell.show_banner(restore_banner(result))
+            shell.check_database()  # sign-in waits for it; a damaged file goes to recovery
+            code = app.exec()
+            return shell.exit_code if shell.exit_code is not None else code
+        finally:
+            till.close()
+            if shell is not None and shell.till is not None and shell.till is not till:
+                shell.till.close()  # the till opened after a restore
     finally:
         translators.remove()

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from boothpos.core import clock
 from boothpos.core.event import Event
@@ -23,11 +31,17 @@ from boothpos.gui.labels import role_label
 
 if TYPE_CHECKING:
     from boothpos.gui.views.history_view import HistoryScreen
+    from boothpos.gui.views.inventory_view import InventoryScreen
     from boothpos.gui.views.login_view import LoginScreen
+    from boothpos.gui.views.partner_dashboard import PartnerScreen
+    from boothpos.gui.views.reports_view import ReportsScreen
 
 HISTORY_KEY = "F9"
 SIGN_OUT_KEY = "Ctrl+L"
 SETTINGS_KEY = "Ctrl+,"
+INVENTORY_KEY = "F10"  # stock & labels: supervisors and administrators
+REPORTS_KEY = "F11"  # reports and the fair day: supervisors and administrators
+CLOSE_DAY_KEY = "F4"
 
 
 def fair_day_text(event: Event, today: date) -> str:
@@ -51,6 +65,9 @@ class MainWindow(QMainWindow):
     """
 
     settingsRequested = Signal()
+    backupRequested = Signal()  # admin menu: backups and restore
+    auditRequested = Signal()  # admin menu: the audit log
+    partnerAdminRequested = Signal()  # admin menu: partner PINs and cards
     userChanged = Signal(object)  # User | None
     closing = Signal()
 
@@ -61,6 +78,10 @@ class MainWindow(QMainWindow):
         sale: QWidget,
         history: Callable[[], HistoryScreen],
         parent: QWidget | None = None,
+        *,
+        inventory: Callable[[], InventoryScreen] | None = None,
+        reports: Callable[[], ReportsScreen] | None = None,
+        partner: Callable[[], PartnerScreen] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -72,6 +93,13 @@ class MainWindow(QMainWindow):
         self.sale = sale
         self._make_history = history
         self._history: HistoryScreen | None = None
+        self._make_inventory = inventory  # stock & labels, built on the first F10
+        self._inventory: InventoryScreen | None = None
+        self._make_reports = reports  # reports & the fair day, built on the first F11
+        self._reports: ReportsScreen | None = None
+        self._make_partner = partner  # partner mode, built on the first F3 / card scan
+        self._partner: PartnerScreen | None = None
+        self._partner_locked: list[QAction] = []  # actions disabled for partner mode
         self.receipts: QObject | None = None  # the ReceiptService, set by build_main_window
 
         self.stack = QStackedWidget()
@@ -105,6 +133,9 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
             self.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self._add_inventory_actions(toolbar)
+        self._add_report_actions(toolbar)
+        self._add_admin_actions(toolbar)
 
         self.event_label = QLabel(event.name)
         self.event_label.setObjectName("statusEvent")
@@ -119,6 +150,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.cashier_label)
 
         login.signedIn.connect(self.sign_in)
+        partner_requested = getattr(login, "partnerRequested", None)
+        if partner_requested is not None:
+            partner_requested.connect(self.show_partner)
         completed = getattr(sale, "saleCompleted", None)
         if completed is not None:
             completed.connect(self._on_sale_completed)
@@ -148,6 +182,19 @@ class MainWindow(QMainWindow):
             self._history = screen
         return self._history
 
+    @property
+    def inventory(self) -> InventoryScreen:
+        """The stock & labels screen, built (for the signed-in user) when first used."""
+        if self._inventory is None:
+            if self._make_inventory is None:
+                raise RuntimeError("this window has no inventory screen")
+            screen = self._make_inventory()
+            screen.set_user(self._user)
+            screen.backRequested.connect(self.show_sale)
+            self.stack.addWidget(screen)
+            self._inventory = screen
+        return self._inventory
+
     def sign_in(self, user: User) -> None:
         """Hand the cashier to the screens and open the sale screen.
 
@@ -158,6 +205,10 @@ class MainWindow(QMainWindow):
         self.sale.set_cashier(user)
         if self._history is not None:
             self._history.set_user(user)
+        if self._inventory is not None:
+            self._inventory.set_user(user)
+        if self._reports is not None:
+            self._reports.set_user(user)
         self._update_actions()
         self.refresh_status()
         self.show_sale()
@@ -171,6 +222,10 @@ class MainWindow(QMainWindow):
         self.sale.set_cashier(None)
         if self._history is not None:
             self._history.set_user(None)
+        if self._inventory is not None:
+            self._inventory.set_user(None)
+        if self._reports is not None:
+            self._reports.set_user(None)
         self._update_actions()
         self.refresh_status()
         self.stack.setCurrentWidget(self.login)
@@ -197,6 +252,90 @@ class MainWindow(QMainWindow):
         else:
             self.show_history()
 
+    def may_manage_stock(self) -> bool:
+        user = self._user
+        return self._make_inventory is not None and user is not None and user.can("supervisor")
+
+    def show_inventory(self) -> None:
+        """Stock & labels, for a supervisor or an administrator (others: nothing happens)."""
+        if not self.may_manage_stock():
+            return
+        self.stack.setCurrentWidget(self.inventory)
+        self._update_actions()
+        self.inventory.open()
+
+    def toggle_inventory(self) -> None:
+        if self._on_inventory():
+            self.show_sale()
+        else:
+            self.show_inventory()
+
+    def _inventory_then(self, action: str) -> None:
+        """Open the inventory screen, then one of its dialogs (``import_catalog``, …)."""
+        if not self.may_manage_stock():
+            return
+        self.show_inventory()
+        getattr(self.inventory, action)()
+
+    # ---------------------------------------------------------- partner mode ---
+
+    @property
+    def partner(self) -> PartnerScreen:
+        """The partner screen (sign-in form and dashboard), built when first used."""
+        if self._partner is None:
+            if self._make_partner is None:
+                raise RuntimeError("this window has no partner screen")
+            screen = self._make_partner()
+            screen.finished.connect(self._leave_partner)
+            self.stack.addWidget(screen)
+            self._partner = screen
+        return self._partner
+
+    def in_partner_mode(self) -> bool:
+        return self._partner is not None and self.stack.currentWidget() is self._partner
+
+    def show_partner(self, code: str = "") -> None:
+        """Partner mode, from the sign-in screen only: every booth function is out of reach
+        (toolbar hidden, every action and its shortcut disabled) until the partner is done."""
+        if self._make_partner is None or self._user is not None or self.in_partner_mode():
+            return
+        self._partner_locked = [a for a in self._booth_actions() if a.isEnabled()]
+        self.stack.setCurrentWidget(self.partner)
+        self._lock_for_partner()
+        self.partner.start(code)
+
+    def _lock_for_partner(self) -> None:
+        partner_mode = self.in_partner_mode()
+        for toolbar in self.findChildren(QToolBar):
+            toolbar.setVisible(not partner_mode)
+        self.statusBar().setVisible(not partner_mode)  # no "nobody signed in" there
+        if partner_mode:
+            for action in self._booth_actions():
+                action.setEnabled(False)
+
+    def _booth_actions(self) -> list[QAction]:
+        """Every action of the window and its screens but the partner screen's own."""
+        partner = self._partner
+
+        def own(action: QAction) -> bool:
+            parent = action.parent()
+            return (
+                partner is not None
+                and isinstance(parent, QWidget)
+                and (parent is partner or partner.isAncestorOf(parent))
+            )
+
+        return [a for a in self.findChildren(QAction) if not own(a)]
+
+    def _leave_partner(self) -> None:
+        """The partner is done (or went away): back to the booth's sign-in screen."""
+        self.stack.setCurrentWidget(self.login)
+        for action in self._partner_locked:
+            action.setEnabled(True)
+        self._partner_locked = []
+        self._update_actions()
+        self.login.reset()
+
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
 
@@ -217,7 +356,40 @@ class MainWindow(QMainWindow):
     def _on_history(self) -> bool:
         return self._history is not None and self.stack.currentWidget() is self._history
 
+    def _add_inventory_actions(self, toolbar: QToolBar) -> None:
+        """Stock & labels (F10) in the toolbar, with its menu: import a catalog, labels."""
+        self.inventory_action = QAction(self.tr("Stock && labels"), self)
+        self.inventory_action.setObjectName("inventoryAction")
+        self.inventory_action.setShortcut(QKeySequence(INVENTORY_KEY))
+        self.inventory_action.setCheckable(True)
+        self.inventory_action.setToolTip(
+            self.tr("Stock, intake, returns, catalog and labels") + f" ({INVENTORY_KEY})"
+        )
+        self.inventory_action.triggered.connect(self.toggle_inventory)
+        self.import_catalog_action = QAction(self.tr("Import catalog…"), self)
+        self.import_catalog_action.setObjectName("importCatalogAction")
+        self.import_catalog_action.triggered.connect(lambda: self._inventory_then("import_catalog"))
+        self.labels_action = QAction(self.tr("Print labels…"), self)
+        self.labels_action.setObjectName("labelsAction")
+        self.labels_action.triggered.connect(lambda: self._inventory_then("open_labels"))
+        menu = QMenu(self)
+        menu.setObjectName("inventoryMenu")
+        menu.addAction(self.import_catalog_action)
+        menu.addAction(self.labels_action)
+        self.inventory_action.setMenu(menu)
+        toolbar.insertAction(self.sign_out_action, self.inventory_action)
+        self.addAction(self.inventory_action)
+        button = toolbar.widgetForAction(self.inventory_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        if self._make_inventory is None:
+            self.inventory_action.setVisible(False)
+
+    def _on_inventory(self) -> bool:
+        return self._inventory is not None and self.stack.currentWidget() is self._inventory
+
     def _update_actions(self) -> None:
+        self._update_admin_actions()
         signed_in = self._user is not None
         self.history_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
@@ -225,6 +397,132 @@ class MainWindow(QMainWindow):
         self.history_action.setText(
             self.tr("Back to sale") if on_history else self.tr("Sales history")
         )
+        manager = self.may_manage_stock()
+        for action in (self.inventory_action, self.import_catalog_action, self.labels_action):
+            action.setEnabled(manager)
+        self.inventory_action.setChecked(self._on_inventory())  # pressed while it is shown
+        self._update_report_actions()
+        self._lock_for_partner()
+
+    def may_administer(self) -> bool:
+        return self._user is not None and self._user.can("admin")
+
+    def _add_admin_actions(self, toolbar: QToolBar) -> None:
+        """The admin menu (admins only): backups and restore, the audit log."""
+        self.backup_action = QAction(self.tr("Backups and restore…"), self)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self.backupRequested)
+        self.audit_action = QAction(self.tr("Audit log…"), self)
+        self.audit_action.setObjectName("auditAction")
+        self.audit_action.triggered.connect(self.auditRequested)
+        menu = QMenu(self)
+        menu.setObjectName("adminMenu")
+        menu.addAction(self.backup_action)
+        menu.addAction(self.audit_action)
+        self.partner_admin_action = QAction(self.tr("Partner PINs and cards…"), self)
+        self.partner_admin_action.setObjectName("partnerAdminAction")
+        self.partner_admin_action.triggered.connect(self.partnerAdminRequested)
+        menu.addAction(self.partner_admin_action)
+        self.admin_action = QAction(self.tr("Admin"), self)
+        self.admin_action.setObjectName("adminAction")
+        self.admin_action.setMenu(menu)
+        toolbar.addAction(self.admin_action)
+        button = toolbar.widgetForAction(self.admin_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def _update_admin_actions(self) -> None:
+        admin = self.may_administer()
+        for action in (
+            self.admin_action, self.backup_action, self.audit_action, self.partner_admin_action
+        ):  # fmt: skip
+            action.setEnabled(admin)
+        self.admin_action.setVisible(admin)
+
+    # ---------------------------------------------------------- reports ---
+
+    @property
+    def reports(self) -> ReportsScreen:
+        """The reports screen, built (for the signed-in user) when first used."""
+        if self._reports is None:
+            if self._make_reports is None:
+                raise RuntimeError("this window has no reports screen")
+            screen = self._make_reports()
+            screen.set_user(self._user)
+            screen.backRequested.connect(self.show_sale)
+            check_day = getattr(self.sale, "check_day", None)
+            if check_day is not None:  # a day closed or reopened: the sale screen says so
+                screen.dayChanged.connect(lambda _day: check_day())
+            self.stack.addWidget(screen)
+            self._reports = screen
+        return self._reports
+
+    def may_report(self) -> bool:
+        user = self._user
+        return self._make_reports is not None and user is not None and user.can("supervisor")
+
+    def show_reports(self) -> None:
+        """Reports, for a supervisor or an administrator (others: nothing happens)."""
+        if not self.may_report():
+            return
+        self.stack.setCurrentWidget(self.reports)
+        self._update_actions()
+        self.reports.open()
+
+    def toggle_reports(self) -> None:
+        if self._reports is not None and self.stack.currentWidget() is self._reports:
+            self.show_sale()
+        else:
+            self.show_reports()
+
+    def _reports_then(self, action: str) -> None:
+        """A fair-day dialog of the reports screen (``open_day``, ``close_day``, ``reopen_day``)
+        over the screen shown now."""
+        if self.may_report():
+            getattr(self.reports, action)()
+
+    def _add_report_actions(self, toolbar: QToolBar) -> None:
+        """Reports (F11) in the toolbar, with its menu: open, close (F4) and reopen the day."""
+        self.reports_action = QAction(self.tr("Reports"), self)
+        self.reports_action.setObjectName("reportsAction")
+        self.reports_action.setShortcut(QKeySequence(REPORTS_KEY))
+        self.reports_action.setCheckable(True)
+        self.reports_action.setToolTip(
+            self.tr("Day reports, settlements, exports; open and close the fair day")
+            + f" ({REPORTS_KEY})"
+        )
+        self.reports_action.triggered.connect(self.toggle_reports)
+        self.open_day_action = QAction(self.tr("Open the fair day…"), self)
+        self.open_day_action.setObjectName("openDayAction")
+        self.open_day_action.triggered.connect(lambda: self._reports_then("open_day"))
+        self.close_day_action = QAction(self.tr("Close the fair day…"), self)
+        self.close_day_action.setObjectName("closeDayAction")
+        self.close_day_action.setShortcut(QKeySequence(CLOSE_DAY_KEY))
+        self.close_day_action.triggered.connect(lambda: self._reports_then("close_day"))
+        self.reopen_day_action = QAction(self.tr("Reopen a closed day…"), self)
+        self.reopen_day_action.setObjectName("reopenDayAction")
+        self.reopen_day_action.triggered.connect(lambda: self._reports_then("reopen_day"))
+        menu = QMenu(self)
+        menu.setObjectName("reportsMenu")
+        for action in (self.open_day_action, self.close_day_action, self.reopen_day_action):
+            menu.addAction(action)
+            self.addAction(action)
+        self.reports_action.setMenu(menu)
+        toolbar.insertAction(self.sign_out_action, self.reports_action)
+        self.addAction(self.reports_action)
+        button = toolbar.widgetForAction(self.reports_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        if self._make_reports is None:
+            self.reports_action.setVisible(False)
+
+    def _update_report_actions(self) -> None:
+        reporter = self.may_report()
+        for action in (self.reports_action, self.open_day_action, self.close_day_action):
+            action.setEnabled(reporter)
+        self.reopen_day_action.setEnabled(reporter and self._user.can("admin"))
+        shown = self._reports is not None and self.stack.currentWidget() is self._reports
+        self.reports_action.setChecked(shown)
 
     def _on_sale_completed(self, receipt_no: str) -> None:
         self.statusBar().showMessage(

@@ -83,6 +83,11 @@ class ReceiptService(QObject):
         return self._folder
 
     @property
+    def width_mm(self) -> int:
+        """The receipt roll's width (58 or 80 mm)."""
+        return self._width_mm
+
+    @property
     def work(self) -> BackgroundWork:
         return self._work
 

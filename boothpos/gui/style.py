@@ -31,6 +31,28 @@ QLabel#historySummary { color: #4a5561; padding: 2px; }
 QToolBar#mainToolbar { spacing: 6px; padding: 3px; }
 QToolBar#mainToolbar QToolButton { padding: 4px 10px; }
 QStatusBar QLabel { padding: 0 8px; }
+QWidget#partnerScreen { background: #e9edf2; }
+QLabel#partnerSignInHeading { font-size: 18pt; font-weight: 600; color: #1d3557; }
+QLabel#partnerSignInIntro, QLabel#partnerCodeLabel, QLabel#partnerPinLabel { font-size: 12pt; }
+QLineEdit#partnerCodeEdit, QLineEdit#partnerPinEdit { font-size: 20pt; padding: 6px;
+    border: 2px solid #1d6fb8; border-radius: 6px; }
+QPushButton#partnerSubmitButton, QPushButton#partnerBackButton { font-size: 12pt; padding: 8px; }
+QPushButton#partnerButton { font-size: 12pt; padding: 8px; font-weight: 600; }
+QLabel#partnerName { font-size: 24pt; font-weight: 700; color: #1d3557; }
+QLabel#partnerDetail { font-size: 13pt; color: #2b3440; }
+QLabel#partnerAsOf, QLabel#partnerHint { font-size: 11pt; color: #4a5561; }
+QFrame#partnerTile { background: #ffffff; border: 1px solid #cfd6de; border-radius: 10px; }
+QLabel#partnerTileTitle { font-size: 13pt; font-weight: 600; color: #2b3440; }
+QLabel#partnerBigFigure { font-size: 26pt; font-weight: 700; color: #1d3557; }
+QLabel#partnerTileDetail { font-size: 12pt; color: #4a5561; }
+QLabel#partnerSection { font-size: 14pt; font-weight: 600; color: #1d3557; }
+QTableView#partnerProductsTable, QTableView#partnerDaysTable { font-size: 14pt; }
+QTableView#partnerProductsTable QHeaderView::section,
+QTableView#partnerDaysTable QHeaderView::section { font-size: 12pt; padding: 4px 6px; }
+QPushButton#partnerPrintButton, QPushButton#partnerDoneButton { font-size: 14pt;
+    font-weight: 600; padding: 10px 22px; }
+QLabel#partnerMessage { font-size: 13pt; }
+QLabel#pinShown { font-size: 40pt; font-weight: 700; color: #1d3557; padding: 12px; }
 """
 
 

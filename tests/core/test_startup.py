@@ -181,3 +181,36 @@ def test_the_quick_check_finds_nothing_in_a_busy_sound_file(booth):
         booth.sell("kopi", ("kalung", 1), at=booth.time(1, 10, minute))
 
     assert db.integrity_problems(booth.path, quick=True) == []
+
+
+def test_unchecked_the_till_opens_and_check_integrity_names_the_newest_good_backup(booth):
+    """The app opens without the quick check and runs ``check_integrity`` in the background."""
+    booth.sell("kopi")
+    good = backup.backup_now(booth.db, booth.path).written[0]
+    path = checkpointed(booth)
+    assert startup.check_integrity(path) is None  # sound
+    conn = db.sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'payments'").fetchone()
+    conn.close()
+    with path.open("r+b") as fh:  # damage a table the start-up does not read
+        fh.seek((root - 1) * 4096)
+        fh.write(b"\xff" * 4096)
+
+    with startup.open_for_till(path, check=False) as till:
+        assert till.lock.held
+        with pytest.raises(DamagedDatabase) as refused:
+            startup.check_integrity(path)
+    assert refused.value.backup == good
+    with pytest.raises(DamagedDatabase):
+        startup.open_for_till(path)  # checked by default, as before
+
+
+def test_unchecked_a_file_too_damaged_to_open_is_still_refused(booth):
+    path = checkpointed(booth)
+    with path.open("r+b") as fh:  # the schema's pages: connect cannot read them
+        fh.seek(2 * 4096)
+        fh.write(b"\xff" * 3 * 4096)
+
+    with pytest.raises(DamagedDatabase):
+        startup.open_for_till(path, check=False)
+    InstanceLock(path).acquire().release()  # the lock was let go

@@ -211,13 +211,13 @@ def test_closed_day_refusal_is_shown_in_the_dialog_and_nothing_written(
     qtbot, sale_screen, booth, sale_time
 ):
     scan(qtbot, sale_screen, booth.product["kopi"].barcode)
-    with booth.db.atomic():  # the supervisor closed fair day 1 (a 'close' day event)
+    dialog = open_payment(qtbot, sale_screen)
+    with booth.db.atomic():  # meanwhile the supervisor closed fair day 1 (a 'close' day event)
         booth.db.execute(
             "INSERT INTO day_events (day, kind, at, user_id, z_number) VALUES (?, ?, ?, ?, ?)",
             ("2024-02-28", "close", sale_time.isoformat(), booth.supervisor.id, 1),
         )
     before = booth.snapshot()
-    dialog = open_payment(qtbot, sale_screen)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert "2024-02-28" in dialog.error_label.text()

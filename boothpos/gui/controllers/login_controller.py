@@ -24,14 +24,39 @@ def initial_index(all_users: list[User], last_username: str | None) -> int:
 
 
 class LoginController(QObject):
-    """Checks a PIN for the chosen user. Emits ``signedIn(User)`` or ``failed(message)``."""
+    """Checks a PIN for the chosen user. Emits ``signedIn(User)`` or ``failed(message)``.
+
+    While the start-up integrity check runs (:meth:`hold` … :meth:`release`)
+    nobody signs in: a PIN entered meanwhile is kept and checked once the
+    check has passed (``waiting(bool)`` tells the screen to say so).
+    """
 
     signedIn = Signal(object)
     failed = Signal(str)
+    waiting = Signal(bool)  # True while sign-in waits for the database check
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._held = False
+        self._queued: tuple[User, str] | None = None
+
+    @property
+    def held(self) -> bool:
+        """True while signing in waits for the start-up database check."""
+        return self._held
+
+    def hold(self) -> None:
+        """Nobody signs in until :meth:`release` (the database check is running)."""
+        self._held = True
+        self.waiting.emit(True)
+
+    def release(self) -> User | None:
+        """The check passed: sign-in is open, and a PIN entered meanwhile is checked now."""
+        self._held = False
+        self.waiting.emit(False)
+        queued, self._queued = self._queued, None
+        return self.sign_in(*queued) if queued is not None else None
 
     def users(self) -> list[User]:
         return users.list_users(self._db)
@@ -49,6 +74,9 @@ class LoginController(QObject):
             return None
         if not pin:
             self.failed.emit(self.tr("Type your PIN, then press Enter."))
+            return None
+        if self._held:  # checked once the database check has passed
+            self._queued = (user, pin)
             return None
         try:
             signed_in = users.authenticate(self._db, user.username, pin)

@@ -6,6 +6,11 @@ are found with ``core.products``, the cart is ``core.cart.Cart`` (through the
 :class:`CartTableModel`), the sale is ``core.checkout.checkout`` — committed
 synchronously, then the receipt PDF is saved and printing queued by the
 :class:`~boothpos.gui.receipts.ReceiptService`.
+
+A write the disk refuses (``StorageError``: disk full, read-only) saves
+nothing: the cart stays, the message stays on the banner until a sale goes
+through, and the retry gets the next receipt number (no gap). After each sale
+an automatic backup runs in the background when one is due (``backup_every``).
 """
 
 from __future__ import annotations
@@ -13,14 +18,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import checkout, products
+from boothpos.core import backup, checkout, clock, days, products
+from boothpos.core import db as dbmod
 from boothpos.core.checkout import SaleResult, Tender
-from boothpos.core.errors import BoothError
+from boothpos.core.errors import BoothError, DayClosed, StorageError
 from boothpos.core.event import Event
 from boothpos.core.products import Product
 from boothpos.core.users import User
@@ -28,6 +34,9 @@ from boothpos.gui.models.cart_model import CartTableModel
 from boothpos.gui.receipts import ReceiptService, describe_error
 
 INFO, WARNING, ERROR = "info", "warning", "error"
+STORAGE_KEY = "storage"  # the banner of a write the disk refused
+BACKUP_KEY = "backup"  # the banner of a failed automatic backup
+DAY_CLOSED_KEY = "day-closed"  # the banner while today's fair day is closed
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +101,7 @@ class SaleController(QObject):
         self._now = now
         self._cashier: User | None = None
         self._troubled: set[str] = set()  # receipts whose printing failed
+        self._backing_up = False  # an automatic backup is running in the background
         self.model = CartTableModel(parent=self)
         self.model.inputRefused.connect(self._refuse)
         receipts.printFailed.connect(self._print_failed)
@@ -194,14 +204,51 @@ class SaleController(QObject):
             return self.tr("The cart is empty: scan a product before paying.")
         if self._cashier is None:
             return self.tr("Nobody is signed in: sign in before taking payment.")
-        return ""
+        return self.day_closed_text()
 
     def check_payment(self) -> bool:
         """True when payment can start; else the refusal goes to the banner (and a beep)."""
         refusal = self.payment_refusal()
-        if refusal:
+        if refusal and refusal == self.day_closed_text():
+            self.refused.emit(refusal)
+            self.check_day()  # the sticky day-closed message, not a passing one
+        elif refusal:
             self._refuse(refusal)
         return not refusal
+
+    # -- the fair day -----------------------------------------------------------------
+
+    def today(self) -> date:
+        """The fair day a sale rung up now belongs to."""
+        tz = self._event.timezone
+        return clock.fair_day(self._now() if self._now is not None else clock.now(tz), tz)
+
+    def day_closed_text(self) -> str:
+        """Core's DayClosed message when today's fair day is closed; "" while it takes sales."""
+        day = self.today()
+        if days.state(self._db, day).status != "closed":
+            return ""
+        return DayClosed(days.CLOSED, day=day.isoformat()).message()
+
+    def check_day(self) -> bool:
+        """Show (sticky) or drop the day-closed banner; True when sales are allowed."""
+        text = self.day_closed_text()
+        if not text:
+            self.dismissBanner.emit(DAY_CLOSED_KEY)
+            return True
+        self._day_closed_banner(text)
+        return False
+
+    def _day_closed_banner(self, text: str) -> None:
+        self.banner.emit(
+            BannerMessage(
+                ERROR,
+                self.tr("{reason}. Only an administrator can reopen the day (Reports, F11).")
+                .format(reason=text[:1].upper() + text[1:]),
+                sticky=True,
+                key=DAY_CLOSED_KEY,
+            )
+        )  # fmt: skip
 
     def commit_sale(self, tenders: list[Tender]) -> SaleResult:
         """Record the sale (one transaction, committed now), save its receipt, queue printing.
@@ -213,23 +260,32 @@ class SaleController(QObject):
         if self._cashier is None:
             raise RuntimeError("commit_sale without a cashier")
         at = self._now() if self._now is not None else None
-        result = checkout.checkout(
-            self._db,
-            self.model.cart.to_cart_lines(),
-            tenders,
-            cashier=self._cashier,
-            at=at,
-            event=self._event,
-        )
+        try:
+            result = checkout.checkout(
+                self._db,
+                self.model.cart.to_cart_lines(),
+                tenders,
+                cashier=self._cashier,
+                at=at,
+                event=self._event,
+            )
+        except StorageError as exc:  # disk full / read-only: nothing saved, the cart is kept
+            self.banner.emit(BannerMessage(ERROR, exc.message(), sticky=True, key=STORAGE_KEY))
+            raise
+        except DayClosed as exc:  # closed meanwhile (another till, the reports screen)
+            self._day_closed_banner(exc.message())
+            raise
         paid = result.total + result.change
         # Committed: from here on nothing may raise (the caller must never think the
         # sale failed and ring it up again).
         self.model.clear()
         self.clearBanner.emit()
+        self.dismissBanner.emit(STORAGE_KEY)
         for notice in result.warnings:
             self.banner.emit(BannerMessage(WARNING, notice.message()))
         self.issue_receipt(result.receipt_no)
         self.saleCompleted.emit(LastSale(result.receipt_no, result.total, paid, result.change))
+        self.backup_if_due()
         return result
 
     # -- receipts ---------------------------------------------------------------------
@@ -306,6 +362,43 @@ class SaleController(QObject):
                     key=f"receipt:{receipt_no}",
                 )
             )
+
+    # -- automatic backup -------------------------------------------------------------
+
+    def backup_if_due(self) -> bool:
+        """After a committed sale: start the automatic backup in the background if one is due.
+
+        ``backup.auto_backup_due`` is one cheap query; the backup itself runs on
+        the receipts' worker with its own connection. Never raises, never waits:
+        a problem is a banner warning. True when a backup was started.
+        """
+        if self._backing_up:
+            return False
+        try:
+            db_path = dbmod.database_file(self._db)
+            if not db_path or not backup.auto_backup_due(self._db):
+                return False
+            from boothpos.gui.controllers.backup_controller import auto_backup_job, failed_run
+
+            self._receipts.work.submit(
+                auto_backup_job,
+                db_path,
+                on_done=self._backup_done,
+                on_error=lambda exc: self._backup_done(failed_run(exc)),
+            )
+        except Exception:  # noqa: BLE001 - the sale is saved; a backup problem must not surface
+            log.exception("automatic backup could not be started")
+            return False
+        self._backing_up = True
+        return True
+
+    def _backup_done(self, run: backup.BackupRun) -> None:
+        self._backing_up = False
+        if run.warnings:
+            text = "\n".join(notice.message() for notice in run.warnings)
+            self.banner.emit(BannerMessage(WARNING, text, sticky=True, key=BACKUP_KEY))
+        elif run.written:
+            self.dismissBanner.emit(BACKUP_KEY)
 
     # -- helpers ----------------------------------------------------------------------
 

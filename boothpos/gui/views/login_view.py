@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,17 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.partner_access import CARD_PREFIX
 from boothpos.core.users import User
 from boothpos.gui.controllers.login_controller import LoginController
 from boothpos.gui.models.users_model import UsersListModel
 
 PIN_MAX = 8
+PARTNER_KEY = "F3"  # partner mode: a UMK partner sees their own sales
 
 
 class LoginScreen(QWidget):
     """The PIN field always has focus; Up/Down in it choose another user."""
 
     signedIn = Signal(object)  # User
+    partnerRequested = Signal(str)  # partner mode; a scanned card's code, or ""
 
     def __init__(
         self,
@@ -88,6 +91,12 @@ class LoginScreen(QWidget):
         self.message.setProperty("role", "error")
         self.message.hide()
 
+        # while the start-up integrity check runs; a PIN entered meanwhile waits for it
+        self.checking = QLabel(self.tr("Checking the database…"))
+        self.checking.setObjectName("loginChecking")
+        self.checking.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.checking.setVisible(controller.held)
+
         self.hint = QLabel(self.tr("↑ ↓ choose another name"))
         self.hint.setObjectName("loginHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -108,8 +117,10 @@ class LoginScreen(QWidget):
         inner.addWidget(self.pin_label)
         inner.addWidget(self.pin_edit)
         inner.addWidget(self.message)
+        inner.addWidget(self.checking)
         inner.addWidget(self.sign_in_button)
         inner.addWidget(self.hint)
+        self._add_partner_entry(inner)
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -117,6 +128,7 @@ class LoginScreen(QWidget):
         outer.addStretch(1)
 
         controller.failed.connect(self._show_failure)
+        controller.waiting.connect(self.checking.setVisible)
         controller.signedIn.connect(self._on_signed_in)
         self.reset()
 
@@ -130,8 +142,13 @@ class LoginScreen(QWidget):
         if users:
             self.select_row(self._controller.start_index(users))
         self.pin_edit.clear()
+        self._card_scan = ""
         self.message.hide()
         self.pin_edit.setFocus()
+
+    @property
+    def controller(self) -> LoginController:
+        return self._controller
 
     def selected_user(self) -> User | None:
         index = self.user_list.currentIndex()
@@ -172,7 +189,57 @@ class LoginScreen(QWidget):
                 self.select_row(self.user_list.currentIndex().row() + step)
                 self.message.hide()
                 return True
+            if self._card_key(event):
+                return True
         return super().eventFilter(watched, event)
+
+    def _add_partner_entry(self, layout: QVBoxLayout) -> None:
+        """The way into partner mode: the "Mitra" button (F3); a card scan also leads there."""
+        self._card_scan = ""  # what a partner card's scanner has typed so far
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setObjectName("loginSeparator")
+        self.partner_hint = QLabel(self.tr("UMK partner? Scan your partner card or press:"))
+        self.partner_hint.setObjectName("partnerEntryHint")
+        self.partner_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.partner_hint.setWordWrap(True)
+        self.partner_button = QPushButton(self.tr("Partner"))
+        self.partner_button.setObjectName("partnerButton")
+        self.partner_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.partner_button.setToolTip(
+            self.tr("Partners: see your own sales") + f" ({PARTNER_KEY})"
+        )
+        self.partner_button.clicked.connect(lambda: self.partnerRequested.emit(""))
+        shortcut = QShortcut(QKeySequence(PARTNER_KEY), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.partnerRequested.emit(""))
+        layout.addWidget(line)
+        layout.addWidget(self.partner_hint)
+        layout.addWidget(self.partner_button)
+
+    def _card_key(self, event: QKeyEvent) -> bool:
+        """Collect a partner card scan (``MITRA-…`` + Enter) typed into the PIN field.
+
+        True when the key belongs to a scan (it does not reach the PIN field).
+        """
+        key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            scan, self._card_scan = self._card_scan, ""
+            if scan.upper().startswith(CARD_PREFIX) and len(scan) > len(CARD_PREFIX):
+                self.pin_edit.clear()
+                self.message.hide()
+                self.partnerRequested.emit(scan)
+                return True
+            return False
+        text = event.text()
+        if not text or not text.isprintable():
+            return False
+        candidate = (self._card_scan + text).upper()
+        if candidate.startswith(CARD_PREFIX) or CARD_PREFIX.startswith(candidate):
+            self._card_scan += text
+            return True
+        self._card_scan = ""
+        return False
 
     def _show_failure(self, text: str) -> None:
         self.message.setText(text)

@@ -6,6 +6,8 @@ sale when the amount covers what is due, or takes a non-cash amount below it
 as a part payment (then the rest, usually cash); Ctrl+Enter takes any amount
 as a part payment; Esc cancels. Every rule lives in
 :class:`~boothpos.gui.controllers.payment_controller.PaymentController`.
+A write the disk refuses (``StorageError``) closes the dialog: the sale
+screen shows it on its banner and keeps the cart for a retry.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core.checkout import METHODS
-from boothpos.core.errors import BoothError
+from boothpos.core.errors import BoothError, StorageError
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.gui.controllers.payment_controller import (
     Completed,
@@ -345,6 +347,12 @@ class PaymentDialog(QDialog):
         self.show_error("")
         try:
             done = action(self.entry())
+        except StorageError:
+            # Disk full / read-only: nothing was saved. The sale screen keeps the cart and
+            # shows the message as a banner that stays; the dialog gets out of the way.
+            QApplication.beep()
+            self.reject()
+            return
         except BoothError as exc:
             self._refused(exc.message())
             return

@@ -308,6 +308,10 @@ class SaleScreen(QWidget):
                 self.tr("Cashier: {name}").format(name=user.display_name or user.username)
             )
 
+    def check_day(self) -> bool:
+        """Show on the banner whether today's fair day is closed (sales refused)."""
+        return self.controller.check_day()
+
     def set_header_visible(self, visible: bool) -> None:
         """Hide the event/cashier line when a main window already shows them."""
         self.header.setVisible(visible)
@@ -456,6 +460,7 @@ class SaleScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self.scanner.install()
+        self.check_day()
         QTimer.singleShot(0, self, self.focus_scan)
         if not self._warmed:
             self._warmed = True
