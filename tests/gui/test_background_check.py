@@ -247,8 +247,10 @@ def test_damage_found_in_the_background_opens_the_recovery_dialog_with_the_newes
 
 
 def test_quitting_the_recovery_dialog_ends_the_app_and_lets_go_of_the_file(
-    qtbot, booth, home, damaged_later, translators
+    qtbot, booth, home, damaged_later, translators, monkeypatch
 ):
+    exits: list[int] = []
+    monkeypatch.setattr(gui_app.QCoreApplication, "exit", staticmethod(exits.append))
     shell = open_shell(booth.path, translators)
     try:
         show(qtbot, shell.start(), track=False)
@@ -256,6 +258,7 @@ def test_quitting_the_recovery_dialog_ends_the_app_and_lets_go_of_the_file(
         shell.check_database()
         qtbot.waitUntil(lambda: shell.exit_code is not None, timeout=10000)
         assert shell.exit_code == gui_app.EXIT_FAIL
+        qtbot.waitUntil(lambda: exits == [gui_app.EXIT_FAIL])  # the event loop ends
         assert not shell.window.isEnabled()
         with InstanceLock(booth.path) as lock:
             assert lock.held
