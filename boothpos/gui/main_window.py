@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
         (toolbar hidden, every action and its shortcut disabled) until the partner is done."""
         if self._make_partner is None or self._user is not None or self.in_partner_mode():
             return
+        if self.login.controller.held:  # the start-up integrity check has not passed yet
+            return
         self._partner_locked = [a for a in self._booth_actions() if a.isEnabled()]
         self.stack.setCurrentWidget(self.partner)
         self._lock_for_partner()

@@ -393,3 +393,13 @@ def test_admin_sets_a_pin_shown_once_and_saves_cards(qtbot, fair, translators, t
     assert f"MITRA-{fair['a']}" in text and f"MITRA-{fair['b']}" in text
     assert f"MITRA-{code_c}" not in text
     dialog.reject()
+
+
+def test_partner_mode_waits_for_the_start_up_database_check(qtbot, window, fair):
+    controller = window.login.controller
+    controller.hold()  # as the app does while the integrity check runs in the background
+    press(qtbot, Qt.Key.Key_F3)
+    assert not window.in_partner_mode()
+    controller.release()
+    press(qtbot, Qt.Key.Key_F3)
+    assert window.in_partner_mode()
