@@ -17,8 +17,6 @@ Texts are Bahasa Indonesia: these are the sheets partners read and sign.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +47,7 @@ from reportlab.platypus import (
 from boothpos.core.event import Event
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.documents.fonts import FontPair, fonts_for
+from boothpos.documents.pdf_files import write_pdf
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 15 * mm
@@ -605,16 +604,4 @@ def _lean_reportlab() -> Iterator[None]:
 
 def save_pdf(data: bytes, path: str | Path) -> Path:
     """Write ``data`` to ``path`` atomically (a half-written PDF never replaces a good one)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_pdf(path, data)

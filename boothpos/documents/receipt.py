@@ -13,8 +13,6 @@ of a thermal printer (48 mm of 58 mm paper, 72 mm of 80 mm paper: 384 and
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +27,7 @@ from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale, SaleLine
 from boothpos.documents.fonts import FontPair, fonts_for
+from boothpos.documents.pdf_files import write_pdf
 
 LANGS = ("id", "en")
 
@@ -568,19 +567,4 @@ def save_receipt(
     target = Path(path)
     if target.is_dir():
         target = target / receipt_filename(sale, reprint=reprint)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(target, pdf)
-    return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return write_pdf(target, pdf)
