@@ -67,7 +67,7 @@ MSG = {
 say = messages(MSG)
 
 
-REPORT_EXPORTS = ("settlement", "lines", "stock")
+REPORT_EXPORTS = export.REPORT_EXPORTS
 
 
 def add_parsers(sub) -> None:
@@ -255,64 +255,49 @@ def cmd_bank_details(args) -> int:
 
 def _export_reports(args) -> int:
     """``export settlement|lines|stock`` (and any export as XLSX)."""
-    from boothpos.core import reports
-
     if args.format == "xlsx" and not args.output:
         raise RefusedInput(MSG["xlsx_needs_file"])
     first, last = _period(args)
     db = _open(args)
-    sheets: list = []
+    if args.what in REPORT_EXPORTS:
+        if args.format != "xlsx":
+            return _report_text(args, db, first, last)
+        sheets = export.report_sheets(db, args.what, first=first, last=last, partner=args.partner)
+    else:  # partners, products, sales as XLSX
+        if args.what == "partners":
+            rows, columns = export.partners(db), export.PARTNER_COLUMNS
+        elif args.what == "products":
+            rows, columns = export.products_list(db), export.PRODUCT_COLUMNS
+        else:
+            rows, columns = export.sales_csv_rows(export.sales(db)), export.SALES_CSV_COLUMNS
+        sheets = [(args.what, columns, rows, None)]
+    from boothpos.documents.pdf_files import write_pdf as write_atomically
+
+    write_atomically(args.output, export.to_xlsx(sheets))
+    print(say("written", path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def _report_text(args, db, first: date | None, last: date | None) -> int:
+    """A report export as JSON or CSV (the XLSX form is :func:`export.report_sheets`)."""
+    from boothpos.core import reports
+
     if args.what == "settlement":
-        settlement = reports.settle(
-            db, first=first, last=last, partner=args.partner, detail=args.format == "xlsx"
-        )
+        settlement = reports.settle(db, first=first, last=last, partner=args.partner)
         if args.format == "json":
             return _write_export(args, export.to_json(settlement.to_json()))
         rows = export.settlement_rows(settlement)
-        if args.format == "csv":
-            return _write_export(args, export.to_csv(rows, export.SETTLEMENT_COLUMNS))
-        _, _, lines = reports.counted_lines(
-            db, first=settlement.first, last=settlement.last, partner=args.partner
-        )
-        sheets = [
-            (
-                "Rekap Mitra",
-                export.SETTLEMENT_COLUMNS,
-                rows,
-                export.settlement_total_row(settlement),
-            ),
-            ("Stok", export.STOCK_COLUMNS, export.stock_rows(settlement), None),
-            ("Penjualan", reports.LINE_COLUMNS, lines, None),
-        ]
-    elif args.what == "stock":
+        return _write_export(args, export.to_csv(rows, export.SETTLEMENT_COLUMNS))
+    if args.what == "stock":
         settlement = reports.settle(db, first=first, last=last, partner=args.partner, detail=True)
         rows = export.stock_rows(settlement)
         if args.format == "json":
             return _write_export(args, export.to_json(rows))
-        if args.format == "csv":
-            return _write_export(args, export.to_csv(rows, export.STOCK_COLUMNS))
-        sheets = [("Stok", export.STOCK_COLUMNS, rows, None)]
-    elif args.what == "lines":
-        _, _, rows = reports.counted_lines(db, first=first, last=last, partner=args.partner)
-        if args.format == "json":
-            return _write_export(args, export.to_json(rows))
-        if args.format == "csv":
-            return _write_export(args, export.to_csv(rows, reports.LINE_COLUMNS))
-        sheets = [("Penjualan", reports.LINE_COLUMNS, rows, None)]
-    else:  # partners, products, sales as XLSX
-        if args.what == "partners":
-            rows, columns = export.partners(db), ["code", "name", "region"]
-        elif args.what == "products":
-            rows = export.products_list(db)
-            columns = ["barcode", "name", "partner_code", "category", "price", "stock"]
-        else:
-            rows, columns = export.sales_csv_rows(export.sales(db)), export.SALES_CSV_COLUMNS
-        sheets = [(args.what, columns, rows, None)]
-    from boothpos.documents.layout import save_pdf as save_atomically
-
-    save_atomically(export.to_xlsx(sheets), args.output)
-    print(say("written", path=args.output), file=sys.stderr)
-    return EXIT_OK
+        return _write_export(args, export.to_csv(rows, export.STOCK_COLUMNS))
+    _, _, rows = reports.counted_lines(db, first=first, last=last, partner=args.partner)
+    if args.format == "json":
+        return _write_export(args, export.to_json(rows))
+    return _write_export(args, export.to_csv(rows, reports.LINE_COLUMNS))
 
 
 def _write_export(args, text: str) -> int:

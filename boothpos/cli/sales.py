@@ -14,7 +14,7 @@ from boothpos.cli.common import (
     _parse_pay,
     messages,
 )
-from boothpos.cli.reports import REPORT_EXPORTS, _export_reports
+from boothpos.cli.reports import REPORT_EXPORTS, _export_reports, _write_export
 from boothpos.core import backup, clock, errors, export, paths, products, users
 from boothpos.core.checkout import CartLine, checkout
 from boothpos.core.errors import Msg, RefusedInput
@@ -78,24 +78,16 @@ def cmd_export(args) -> int:
         return _export_reports(args)
     db = _open(args)
     if args.what == "partners":
-        records, columns = export.partners(db), ["code", "name", "region"]
+        records, columns = export.partners(db), export.PARTNER_COLUMNS
     elif args.what == "products":
-        records = export.products_list(db)
-        columns = ["barcode", "name", "partner_code", "category", "price", "stock"]
+        records, columns = export.products_list(db), export.PRODUCT_COLUMNS
     else:
         records = export.sales(db)
         columns = export.SALES_CSV_COLUMNS
     if args.format == "json":
-        text = export.to_json(records)
-    else:
-        rows = export.sales_csv_rows(records) if args.what == "sales" else records
-        text = export.to_csv(rows, columns)
-    if args.output:
-        args.output.write_text(text, encoding="utf-8", newline="")
-        print(say("written", path=args.output), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+        return _write_export(args, export.to_json(records))
+    rows = export.sales_csv_rows(records) if args.what == "sales" else records
+    return _write_export(args, export.to_csv(rows, columns))
 
 
 def _default_cashier(db) -> users.User:

@@ -67,6 +67,9 @@ def sales(db: Database, *, day: str | None = None) -> list[dict]:
     ]
 
 
+PARTNER_COLUMNS = ["code", "name", "region"]
+PRODUCT_COLUMNS = ["barcode", "name", "partner_code", "category", "price", "stock"]
+
 SALES_CSV_COLUMNS = [
     "receipt_no",
     "time",
