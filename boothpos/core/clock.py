@@ -49,6 +49,11 @@ def moment(at: datetime | None, tz: str = DEFAULT_TZ) -> datetime:
     return at
 
 
+def today(tz: str = DEFAULT_TZ, at: datetime | None = None) -> date:
+    """The fair day of ``at`` (default: now) in the event's zone."""
+    return fair_day(moment(at, tz), tz)
+
+
 def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(str(text).strip())

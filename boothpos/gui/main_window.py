@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def refresh_status(self) -> None:
-        today = clock.fair_day(clock.now(self._event.timezone), self._event.timezone)
+        today = clock.today(self._event.timezone)
         self.day_label.setText(fair_day_text(self._event, today))
         if self._user is None:
             self.cashier_label.setText(self.tr("Nobody signed in"))

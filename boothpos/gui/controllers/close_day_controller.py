@@ -87,7 +87,7 @@ class FairDayController(QObject):
         return self._now() if self._now is not None else clock.now(self._event.timezone)
 
     def today(self) -> date:
-        return clock.fair_day(self.now(), self._event.timezone)
+        return clock.today(self._event.timezone, self.now())
 
     def day_choices(self) -> list[DayChoice]:
         return day_choices(self._db, self._event)

@@ -97,7 +97,7 @@ class HistoryController(QObject):
         return self._user
 
     def today(self) -> date:
-        return clock.fair_day(clock.now(self._event.timezone), self._event.timezone)
+        return clock.today(self._event.timezone)
 
     def load(self, day: date | None = None, search: str | None = None) -> list[Sale]:
         """Sales of ``day``; a receipt search looks through every day."""

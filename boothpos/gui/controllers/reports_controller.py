@@ -184,9 +184,7 @@ class ReportsController(QObject):
         return self._work
 
     def today(self) -> date:
-        tz = self._event.timezone
-        moment = self._now() if self._now is not None else clock.now(tz)
-        return clock.fair_day(moment, tz)
+        return clock.today(self._event.timezone, self._now() if self._now is not None else None)
 
     def event_period(self) -> tuple[date, date]:
         """The whole event (fair days widened to set-up day intake and late records)."""

@@ -220,8 +220,7 @@ class SaleController(QObject):
 
     def today(self) -> date:
         """The fair day a sale rung up now belongs to."""
-        tz = self._event.timezone
-        return clock.fair_day(self._now() if self._now is not None else clock.now(tz), tz)
+        return clock.today(self._event.timezone, self._now() if self._now is not None else None)
 
     def day_closed_text(self) -> str:
         """Core's DayClosed message when today's fair day is closed; "" while it takes sales."""
