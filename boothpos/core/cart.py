@@ -1,9 +1,15 @@
-"""The cart being rung up at the till: lines of product, quantity and line discount.
+"""The cart being rung up at the till: lines of product, unit price, quantity and discount.
 
 Qt-free. The sale screen shows it through ``gui.models.cart_model``; checkout
 receives it as :class:`~boothpos.core.checkout.CartLine` values. Every change
 is validated here and refused with a :class:`SaleError` that leaves the cart
 as it was.
+
+The price the cashier sees is the price the customer pays: each line carries
+the unit price of the product as it was scanned, shows it, totals with it and
+hands it to checkout, which charges it even if a supervisor changed the
+catalog price in between (the sale then carries a warning, see
+:data:`~boothpos.core.checkout.PRICE_CHANGED`).
 """
 
 from __future__ import annotations
@@ -30,15 +36,29 @@ NO_LINE = Msg(
 
 @dataclass(frozen=True)
 class CartItem:
-    """One cart line: ``discount`` is rupiah off the whole line."""
+    """One cart line: ``discount`` is rupiah off the whole line.
+
+    ``unit_price`` is the price the line shows and charges; left out, it is
+    ``product.price`` (the product as scanned).
+    """
 
     product: Product
     qty: int = 1
     discount: int = 0
+    unit_price: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit_price is None:
+            object.__setattr__(self, "unit_price", self.product.price)
+
+    @property
+    def price(self) -> int:
+        """The unit price of this line (what the screen shows and checkout charges)."""
+        return self.product.price if self.unit_price is None else self.unit_price
 
     @property
     def gross(self) -> int:
-        return self.qty * self.product.price
+        return self.qty * self.price
 
     @property
     def line_total(self) -> int:
@@ -64,7 +84,7 @@ def parse_qty(text: str | int, name: str = "") -> int:
 
 
 class Cart:
-    """An ordered list of :class:`CartItem`; one line per product."""
+    """An ordered list of :class:`CartItem`; one line per product and unit price."""
 
     def __init__(self) -> None:
         self._items: list[CartItem] = []
@@ -88,8 +108,16 @@ class Cart:
         return not self._items
 
     def index_of(self, product_id: int) -> int | None:
+        """The first line of ``product_id`` (whatever its price), else None."""
         for index, item in enumerate(self._items):
             if item.product.id == product_id:
+                return index
+        return None
+
+    def line_for(self, product: Product) -> int | None:
+        """The line a scan of ``product`` adds to: same product at the same unit price."""
+        for index, item in enumerate(self._items):
+            if item.product.id == product.id and item.price == product.price:
                 return index
         return None
 
@@ -111,22 +139,32 @@ class Cart:
         return sum(item.qty for item in self._items)
 
     def to_cart_lines(self) -> list[CartLine]:
-        return [CartLine(i.product.id, i.qty, i.discount) for i in self._items]
+        """The lines for checkout, each with the unit price it showed."""
+        return [CartLine(i.product.id, i.qty, i.discount, i.price) for i in self._items]
 
     # -- changing ---------------------------------------------------------------------
 
     def add(self, product: Product, qty: int = 1) -> int:
-        """Add ``qty`` of ``product``; the same product again raises the quantity.
+        """Add ``qty`` of ``product`` at ``product.price`` (its price as just looked up).
+
+        The same product at the same price again raises that line's quantity.
+        If the price changed since the product's line was started (a supervisor
+        edited it, a catalog was re-imported), the scan starts a **new line at
+        the new price** and the old line keeps its old price: every line's
+        price is then one the screen showed and a single price for the whole
+        line, so neither the earlier pieces are silently repriced under the
+        cashier's hands nor the new piece sold at a price that no longer holds.
+        Checkout warns about the old line (its catalog price changed).
 
         Returns the index of the line that holds the product.
         """
-        index = self.index_of(product.id)
+        index = self.line_for(product)
         if index is None:
             self._items.append(CartItem(product, parse_qty(qty, product.name)))
             return len(self._items) - 1
         item = self._items[index]
         self._items[index] = CartItem(
-            product, parse_qty(item.qty + qty, product.name), item.discount
+            product, parse_qty(item.qty + qty, product.name), item.discount, item.price
         )
         return index
 
@@ -134,7 +172,7 @@ class Cart:
         """Set the quantity of line ``index`` (a whole number ≥ 1); refuse, unchanged, else."""
         item = self._item(index)
         value = parse_qty(qty, item.product.name)
-        changed = CartItem(item.product, value, item.discount)
+        changed = CartItem(item.product, value, item.discount, item.price)
         if item.discount > changed.gross:
             raise SaleError(
                 BAD_DISCOUNT,
@@ -159,7 +197,7 @@ class Cart:
                 BAD_DISCOUNT, discount=shown, name=item.product.name,
                 limit=format_rupiah(item.gross),
             )  # fmt: skip
-        changed = CartItem(item.product, item.qty, discount)
+        changed = CartItem(item.product, item.qty, discount, item.price)
         self._items[index] = changed
         return changed
 

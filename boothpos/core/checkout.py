@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -60,6 +61,14 @@ NEGATIVE_STOCK = Msg(
     id="stok {name} ({partner}) menjadi {on_hand}; periksa hitungan stok",
     en="stock of {name} ({partner}) is now {on_hand}; check the stock count",
 )
+BAD_PRICE = Msg(
+    id="harga satuan '{price}' untuk {name} harus bilangan bulat rupiah 0 atau lebih",
+    en="unit price '{price}' of {name} must be a whole number of rupiah, 0 or more",
+)
+PRICE_CHANGED = Msg(
+    id="harga {name} berubah menjadi {catalog}; dijual dengan harga di keranjang {charged}",
+    en="the price of {name} changed to {catalog}; sold at the cart price {charged}",
+)
 OUTSIDE_EVENT = Msg(
     id="penjualan tanggal {day} di luar hari acara ({first} s.d. {last}); tetap dicatat",
     en="sale dated {day} is outside the fair days ({first} to {last}); recorded anyway",
@@ -68,11 +77,20 @@ OUTSIDE_EVENT = Msg(
 
 @dataclass(frozen=True)
 class CartLine:
-    """One line of a cart: ``discount`` is rupiah off the whole line."""
+    """One line of a cart: ``discount`` is rupiah off the whole line.
+
+    ``unit_price`` is the price the cashier's screen showed for the line (the
+    product's price when it was scanned): given, the sale charges exactly that,
+    even if the catalog price changed since (the sale then carries a
+    :data:`PRICE_CHANGED` notice and its audit entry names the change). ``None``
+    charges the catalog price read at commit: the command line's ``sell`` has
+    no screen and no cart, so the catalog is what it sells at.
+    """
 
     product_id: int
     qty: int = 1
     discount: int = 0
+    unit_price: int | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,16 @@ class SaleResult:
     total: int
     change: int
     warnings: tuple[Notice, ...] = field(default_factory=tuple)
+
+
+class PriceChange(NamedTuple):
+    """A line sold at its cart's price although the catalog price had changed meanwhile."""
+
+    line: int  # 1-based line number of the sale
+    barcode: str
+    name: str
+    catalog: int  # the catalog price at commit
+    charged: int  # the price the cart showed, and the sale charged
 
 
 @dataclass(frozen=True)
@@ -179,7 +207,15 @@ def checkout(
     at: datetime | None = None,
     event: Event | None = None,
 ) -> SaleResult:
-    """Commit a sale: one transaction or nothing. Returns the receipt number and warnings."""
+    """Commit a sale: one transaction or nothing. Returns the receipt number and warnings.
+
+    Each line is sold at its ``unit_price`` when it carries one (what the
+    cashier's screen showed), else at the catalog price. A carried price that
+    differs from the catalog's at commit still sells, at the carried price,
+    with a :data:`PRICE_CHANGED` warning and a ``price_changes`` list in the
+    audit detail (line, barcode, name, catalog, charged). A bad carried price
+    (not an int, or negative) is refused with nothing written.
+    """
     users.require(cashier, "attendant")  # a booth user: never a partner's session
     event = event or get_event(db)
     moment = clock.moment(at, event.timezone)
@@ -187,11 +223,16 @@ def checkout(
     if not cart:
         raise SaleError(EMPTY_CART)
     items = []
-    for line in cart:
+    price_changes: list[PriceChange] = []
+    for n, line in enumerate(cart, start=1):
         product = products.product_by_id(db, line.product_id)
         if isinstance(line.qty, bool) or not isinstance(line.qty, int) or line.qty < 1:
             raise SaleError(BAD_QTY, qty=line.qty, name=product.name)
-        gross = line.qty * product.price
+        price = _unit_price(line, product)
+        if price != product.price:
+            moved = PriceChange(n, product.barcode, product.name, product.price, price)
+            price_changes.append(moved)
+        gross = line.qty * price
         if (
             isinstance(line.discount, bool)
             or not isinstance(line.discount, int)
@@ -200,11 +241,11 @@ def checkout(
             raise SaleError(
                 BAD_DISCOUNT, discount=line.discount, name=product.name, limit=_rp(gross)
             )
-        items.append((line, product, gross - line.discount))
-    total = sum(line_total for _, _, line_total in items)
+        items.append((line, product, price, gross - line.discount))
+    total = sum(line_total for *_, line_total in items)
     payments, change = settle_payments(total, tenders)
 
-    warnings: list[Notice] = []
+    warnings: list[Notice] = _price_notices(price_changes)
     if event.day_number(day) is None:
         warnings.append(
             Notice(
@@ -253,11 +294,11 @@ def checkout(
                     p.partner.code,
                     p.partner.name,
                     line.qty,
-                    p.price,
+                    price,
                     line.discount,
                     line_total,
                 )
-                for n, (line, p, line_total) in enumerate(items, start=1)
+                for n, (line, p, price, line_total) in enumerate(items, start=1)
             ],
         )
         db.conn.executemany(
@@ -267,13 +308,13 @@ def checkout(
         stock.record_moves(
             db,
             "sale",
-            [(p.id, -line.qty) for line, p, _ in items],
+            [(p.id, -line.qty) for line, p, _, _ in items],
             at=moment,
             day=iso_day,
             user_id=cashier.id,
             sale_id=sale_id,
         )
-        for p in {p.id: p for _, p, _ in items}.values():
+        for p in {p.id: p for _, p, _, _ in items}.values():
             on_hand = db.conn.execute(
                 "SELECT on_hand FROM products WHERE id = ?", (p.id,)
             ).fetchone()[0]
@@ -284,13 +325,35 @@ def checkout(
                         (("name", p.name), ("partner", p.partner.code), ("on_hand", on_hand)),
                     )
                 )
+        detail: dict[str, object] = {"total": total, "lines": len(items), "uuid": sale_uuid}
+        if price_changes:
+            detail["price_changes"] = [change._asdict() for change in price_changes]
         audit.record(
             db,
             "sale.checkout",
             user_id=cashier.id,
             entity="sale",
             entity_id=receipt_no,
-            detail={"total": total, "lines": len(items), "uuid": sale_uuid},
+            detail=detail,
             at=moment,
         )
     return SaleResult(sale_id, sale_uuid, receipt_no, day, total, change, tuple(warnings))
+
+
+def _unit_price(line: CartLine, product: products.Product) -> int:
+    """The price a line is sold at: the one its cart carried, else the catalog's."""
+    price = line.unit_price
+    if price is None:
+        return product.price
+    if isinstance(price, bool) or not isinstance(price, int) or price < 0:
+        raise SaleError(BAD_PRICE, price=price, name=product.name)
+    return price
+
+
+def _price_notices(changes: list[PriceChange]) -> list[Notice]:
+    """One notice per product and carried price whose catalog price changed under the cart."""
+    notices: dict[tuple[str, int], Notice] = {}
+    for c in changes:
+        values = (("name", c.name), ("catalog", _rp(c.catalog)), ("charged", _rp(c.charged)))
+        notices.setdefault((c.barcode, c.charged), Notice(PRICE_CHANGED, values))
+    return list(notices.values())

@@ -31,7 +31,7 @@ def test_to_cart_lines_for_checkout():
     cart.add(KALUNG, 2)
     cart.add(NOKEN)
     cart.set_discount(0, 50_000)
-    assert cart.to_cart_lines() == [CartLine(1, 2, 50_000), CartLine(2, 1, 0)]
+    assert cart.to_cart_lines() == [CartLine(1, 2, 50_000, 250_000), CartLine(2, 1, 0, 125_000)]
     assert cart.gross == 625_000
     assert cart.discounts == 50_000
     assert cart.total == 575_000

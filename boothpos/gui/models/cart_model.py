@@ -82,9 +82,13 @@ class CartTableModel(QAbstractTableModel):
         return self._cart.item_count
 
     def add_product(self, product: Product, qty: int = 1) -> int:
-        """Add ``product`` (the same product again raises its quantity); returns its row."""
+        """Add ``product``; returns its row.
+
+        The same product at the same price again raises that line's quantity; at a
+        changed price it starts a new line (see :meth:`boothpos.core.cart.Cart.add`).
+        """
         before = len(self._cart)
-        existing = self._cart.index_of(product.id)
+        existing = self._cart.line_for(product)
         if existing is None:
             self.beginInsertRows(QModelIndex(), before, before)
             row = self._cart.add(product, qty)
@@ -198,7 +202,7 @@ class CartTableModel(QAbstractTableModel):
         if col == COL_QTY:
             return str(item.qty)
         if col == COL_PRICE:
-            return format_rupiah(product.price)
+            return format_rupiah(item.price)  # the price carried by the line, as charged
         if col == COL_DISCOUNT:
             return f"-{format_rupiah(item.discount)}" if item.discount else ""
         if col == COL_TOTAL:
