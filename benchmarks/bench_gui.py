@@ -358,14 +358,17 @@ def child_cold(db_path: str) -> None:
     moments = [time.time()]
     # The app's own import order matters (PySide6 inspects the source of every module
     # imported after it), so import what ``boothpos`` imports, in its order: ``launch``,
-    # then what it imports to open the app: ``gui.app``, whose first lines import Qt.
+    # then what ``launch.load_app`` imports to open the app: the Qt-free core first,
+    # then ``gui.app``, whose first lines import Qt.
     import importlib
 
     cli = importlib.import_module("boothpos.launch")
     moments.append(time.time())
+    cli.load_core()
+    moments.append(time.time())
     QApplication = importlib.import_module("PySide6.QtWidgets").QApplication
     moments.append(time.time())
-    importlib.import_module("boothpos.gui.app")
+    cli.load_app()
     moments.append(time.time())
 
     def ready_probe() -> int:
@@ -407,6 +410,7 @@ def child_bare() -> None:
 PHASES = (
     "Python up (interpreter, site)",
     "import boothpos.launch (the console entry)",
+    "launch.load_core(): the Qt-free core, sqlite-utils (imported before Qt)",
     "import PySide6 (QtCore, QtGui, QtWidgets)",
     "import boothpos.gui.app (first screens' modules; Qt classes and enums they touch)",
     "launch.main -> gui.app.run(): arguments, QApplication, database, window built, shown",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
+import platform
 import sys
 from pathlib import Path
 
@@ -86,7 +86,7 @@ class InstanceLock:
             fd,
             {
                 "pid": os.getpid(),
-                "host": socket.gethostname(),
+                "host": platform.node(),
                 "since": clock.to_iso(clock.now()),
                 "purpose": self.purpose,
             },

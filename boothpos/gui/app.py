@@ -21,6 +21,7 @@ backup and audit dialogs, like the recovery dialog, are imported when opened.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -629,6 +630,16 @@ def available_printers() -> list[str]:
 # --------------------------------------------------------------------- run ---
 
 
+def collect_from_now_on() -> None:
+    """Garbage collection on again when ``launch.main`` turned it off for the start,
+    after moving everything built so far out of its reach (``gc.freeze``): the
+    start-up's objects live as long as the app, and later collections need not
+    walk them. (A caller that left it on, a test say, keeps it as it was.)"""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run(db_path: str | Path | None = None, demo: bool = False, argv: Sequence[str] | None = None
         ) -> int:  # fmt: skip
     """Run the cashier app until its window closes; the process exit code."""
@@ -656,6 +667,7 @@ def run(db_path: str | Path | None = None, demo: bool = False, argv: Sequence[st
             for result in restored:
                 shell.show_banner(restore_banner(result))
             shell.check_database()  # sign-in waits for it; a damaged file goes to recovery
+            collect_from_now_on()
             code = app.exec()
             return shell.exit_code if shell.exit_code is not None else code
         finally:

@@ -15,7 +15,6 @@ till running on an affected install.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -47,6 +46,8 @@ def apply() -> bool:
         return False
     if not emit_loses_true():
         return False
+    import ctypes  # only on an affected PySide6
+
     for obj in (True, False):
         ctypes.c_ssize_t.from_address(id(obj)).value += _HUGE
     _applied = True

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import errors, sales
+from boothpos.core import errors
 from boothpos.core.event import Event
 from boothpos.gui.worker import BackgroundWork
 
@@ -140,6 +140,7 @@ class ReceiptService(QObject):
         return path
 
     def _render(self, receipt_no: str, *, reprint: bool) -> bytes:
+        from boothpos.core import sales
         from boothpos.documents.receipt import render_receipt
 
         sale = sales.get_sale(self._db, receipt_no)

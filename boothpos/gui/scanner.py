@@ -2,8 +2,14 @@
 
 A USB/Bluetooth scanner is a keyboard: it types the code's characters a few
 milliseconds apart and ends with Enter. While the sale screen is shown,
-:class:`ScanCatcher` watches key presses application-wide (an event filter on
-the ``QApplication``). A key typed into the scan field itself is left alone
+:class:`ScanCatcher` watches where the focus is. While it is on a widget of the
+sale screen other than the scan field, it watches key presses application-wide
+(an event filter on the ``QApplication``, so a cell editor opened later is
+covered too); while the focus is in the scan field, where a cashier works
+nearly all the time, no filter runs at all. (An application-wide filter hands
+every event of every object to Python; for Qt's internal objects PySide then
+builds the Python classes of every QObject type it knows, a fifth of the
+cold start.) A key typed into the scan field itself is left alone
 (that field handles code + Enter as usual). A printable key typed into any
 other widget of the sale screen (the cart table, a cell editor, a button) is
 *held back*:
@@ -79,7 +85,8 @@ class ScanCatcher(QObject):
         self._held: list[_Held] = []
         self._last = 0.0
         self._replaying = False
-        self._installed = False
+        self._installed = False  # watching the focus (the sale screen is shown)
+        self._filtering = False  # the application-wide key filter is on
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max_gap_ms + 15)
@@ -91,18 +98,39 @@ class ScanCatcher(QObject):
     def installed(self) -> bool:
         return self._installed
 
+    @property
+    def filtering(self) -> bool:
+        """True while key presses are filtered (the focus is elsewhere on the screen)."""
+        return self._filtering
+
     def install(self) -> None:
-        app = QCoreApplication.instance()
+        app = QApplication.instance()
         if app is not None and not self._installed:
-            app.installEventFilter(self)
+            app.focusChanged.connect(self._focus_changed)
             self._installed = True
+            self._focus_changed(None, QApplication.focusWidget())
 
     def uninstall(self) -> None:
-        app = QCoreApplication.instance()
+        app = QApplication.instance()
         if app is not None and self._installed:
-            app.removeEventFilter(self)
+            app.focusChanged.disconnect(self._focus_changed)
             self._installed = False
+            self._filter(False)
         self.flush()
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        self._filter(now is not None and self._watching(now))
+
+    def _filter(self, on: bool) -> None:
+        """Put the key filter on or off (held keys are replayed by their timer either way)."""
+        app = QCoreApplication.instance()
+        if app is None or on == self._filtering:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._filtering = on
 
     def set_clock(self, clock: Callable[[], float]) -> None:
         self._clock = clock

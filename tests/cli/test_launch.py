@@ -9,15 +9,35 @@ from boothpos.launch import _app_arguments
 
 
 @pytest.mark.parametrize(
-    "argv", [[], ["--demo"], ["--db", "fair.db"], ["--lang", "en", "--db", "x.db"]]
+    ("argv", "db", "demo", "lang"),
+    [
+        ([], None, False, None),
+        (["--demo"], None, True, None),
+        (["--db", "fair.db"], "fair.db", False, None),
+        (["--db=fair.db"], "fair.db", False, None),
+        (["--lang", "en", "--db", "x.db"], "x.db", False, "en"),
+        (["--demo", "--lang=id"], None, True, "id"),
+    ],
 )
-def test_app_invocations_open_the_app(argv):
-    assert _app_arguments(argv) is not None
+def test_app_invocations_open_the_app(argv, db, demo, lang):
+    args = _app_arguments(argv)
+    assert args is not None
+    assert (str(args.db) if args.db else None, args.demo, args.lang) == (db, demo, lang)
 
 
 @pytest.mark.parametrize(
     "argv",
-    [["export", "products"], ["--db", "x.db", "check"], ["-h"], ["--lang", "xx"], ["--bogus"]],
+    [
+        ["export", "products"],
+        ["--db", "x.db", "check"],
+        ["-h"],
+        ["--lang", "xx"],
+        ["--bogus"],
+        ["--db"],  # no value: the full parser explains
+        ["--db", "--demo"],
+        ["--demo=yes"],
+        ["--lang"],
+    ],
 )
 def test_everything_else_goes_to_the_command_line(argv):
     assert _app_arguments(argv) is None

@@ -102,8 +102,12 @@ def test_run_shows_the_sign_in_screen_before_the_check_has_finished(booth, home,
     slow = SlowCheck(monkeypatch)
     seen: dict = {}
 
+    before = set(qapp.topLevelWidgets())  # earlier tests' windows may await deletion
+
     def event_loop() -> int:  # what QApplication.exec would show; the check still running
-        window = next(w for w in qapp.topLevelWidgets() if w.objectName() == "mainWindow")
+        window = next(
+            w for w in qapp.topLevelWidgets() if w.objectName() == "mainWindow" and w not in before
+        )
         seen["shown"] = window.isVisible() and window.current_screen() is window.login
         seen["held"] = window.login.controller.held
         seen["checking"] = window.login.checking.text()

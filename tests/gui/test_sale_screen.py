@@ -490,6 +490,25 @@ def test_scanner_watch_is_installed_only_while_the_screen_is_shown(qtbot, sale_s
     assert sale_screen.scanner.installed
 
 
+def test_keys_are_filtered_app_wide_only_while_the_focus_is_off_the_scan_field(
+    qtbot, sale_screen, booth
+):
+    """In the scan field (nearly all the time) no application-wide filter runs."""
+    qtbot.waitUntil(sale_screen.scan_field.hasFocus, timeout=2000)
+    assert sale_screen.scanner.installed and not sale_screen.scanner.filtering
+    sale_screen.cart_view.setFocus()
+    assert focused() is sale_screen.cart_view
+    assert sale_screen.scanner.filtering
+    burst(qtbot, sale_screen.cart_view, code(booth, "kopi"))
+    assert [i.product.name for i in sale_screen.model.cart] == ["Kopi Arabika Gayo 250 g"]
+    assert sale_screen.scan_field.hasFocus()  # the scan brought the focus back ...
+    assert not sale_screen.scanner.filtering  # ... and the filter is off again
+    sale_screen.cart_view.setFocus()
+    sale_screen.hide()
+    assert not sale_screen.scanner.filtering and not sale_screen.scanner.installed
+    sale_screen.show()
+
+
 def test_in_the_main_window_scan_pay_and_history_switch(qtbot, booth, monkeypatch, tmp_path):
     """The real window from gui.app: kasir signed in, scan, F12, Enter; F9 hides the till."""
     from boothpos.gui.app import build_main_window

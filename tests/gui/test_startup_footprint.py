@@ -129,3 +129,58 @@ def test_the_history_screen_is_built_on_first_use_for_whoever_is_signed_in(
     press(qtbot, Qt.Key.Key_F9)
     assert window.stack.count() == 3 and window.current_screen() is window.history
     qtbot.wait(10)  # let the sale screen's queued focus call run before teardown
+
+
+# The console entry's way in: ``launch.load_app`` (what ``boothpos`` and ``--demo`` run).
+ORDER = """
+import sys
+import boothpos.launch as launch
+launch.load_app()
+names = list(sys.modules)
+after_qt = names[names.index("PySide6"):]
+print("after Qt:", " ".join(n for n in after_qt if not n.startswith(("PySide6", "boothpos.gui"))))
+print("dateutil.parser:", type(sys.modules["dateutil.parser"]).__name__)
+import sqlite_utils.recipes
+print("parsedate:", sqlite_utils.recipes.parsedate("28/02/2024", dayfirst=True))
+"""
+
+
+def test_the_app_imports_its_qt_free_part_before_qt_and_defers_what_it_never_uses():
+    """PySide6's import hook reads the source of every module imported after it, so the
+    core and sqlite-utils come first; sqlite-utils' date parser is only loaded when used."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", ORDER], env=env, capture_output=True, text=True, timeout=120
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(": ", 1) for line in done.stdout.splitlines())
+    assert lines["after Qt"].split() == []
+    assert lines["dateutil.parser"] == "_LazyModule"  # registered, not executed
+    assert lines["parsedate"] == "2024-02-28"  # and it works when used
+
+
+LOOP = """
+import gc, sys
+import boothpos.launch as launch
+from PySide6.QtWidgets import QApplication
+seen = []
+def event_loop():
+    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+    return 0
+QApplication.exec = staticmethod(event_loop)
+code = launch.main(["--db", sys.argv[1]])
+print(code, *seen[0])
+"""
+
+
+def test_garbage_collection_is_off_while_the_app_starts_and_on_in_its_event_loop(booth, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BOOTHPOS_HOME=str(tmp_path / "home"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    booth.db.close()
+    done = subprocess.run(
+        [sys.executable, "-c", LOOP, str(booth.path)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "True", "True"]  # exit 0; collecting; start-up frozen

@@ -7,6 +7,12 @@ are found with ``core.products``, the cart is ``core.cart.Cart`` (through the
 synchronously, then the receipt PDF is saved and printing queued by the
 :class:`~boothpos.gui.receipts.ReceiptService`.
 
+The price the cashier sees is the price the customer pays: each cart line
+carries the unit price it showed when scanned, the payment dialog opens on the
+cart's total, and checkout charges the lines' carried prices. A catalog price
+changed meanwhile does not change the sale; checkout's warning about it goes
+to the banner like every other notice.
+
 A write the disk refuses (``StorageError``: disk full, read-only) saves
 nothing: the cart stays, the message stays on the banner until a sale goes
 through, and the retry gets the next receipt number (no gap). After each sale
@@ -19,11 +25,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import backup, checkout, clock, days, products
+from boothpos.core import checkout, clock, days, products
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import SaleResult, Tender
 from boothpos.core.errors import BoothError, DayClosed, StorageError
@@ -32,6 +39,9 @@ from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui.models.cart_model import CartTableModel
 from boothpos.gui.receipts import ReceiptService, describe_error
+
+if TYPE_CHECKING:
+    from boothpos.core.backup import BackupRun
 
 INFO, WARNING, ERROR = "info", "warning", "error"
 STORAGE_KEY = "storage"  # the banner of a write the disk refused
@@ -374,6 +384,8 @@ class SaleController(QObject):
         if self._backing_up:
             return False
         try:
+            from boothpos.core import backup  # after the first sale, not at start-up
+
             db_path = dbmod.database_file(self._db)
             if not db_path or not backup.auto_backup_due(self._db):
                 return False
@@ -391,7 +403,7 @@ class SaleController(QObject):
         self._backing_up = True
         return True
 
-    def _backup_done(self, run: backup.BackupRun) -> None:
+    def _backup_done(self, run: BackupRun) -> None:
         self._backing_up = False
         if run.warnings:
             text = "\n".join(notice.message() for notice in run.warnings)
