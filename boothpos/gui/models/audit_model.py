@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from boothpos.gui.models.sales_model import display_time
+from boothpos.gui.models.table_model import Index, RowsTableModel
 
 COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_DETAIL = range(5)
 COLUMN_COUNT = 5
 
 EntryRole = Qt.ItemDataRole.UserRole  # the entry (a dict of ``core.audit.entries``)
 ActionRole = Qt.ItemDataRole.UserRole + 1  # its action code, e.g. ``sale.void``
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def detail_text(detail: object) -> str:
@@ -31,45 +30,30 @@ def detail_text(detail: object) -> str:
     return " · ".join(parts)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsTableModel[dict]):
     """One row per audit entry, newest first: time, user, action, what, details."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[dict] = []
+        headers = (
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Concerns"),
+            self.tr("Details"),
+        )
+        super().__init__(headers, parent)
 
     def set_entries(self, entries: list[dict]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry_at(self, row: int) -> dict | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.row_at(row)
 
     def entries(self) -> list[dict]:
-        return list(self._entries)
+        return self.rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_TIME: self.tr("Time"),
-            COL_USER: self.tr("User"),
-            COL_ACTION: self.tr("Action"),
-            COL_ENTITY: self.tr("Concerns"),
-            COL_DETAIL: self.tr("Details"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        entry = self.entry_at(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        entry = self.row_at(index)
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from boothpos.core.backup import BackupFile
+from boothpos.gui.models.table_model import Index, RowsTableModel
 
 COL_TAKEN, COL_FILE, COL_FOLDER = range(3)
 COLUMN_COUNT = 3
@@ -12,46 +13,24 @@ COLUMN_COUNT = 3
 BackupRole = Qt.ItemDataRole.UserRole  # the core ``BackupFile``
 PathRole = Qt.ItemDataRole.UserRole + 1  # its path
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class BackupsTableModel(QAbstractTableModel):
+class BackupsTableModel(RowsTableModel[BackupFile]):
     """One row per backup file, newest first: when it was taken, its name, its folder."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._backups: list[BackupFile] = []
+        super().__init__((self.tr("Taken"), self.tr("File"), self.tr("Folder")), parent)
 
     def set_backups(self, backups: list[BackupFile]) -> None:
-        self.beginResetModel()
-        self._backups = list(backups)
-        self.endResetModel()
+        self.set_rows(backups)
 
     def backup_at(self, row: int) -> BackupFile | None:
-        return self._backups[row] if 0 <= row < len(self._backups) else None
+        return self.row_at(row)
 
     def backups(self) -> list[BackupFile]:
-        return list(self._backups)
+        return self.rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._backups)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_TAKEN: self.tr("Taken"),
-            COL_FILE: self.tr("File"),
-            COL_FOLDER: self.tr("Folder"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        found = self.backup_at(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        found = self.row_at(index)
         if found is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

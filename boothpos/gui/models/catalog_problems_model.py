@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from boothpos.core.errors import Problem
+from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 COL_ROW, COL_COLUMN, COL_REASON = range(3)
 COLUMN_COUNT = 3
 
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-
-class CatalogProblemsModel(QAbstractTableModel):
+class CatalogProblemsModel(RowsTableModel[Problem]):
     """One row per problem, in the order the importer found them (by row)."""
 
     def __init__(
         self, problems: list[Problem], lang: str | None = None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._problems = list(problems)
+        super().__init__((self.tr("Row"), self.tr("Column"), self.tr("Problem")), parent)
+        self._rows = list(problems)
         self._lang = lang
 
     def problems(self) -> list[Problem]:
-        return list(self._problems)
+        return self.rows()
 
     def reason(self, problem: Problem) -> str:
         """The reason alone (row and column have their own columns), as a sentence."""
@@ -39,27 +37,10 @@ class CatalogProblemsModel(QAbstractTableModel):
             lines.append("\t".join(cells))
         return "\n".join(lines)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        problem = self.row_at(index)
+        if problem is None:
             return None
-        return {
-            COL_ROW: self.tr("Row"),
-            COL_COLUMN: self.tr("Column"),
-            COL_REASON: self.tr("Problem"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._problems):
-            return None
-        problem = self._problems[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_ROW:
@@ -69,5 +50,5 @@ class CatalogProblemsModel(QAbstractTableModel):
             if column == COL_REASON:
                 return self.reason(problem)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ROW:
-            return _RIGHT
+            return RIGHT
         return None

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.stock_ops import InventoryRow
+from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 (
     COL_PARTNER,
@@ -46,8 +47,6 @@ StatusRole = Qt.ItemDataRole.UserRole + 2  # "negative" | "out" | "low" | "ok"
 # field name ("name", "category", "price"), product id, typed value → new row or None
 Editor = Callable[[int, str, str], InventoryRow | None]
 
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _BACKGROUND = {"negative": QColor("#fde7e9"), "out": QColor("#fff4ce"), "low": QColor("#fff8e1")}
 _FOREGROUND = {"negative": QColor("#a4262c"), "out": QColor("#8a5a00"), "low": QColor("#8a5a00")}
 _QUIET = QColor("#9aa3ad")
@@ -63,20 +62,27 @@ def _movement(item: InventoryRow, column: int) -> int:
     }[column]
 
 
-class InventoryTableModel(QAbstractTableModel):
+class InventoryTableModel(RowsTableModel[InventoryRow]):
     """The inventory list; read-only until :meth:`set_editor` hands it an editor."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[InventoryRow] = []
+        headers = (
+            self.tr("Partner"),
+            self.tr("Barcode"),
+            self.tr("Product"),
+            self.tr("Category"),
+            self.tr("Price"),
+            self.tr("Received"),
+            self.tr("Sold"),
+            self.tr("Returned"),
+            self.tr("Adjusted"),
+            self.tr("On hand"),
+            self.tr("Status"),
+        )
+        super().__init__(headers, parent, right=NUMBER_COLUMNS)
         self._editor: Editor | None = None
 
     # -- content ----------------------------------------------------------------------
-
-    def set_rows(self, rows: list[InventoryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def set_editor(self, editor: Editor | None) -> None:
         """Who edits name, category and price (``None``: nobody, the list is read-only)."""
@@ -88,17 +94,8 @@ class InventoryTableModel(QAbstractTableModel):
     def editable(self) -> bool:
         return self._editor is not None
 
-    def rows(self) -> list[InventoryRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> InventoryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, product_id: int) -> int:
-        for number, item in enumerate(self._rows):
-            if item.product_id == product_id:
-                return number
-        return -1
+        return self.find_row("product_id", product_id)
 
     def replace(self, item: InventoryRow) -> None:
         """Show a product's fresh row in place (after an edit), without a reset."""
@@ -109,35 +106,25 @@ class InventoryTableModel(QAbstractTableModel):
 
     # -- Qt model API -------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers().get(section)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tips().get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
-            return _RIGHT
-        return None
+        return super().headerData(section, orientation, role)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and self._editor is not None and index.column() in EDITABLE_COLUMNS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        item = self.row_at(index.row()) if index.isValid() else None
-        if item is None:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # self._rows, not row_at(): this runs for every cell and role of 100,000 rows
+        rows, row = self._rows, index.row()  # an invalid index has row -1
+        if not 0 <= row < len(rows):
             return None
+        item = rows[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
@@ -150,7 +137,7 @@ class InventoryTableModel(QAbstractTableModel):
         if role == StatusRole:
             return item.status
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
-            return _RIGHT
+            return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and item.status in _BACKGROUND:
             return QBrush(_BACKGROUND[item.status])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -166,8 +153,8 @@ class InventoryTableModel(QAbstractTableModel):
             return self._tooltip(item, column)
         return None
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        item = self.row_at(index.row()) if index.isValid() else None
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.row_at(index)
         field = EDITABLE_COLUMNS.get(index.column())
         if item is None or field is None or role != Qt.ItemDataRole.EditRole:
             return False
@@ -191,21 +178,6 @@ class InventoryTableModel(QAbstractTableModel):
             "low": self.tr("Low"),
             "ok": self.tr("OK"),
         }.get(status, status)
-
-    def _headers(self) -> dict[int, str]:
-        return {
-            COL_PARTNER: self.tr("Partner"),
-            COL_BARCODE: self.tr("Barcode"),
-            COL_NAME: self.tr("Product"),
-            COL_CATEGORY: self.tr("Category"),
-            COL_PRICE: self.tr("Price"),
-            COL_RECEIVED: self.tr("Received"),
-            COL_SOLD: self.tr("Sold"),
-            COL_RETURNED: self.tr("Returned"),
-            COL_ADJUSTED: self.tr("Adjusted"),
-            COL_ON_HAND: self.tr("On hand"),
-            COL_STATUS: self.tr("Status"),
-        }
 
     def _header_tips(self) -> dict[int, str]:
         return {

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.partner_view import DayFigures, ProductFigures
+from boothpos.gui.models.table_model import LEFT, RIGHT, Index, RowsTableModel
 
 COL_NAME, COL_PRICE, COL_SOLD, COL_NET, COL_ON_HAND = range(5)
 PRODUCT_COLUMNS = 5
 COL_DAY, COL_DAY_SOLD, COL_DAY_NET = range(3)
 DAY_COLUMNS = 3
 
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _DAY_NAMES = {
     "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -37,17 +35,19 @@ def count_text(n: int) -> str:
     return format_number(n) if n >= 0 else "-" + format_number(-n)
 
 
-class PartnerProductsModel(QAbstractTableModel):
+class PartnerProductsModel(RowsTableModel[ProductFigures]):
     """The partner's products: name, price, sold, net, on hand."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProductFigures] = []
-
-    def set_rows(self, rows: Sequence[ProductFigures]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        headers = (
+            self.tr("Product"),
+            self.tr("Price"),
+            self.tr("Sold"),
+            self.tr("Net sales"),
+            self.tr("At the booth"),
+        )
+        right = (COL_PRICE, COL_SOLD, COL_NET, COL_ON_HAND)
+        super().__init__(headers, parent, right=right, others=LEFT)
 
     def clear(self) -> None:
         self.set_rows([])
@@ -55,31 +55,10 @@ class PartnerProductsModel(QAbstractTableModel):
     def product_at(self, row: int) -> ProductFigures:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PRODUCT_COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation != Qt.Orientation.Horizontal:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.row_at(index)
+        if item is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Product"),
-                self.tr("Price"),
-                self.tr("Sold"),
-                self.tr("Net sales"),
-                self.tr("At the booth"),
-            )[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == COL_NAME else _RIGHT
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME:
@@ -93,7 +72,7 @@ class PartnerProductsModel(QAbstractTableModel):
             if column == COL_ON_HAND:
                 return count_text(item.on_hand)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == COL_NAME else _RIGHT
+            return LEFT if column == COL_NAME else RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return f"{item.name} · {item.barcode}"
         if role == Qt.ItemDataRole.FontRole and column == COL_NET:
@@ -103,20 +82,18 @@ class PartnerProductsModel(QAbstractTableModel):
         return None
 
 
-class PartnerDaysModel(QAbstractTableModel):
+class PartnerDaysModel(RowsTableModel[DayFigures]):
     """Each fair day of the partner: the day, pieces sold, net; today in bold."""
 
     def __init__(self, parent: QObject | None = None, *, lang: str = "id") -> None:
-        super().__init__(parent)
-        self._rows: list[DayFigures] = []
+        headers = (self.tr("Fair day"), self.tr("Sold"), self.tr("Net sales"))
+        super().__init__(headers, parent, right=(COL_DAY_SOLD, COL_DAY_NET), others=LEFT)
         self._today = None
         self._lang = lang if lang in _DAY_NAMES else "id"
 
     def set_rows(self, rows: Sequence[DayFigures], today=None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._today = today
-        self.endResetModel()
+        super().set_rows(rows)
 
     def set_language(self, lang: str) -> None:
         self._lang = lang if lang in _DAY_NAMES else "id"
@@ -124,31 +101,16 @@ class PartnerDaysModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_rows([])
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else DAY_COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Fair day"), self.tr("Sold"), self.tr("Net sales"))[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if section == COL_DAY else _RIGHT
-        return None
-
     def day_text(self, item: DayFigures) -> str:
         shown = f"{_DAY_NAMES[self._lang][item.day.weekday()]} {item.day:%d/%m}"
         if item.day_number:
             return self.tr("Day {n} · {date}").format(n=item.day_number, date=shown)
         return shown
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_DAY:
@@ -158,7 +120,7 @@ class PartnerDaysModel(QAbstractTableModel):
             if column == COL_DAY_NET:
                 return format_rupiah(item.net)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column == COL_DAY else _RIGHT
+            return LEFT if column == COL_DAY else RIGHT
         if role == Qt.ItemDataRole.FontRole and item.day == self._today:
             font = QFont()
             font.setBold(True)
@@ -170,41 +132,23 @@ COL_CODE, COL_PARTNER, COL_PIN, COL_LOCK = range(4)
 PIN_COLUMNS = 4
 
 
-class PinStatusModel(QAbstractTableModel):
+class PinStatusModel(RowsTableModel):
     """The admin's list: each partner, whether a PIN is set, wrong tries or a lock."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list = []  # core PinStatus
-
-    def set_rows(self, rows: Sequence) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def __init__(self, parent: QObject | None = None) -> None:  # rows: core PinStatus
+        headers = (self.tr("Code"), self.tr("Partner"), self.tr("PIN"), self.tr("Sign-in"))
+        super().__init__(headers, parent)
 
     def status_at(self, row: int):
         return self._rows[row]
 
     def row_of(self, code: str) -> int:
-        return next((n for n, s in enumerate(self._rows) if s.code == code), -1)
+        return self.find_row("code", code)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PIN_COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Code"), self.tr("Partner"), self.tr("PIN"), self.tr("Sign-in"))[
-                section
-            ]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.row_at(index)
+        if item is None or role != Qt.ItemDataRole.DisplayRole:
             return None
-        item = self._rows[index.row()]
         column = index.column()
         if column == COL_CODE:
             return item.code

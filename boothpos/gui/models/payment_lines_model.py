@@ -4,50 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from boothpos.core.checkout import Tender
 from boothpos.core.money import format_rupiah
 from boothpos.gui.labels import method_label
+from boothpos.gui.models.table_model import LEFT, RIGHT, Index, RowsTableModel
 
 COL_METHOD, COL_REFERENCE, COL_AMOUNT = range(3)
 COLUMN_COUNT = 3
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class PaymentLinesModel(QAbstractTableModel):
+class PaymentLinesModel(RowsTableModel[Tender]):
     """Shows a list of :class:`~boothpos.core.checkout.Tender` (amounts always set)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: list[Tender] = []
-        self._headers = (self.tr("Method"), self.tr("Reference"), self.tr("Amount"))
+        super().__init__((self.tr("Method"), self.tr("Reference"), self.tr("Amount")), parent)
 
     def set_lines(self, lines: list[Tender]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._lines):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        line = self.row_at(index)
+        if line is None:
             return None
-        line = self._lines[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_METHOD:
@@ -57,5 +37,5 @@ class PaymentLinesModel(QAbstractTableModel):
             if col == COL_AMOUNT:
                 return format_rupiah(line.amount or 0)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col == COL_AMOUNT else _LEFT
+            return RIGHT if col == COL_AMOUNT else LEFT
         return None

@@ -7,11 +7,12 @@ their figures; money columns are right-aligned ``Rp`` text, and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.reports import PartnerSettlement, ProductLine
+from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 (
     COL_CODE,
@@ -42,62 +43,51 @@ PRODUCT_COLUMNS = 8
 RowRole = Qt.ItemDataRole.UserRole  # the core row
 SortRole = Qt.ItemDataRole.UserRole + 1  # raw value for sorting (int for figures)
 
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MUTED = QColor("#8a8f98")
 _NEGATIVE = QColor("#b3261e")
 
 
-class PartnerTotalsModel(QAbstractTableModel):
+class PartnerTotalsModel(RowsTableModel[PartnerSettlement]):
     """One row per partner of a settlement: qty, gross … payout, pieces still at the booth."""
 
     TEXT_COLUMNS = (COL_CODE, COL_NAME)
     MONEY_COLUMNS = (COL_GROSS, COL_DISCOUNTS, COL_REFUNDS, COL_NET, COL_COMMISSION, COL_PAYOUT)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PartnerSettlement] = []
+        headers = (
+            self.tr("Code"),
+            self.tr("Partner"),
+            self.tr("Qty"),
+            self.tr("Gross"),
+            self.tr("Discounts"),
+            self.tr("Refunds"),
+            self.tr("Net"),
+            self.tr("Commission"),
+            self.tr("Payout"),
+            self.tr("In stock"),
+        )
+        right = set(range(PARTNER_COLUMNS)) - set(self.TEXT_COLUMNS)
+        super().__init__(headers, parent, right=right)
 
     def set_partners(self, partners: tuple[PartnerSettlement, ...] | list[PartnerSettlement]):
-        self.beginResetModel()
-        self._rows = list(partners)
-        self.endResetModel()
+        self.set_rows(partners)
 
     def partner_at(self, row: int) -> PartnerSettlement | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PARTNER_COLUMNS
+        return self.row_at(row)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_CODE: self.tr("Code"),
-                COL_NAME: self.tr("Partner"),
-                COL_QTY: self.tr("Qty"),
-                COL_GROSS: self.tr("Gross"),
-                COL_DISCOUNTS: self.tr("Discounts"),
-                COL_REFUNDS: self.tr("Refunds"),
-                COL_NET: self.tr("Net"),
-                COL_COMMISSION: self.tr("Commission"),
-                COL_PAYOUT: self.tr("Payout"),
-                COL_ON_HAND: self.tr("In stock"),
-            }.get(section)
-        if role == Qt.ItemDataRole.ToolTipRole and section == COL_ON_HAND:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == COL_ON_HAND
+        ):
             return self.tr("Pieces still at the booth at the end of the period")
-        if role == Qt.ItemDataRole.TextAlignmentRole and section not in self.TEXT_COLUMNS:
-            return _RIGHT
-        return None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        partner = self.partner_at(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        partner = self.row_at(index)
         if partner is None:
             return None
         column = index.column()
@@ -111,7 +101,7 @@ class PartnerTotalsModel(QAbstractTableModel):
                 return format_rupiah(value)
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in self.TEXT_COLUMNS:
-            return _RIGHT
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if column in self.MONEY_COLUMNS and isinstance(value, int) and value < 0:
                 return QBrush(_NEGATIVE)
@@ -137,52 +127,34 @@ def _partner_value(p: PartnerSettlement, column: int) -> int | str:
     }.get(column, "")
 
 
-class ProductTotalsModel(QAbstractTableModel):
+class ProductTotalsModel(RowsTableModel[ProductLine]):
     """One row per product of one partner: price, pieces sold, net, stock received/sold/left."""
 
     TEXT_COLUMNS = (PCOL_BARCODE, PCOL_NAME)
     MONEY_COLUMNS = (PCOL_PRICE, PCOL_NET)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProductLine] = []
+        headers = (
+            self.tr("Barcode"),
+            self.tr("Product"),
+            self.tr("Price"),
+            self.tr("Qty"),
+            self.tr("Net"),
+            self.tr("Received"),
+            self.tr("Sold"),
+            self.tr("In stock"),
+        )
+        right = set(range(PRODUCT_COLUMNS)) - set(self.TEXT_COLUMNS)
+        super().__init__(headers, parent, right=right)
 
     def set_products(self, products: tuple[ProductLine, ...] | list[ProductLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(products)
-        self.endResetModel()
+        self.set_rows(products)
 
     def product_at(self, row: int) -> ProductLine | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PRODUCT_COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                PCOL_BARCODE: self.tr("Barcode"),
-                PCOL_NAME: self.tr("Product"),
-                PCOL_PRICE: self.tr("Price"),
-                PCOL_QTY: self.tr("Qty"),
-                PCOL_NET: self.tr("Net"),
-                PCOL_RECEIVED: self.tr("Received"),
-                PCOL_SOLD: self.tr("Sold"),
-                PCOL_ON_HAND: self.tr("In stock"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section not in self.TEXT_COLUMNS:
-            return _RIGHT
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        product = self.product_at(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        product = self.row_at(index)
         if product is None:
             return None
         column = index.column()
@@ -194,7 +166,7 @@ class ProductTotalsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return format_rupiah(value) if column in self.MONEY_COLUMNS else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in self.TEXT_COLUMNS:
-            return _RIGHT
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == PCOL_ON_HAND and isinstance(value, int) and value < 0:
                 return QBrush(_NEGATIVE)

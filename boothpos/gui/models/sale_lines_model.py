@@ -2,57 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import SaleLine
+from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 COL_NO, COL_PRODUCT, COL_PARTNER, COL_QTY, COL_PRICE, COL_DISCOUNT, COL_TOTAL = range(7)
 COLUMN_COUNT = 7
 _NUMERIC = (COL_NO, COL_QTY, COL_PRICE, COL_DISCOUNT, COL_TOTAL)
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class SaleLinesModel(QAbstractTableModel):
+class SaleLinesModel(RowsTableModel[SaleLine]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[SaleLine] = []
+        headers = (
+            self.tr("No."),
+            self.tr("Product"),
+            self.tr("Partner"),
+            self.tr("Qty"),
+            self.tr("Price"),
+            self.tr("Discount"),
+            self.tr("Total"),
+        )
+        super().__init__(headers, parent, right=_NUMERIC)
 
     def set_lines(self, lines: list[SaleLine] | tuple[SaleLine, ...]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        line = self.row_at(index)
+        if line is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_NO: self.tr("No."),
-                COL_PRODUCT: self.tr("Product"),
-                COL_PARTNER: self.tr("Partner"),
-                COL_QTY: self.tr("Qty"),
-                COL_PRICE: self.tr("Price"),
-                COL_DISCOUNT: self.tr("Discount"),
-                COL_TOTAL: self.tr("Total"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {
@@ -67,5 +47,5 @@ class SaleLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_PRODUCT:
             return f"{line.barcode} · {line.partner_code}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None

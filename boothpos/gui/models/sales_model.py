@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.gui.labels import status_label
+from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 COL_RECEIPT, COL_TIME, COL_CASHIER, COL_STATUS, COL_TOTAL = range(5)
 COLUMN_COUNT = 5
@@ -17,7 +18,6 @@ COLUMN_COUNT = 5
 SaleRole = Qt.ItemDataRole.UserRole  # the core ``Sale``
 ReceiptRole = Qt.ItemDataRole.UserRole + 1  # its receipt number
 
-_Index = QModelIndex | QPersistentModelIndex
 _VOIDED = QColor("#8a8a8a")
 _REFUND = QColor("#b3261e")
 
@@ -31,57 +31,35 @@ def display_time(iso: str, *, with_date: bool = False) -> str:
     return moment.strftime("%d-%m-%Y %H:%M") if with_date else moment.strftime("%H:%M:%S")
 
 
-class SalesTableModel(QAbstractTableModel):
+class SalesTableModel(RowsTableModel[Sale]):
     """One row per sale or refund: receipt no, time, cashier, status, total."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._sales: list[Sale] = []
+        headers = (
+            self.tr("Receipt no."),
+            self.tr("Time"),
+            self.tr("Cashier"),
+            self.tr("Status"),
+            self.tr("Total"),
+        )
+        super().__init__(headers, parent, right=(COL_TOTAL,))
         self._with_date = False
 
     def set_sales(self, sales: list[Sale], *, with_date: bool = False) -> None:
-        self.beginResetModel()
-        self._sales = list(sales)
         self._with_date = with_date
-        self.endResetModel()
+        self.set_rows(sales)
 
     def sale_at(self, row: int) -> Sale | None:
-        return self._sales[row] if 0 <= row < len(self._sales) else None
+        return self.row_at(row)
 
     def row_of(self, receipt_no: str) -> int:
-        for row, sale in enumerate(self._sales):
-            if sale.receipt_no == receipt_no:
-                return row
-        return -1
+        return self.find_row("receipt_no", receipt_no)
 
     def sales(self) -> list[Sale]:
-        return list(self._sales)
+        return self.rows()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._sales)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_RECEIPT: self.tr("Receipt no."),
-                COL_TIME: self.tr("Time"),
-                COL_CASHIER: self.tr("Cashier"),
-                COL_STATUS: self.tr("Status"),
-                COL_TOTAL: self.tr("Total"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        sale = self.sale_at(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        sale = self.row_at(index)
         if sale is None:
             return None
         column = index.column()
@@ -92,7 +70,7 @@ class SalesTableModel(QAbstractTableModel):
         if role == ReceiptRole:
             return sale.receipt_no
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if sale.status == "voided":
                 return QBrush(_VOIDED)

@@ -7,31 +7,23 @@ code adds one (:meth:`StockLinesModel.add_one`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.stock_ops import MAX_QTY, InventoryRow
+from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 COL_BARCODE, COL_NAME, COL_PRICE, COL_ON_HAND, COL_QTY = range(5)
 COLUMN_COUNT = 5
 
 RowRole = Qt.ItemDataRole.UserRole
 
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OVER = QColor("#a4262c")
 _INPUT = QColor("#eef5fc")
 
 
-class StockLinesModel(QAbstractTableModel):
+class StockLinesModel(RowsTableModel[InventoryRow]):
     """Products of one partner and the quantity typed for each.
 
     ``limit_to_stock`` (returns) marks a quantity above the stock on hand in
@@ -42,26 +34,24 @@ class StockLinesModel(QAbstractTableModel):
     quantitiesChanged = Signal()
 
     def __init__(self, parent: QObject | None = None, *, limit_to_stock: bool = False) -> None:
-        super().__init__(parent)
-        self._rows: list[InventoryRow] = []
+        headers = (
+            self.tr("Barcode"),
+            self.tr("Product"),
+            self.tr("Price"),
+            self.tr("On hand"),
+            self.tr("Quantity"),
+        )
+        super().__init__(headers, parent, right=(COL_PRICE, COL_ON_HAND, COL_QTY))
         self._qty: dict[int, int] = {}
         self._limit = limit_to_stock
 
     def set_rows(self, rows: list[InventoryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._qty = {}
-        self.endResetModel()
+        super().set_rows(rows)
         self.quantitiesChanged.emit()
 
-    def row_at(self, row: int) -> InventoryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, product_id: int) -> int:
-        for number, item in enumerate(self._rows):
-            if item.product_id == product_id:
-                return number
-        return -1
+        return self.find_row("product_id", product_id)
 
     def qty(self, product_id: int) -> int:
         return self._qty.get(product_id, 0)
@@ -111,39 +101,14 @@ class StockLinesModel(QAbstractTableModel):
 
     # -- Qt model API -------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_BARCODE: self.tr("Barcode"),
-                COL_NAME: self.tr("Product"),
-                COL_PRICE: self.tr("Price"),
-                COL_ON_HAND: self.tr("On hand"),
-                COL_QTY: self.tr("Quantity"),
-            }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (
-            COL_PRICE, COL_ON_HAND, COL_QTY,
-        ):  # fmt: skip
-            return _RIGHT
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == COL_QTY:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        item = self.row_at(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        item = self.row_at(index)
         if item is None:
             return None
         column = index.column()
@@ -163,7 +128,7 @@ class StockLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             COL_PRICE, COL_ON_HAND, COL_QTY,
         ):  # fmt: skip
-            return _RIGHT
+            return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_QTY:
             return QBrush(_INPUT)  # the column to type in
         if role == Qt.ItemDataRole.FontRole and column == COL_QTY and qty:
@@ -178,8 +143,8 @@ class StockLinesModel(QAbstractTableModel):
             return self.tr("More than is on hand ({on_hand}).").format(on_hand=item.on_hand)
         return None
 
-    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        item = self.row_at(index.row()) if index.isValid() else None
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.row_at(index)
         if item is None or index.column() != COL_QTY or role != Qt.ItemDataRole.EditRole:
             return False
         try:
