@@ -28,17 +28,52 @@ MSG = {
     "kept_aside": Msg(
         id="File sebelumnya disimpan sebagai {path}", en="The previous file is kept as {path}"
     ),
+    "restore_merged": Msg(
+        id="Dikembalikan dari file sebelumnya: {count} transaksi sesudah cadangan ini ({receipts})",
+        en="Brought back from the previous file: {count} transactions made after this backup "
+        "({receipts})",
+    ),
+    "restore_voids": Msg(
+        id="Dikembalikan dari file sebelumnya: pembatalan {count} penjualan ({receipts})",
+        en="Brought back from the previous file: the voids of {count} sales ({receipts})",
+    ),
+    "restore_days": Msg(
+        id="Dikembalikan dari file sebelumnya: {count} catatan buka/tutup hari",
+        en="Brought back from the previous file: {count} fair-day openings/closings",
+    ),
     "restore_missing": Msg(
-        id="PERHATIAN: {count} transaksi di file sebelumnya tidak ada di cadangan ini: "
-        "{receipts}. Catat ulang dari struk kertas bila perlu",
-        en="ATTENTION: {count} transactions in the previous file are not in this backup: "
-        "{receipts}. Re-enter them from the paper receipts if needed",
+        id="PERHATIAN: {count} catatan di file sebelumnya tidak ada di cadangan ini dan tidak "
+        "bisa dikembalikan:",
+        en="ATTENTION: {count} records in the previous file are not in this backup and could "
+        "not be brought back:",
+    ),
+    "restore_missing_hint": Msg(
+        id="  Catat ulang dari struk kertas bila perlu; file sebelumnya tetap disimpan",
+        en="  Re-enter them from the paper receipts if needed; the previous file is kept",
     ),
     "restore_unknown": Msg(
         id="PERHATIAN: file sebelumnya tidak terbaca; transaksi sesudah struk {last} mungkin "
         "hilang. Periksa struk kertas",
         en="ATTENTION: the previous file could not be read; transactions after receipt {last} "
         "may be missing. Check the paper receipts",
+    ),
+    "restore_damaged": Msg(
+        id="PERHATIAN: file sebelumnya rusak; yang masih terbaca sudah dikembalikan, tetapi "
+        "transaksi lain mungkin hilang. Periksa struk kertas",
+        en="ATTENTION: the previous file is damaged; what could be read was brought back, but "
+        "other transactions may be missing. Check the paper receipts",
+    ),
+    "restore_stock": Msg(
+        id="PERHATIAN: {count} perubahan stok di file sebelumnya tidak ada di cadangan ini "
+        "({kinds}); catat ulang",
+        en="ATTENTION: {count} stock changes in the previous file are not in this backup "
+        "({kinds}); record them again",
+    ),
+    "restore_till": Msg(
+        id="Nomor struk kini berlanjut dengan kode kasir {till} (sebelumnya {old}), agar tidak "
+        "ada nomor struk yang terpakai dua kali",
+        en="Receipt numbers now continue under till code {till} (was {old}), so that no "
+        "receipt number is ever issued twice",
     ),
     "audit_empty": Msg(id="Tidak ada catatan audit", en="No audit entries"),
     "bad_limit": Msg(
@@ -118,21 +153,45 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from boothpos.core import merge
+
     result = backup.restore(args.file, args.db or paths.default_db())
     info = result.backup
     last = info.last_receipt or "-"
     print(say("restored", file=args.file, event=info.event, sales=info.sales, last=last))
+    if result.merged_receipts:
+        receipts = _shown(result.merged_receipts)
+        print(say("restore_merged", count=len(result.merged_receipts), receipts=receipts))
+    if result.merged_voids:
+        receipts = _shown(result.merged_voids)
+        print(say("restore_voids", count=len(result.merged_voids), receipts=receipts))
+    if result.merged_day_events:
+        print(say("restore_days", count=result.merged_day_events))
+    if result.till_code is not None:
+        print(say("restore_till", till=result.till_code, old=result.previous_till))
     if result.replaced is not None:
         print(say("kept_aside", path=result.replaced))
     if result.missing_receipts is None:
         print(say("restore_unknown", last=last), file=sys.stderr)
-    elif result.missing_receipts:
-        shown = list(result.missing_receipts[:10])
-        if len(result.missing_receipts) > 10:
-            shown.append("…")
-        missing = len(result.missing_receipts)
-        print(say("restore_missing", count=missing, receipts=", ".join(shown)), file=sys.stderr)
+    elif result.previous_damaged:
+        print(say("restore_damaged"), file=sys.stderr)
+    if result.unmerged:
+        print(say("restore_missing", count=len(result.unmerged)), file=sys.stderr)
+        for item in result.unmerged:
+            print("  " + item.describe(), file=sys.stderr)
+        print(say("restore_missing_hint"), file=sys.stderr)
+    if result.stock_moves_not_merged:
+        moves = result.stock_moves_not_merged
+        kinds = merge.moves_text(moves)
+        print(say("restore_stock", count=sum(moves.values()), kinds=kinds), file=sys.stderr)
+    for notice in result.warnings:
+        print(say("warning", text=notice.message()), file=sys.stderr)
     return EXIT_OK
+
+
+def _shown(receipts: tuple[str, ...], limit: int = 10) -> str:
+    """The first ``limit`` receipt numbers, then … for the rest."""
+    return ", ".join(receipts[:limit]) + (", …" if len(receipts) > limit else "")
 
 
 def cmd_audit(args) -> int:

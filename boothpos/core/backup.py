@@ -23,7 +23,11 @@ last backup starts.
 is damaged, not a boothpos database or from a newer app; it holds the
 instance lock (no app may have the file open), keeps the current file and its
 ``-wal``/``-shm`` aside as ``NAME.replaced-<time>.db`` (itself restorable),
-and reports receipts the replaced file had that the backup lacks.
+and then brings back what the replaced file holds beyond the backup — sales,
+refunds, voids, fair-day events — in one write transaction, switching the
+event's till code when a receipt number could otherwise be issued twice
+(:mod:`boothpos.core.merge` explains how and why). :class:`RestoreResult`
+says what came back, what could not and the till code now in use.
 """
 
 from __future__ import annotations
@@ -33,14 +37,14 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, paths
+from boothpos.core import audit, clock, merge, paths
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
@@ -177,8 +181,28 @@ class RestoreResult:
     path: Path  # the database, now the restored copy
     backup: BackupInfo  # what was restored
     replaced: Path | None  # the previous file, kept aside (None: there was none)
-    # receipts the replaced file had and the backup lacks; None: the replaced file was unreadable
+    # receipts (sales, refunds) the replaced file had that the database still lacks after the
+    # merge; None: the replaced file was unreadable (nobody knows what it held)
     missing_receipts: tuple[str, ...] | None
+    merged_receipts: tuple[str, ...] = ()  # sales and refunds brought back from it
+    merged_voids: tuple[str, ...] = ()  # receipts whose void was brought back
+    merged_day_events: int = 0  # fair-day opens / closes / reopens brought back
+    unmerged: tuple[merge.Unmerged, ...] = ()  # what could not be brought back, and why
+    stock_moves_not_merged: dict[str, int] = field(default_factory=dict)  # intake etc., by kind
+    previous_damaged: bool = False  # readable, but damaged: it may have held more
+    till_code: str | None = None  # the till code receipts now continue under, when it changed
+    previous_till: str | None = None  # the code before: the replaced file's, else the backup's
+    warnings: tuple[Notice, ...] = ()  # e.g. the backup after a till switch failed
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing of the replaced file is, or may be, missing."""
+        return (
+            self.missing_receipts == ()
+            and not self.unmerged
+            and not self.stock_moves_not_merged
+            and not self.previous_damaged
+        )
 
 
 # ------------------------------------------------------------------ settings ---
@@ -264,7 +288,10 @@ def backup(
         raise StorageError(NO_FOLDER, folder=str(folder))
     event = get_event(db)
     moment = clock.moment(at, event.timezone).astimezone(ZoneInfo(event.timezone))
-    mine = list_backups(folder, prefix=event.receipt_prefix, till=event.till_code)
+    # this till's backups, under its code now and the ones a restore retired: the sequence
+    # goes on above them all, so the newest is the newest whatever the clock says
+    tills = {event.till_code, *merge.till_history(db)}
+    mine = [b for b in list_backups(folder, prefix=event.receipt_prefix) if b.till in tills]
     seq = max((b.seq for b in mine), default=0) + 1
     name = f"{event.receipt_prefix}-{event.till_code}-{moment:%Y%m%d-%H%M%S}-{seq:04d}.db"
     final = folder / name
@@ -537,43 +564,55 @@ def newest_good_backup(
     """The newest backup of this database that passes :func:`verify_backup`; None if none does.
 
     Looks in :func:`backup_folders` (or ``folders``). While the database can
-    still be read, only backups of its event (same prefix, till and creation
-    time) count; when it cannot, the database's own local folder is searched
-    before any shared one (a USB stick may hold backups of other events).
+    still be read, only backups of its event (same prefix and creation time)
+    and of its till — its till code now or one it had before a restore
+    switched it (``till_history``) — count; when it cannot, the database's own
+    local folder is searched before any shared one (a USB stick may hold
+    backups of other events).
     """
     db_path = Path(db_path)
     identity = _identity(db_path)
     search = [Path(f) for f in folders] if folders is not None else backup_folders(db_path)
     if identity is None:
         groups = [[f] for f in search]
-        prefix = till = None
+        prefix, tills = None, frozenset()
     else:
         groups = [search]
-        prefix, till, _ = identity
+        prefix, tills, _ = identity
     for group in groups:
-        for candidate in list_backups(*group, prefix=prefix, till=till):
+        for candidate in list_backups(*group, prefix=prefix):
+            if identity is not None and candidate.till not in tills:
+                continue
             try:
                 info = verify_backup(candidate.path)
             except RefusedInput:
                 continue
-            if identity is None or (info.prefix, info.till, info.created_at) == identity:
+            if identity is None or (
+                (info.prefix, info.created_at) == (identity[0], identity[2]) and info.till in tills
+            ):
                 return info
     return None
 
 
-def _identity(db_path: Path) -> tuple[str, str, str] | None:
-    """(receipt prefix, till, event creation time) of a readable database, else None."""
+def _identity(db_path: Path) -> tuple[str, frozenset[str], str] | None:
+    """(receipt prefix, till codes now and before, event creation time), or None if unreadable."""
     try:
         conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             row = conn.execute(
                 "SELECT receipt_prefix, till_code, created_at FROM event WHERE id = 1"
             ).fetchone()
+            history = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", (merge.SETTING_TILL_HISTORY,)
+            ).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
         return None
-    return (row[0], row[1], row[2]) if row else None
+    if not row:
+        return None
+    tills = frozenset({row[1], *merge.parse_history(history[0] if history else "")})
+    return (row[0], tills, row[2])
 
 
 def restore(
@@ -591,12 +630,21 @@ def restore(
     passes the one it holds (the app, after closing its own connection); a
     running app elsewhere makes it raise :class:`DatabaseInUse`. The current
     file, with its ``-wal``/``-shm``, is kept aside as ``NAME.replaced-<time>.db``.
+
+    What the current file holds beyond the backup (sales, refunds, voids,
+    fair-day events) is read before anything changes and copied into the
+    restored database in one write transaction, with the ``db.restore`` audit
+    entry and one ``restore.merge`` entry; when a receipt number of the
+    current till could otherwise be issued again, the event switches to a
+    fresh till code and a backup is taken at once (see :mod:`boothpos.core.merge`).
+    A current file that cannot be read never fails the restore.
     """
     db_path = Path(db_path)
     source = Path(backup_file)
     if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
         raise RefusedInput(SAME_FILE, path=str(source))
     info = verify_backup(source)
+    known = _backup_uuids(info)
     own_lock = None
     if lock is None:
         own_lock = lock = InstanceLock(db_path, purpose="restore").acquire()
@@ -604,7 +652,7 @@ def restore(
         raise ValueError("restore: the lock passed is not held for this database")
     temp = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
-        missing = _check_current(db_path, info)
+        previous = _check_current(db_path, info, known)
         source_conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             problems = _copy(source_conn, temp)
@@ -620,64 +668,201 @@ def restore(
             if replaced is not None:
                 _move_with_sidecars(replaced, db_path)
             raise
+        used = _tills_named_in_files(db_path, info.prefix) if previous is not None else set()
         database = dbmod.connect(db_path)
         try:
-            with dbmod.write_transaction(database):
-                audit.record(
-                    database,
-                    "db.restore",
-                    user_id=user_id,
-                    entity="backup",
-                    entity_id=source.name,
-                    detail={
-                        "from": str(source.resolve()),
-                        "replaced": str(replaced.resolve()) if replaced else None,
-                        "sales": info.sales,
-                        "missing_receipts": None if missing is None else len(missing),
-                    },
-                )
+            result, switched = _bring_back(
+                database, db_path, info, source, replaced, previous, used=used, user_id=user_id
+            )
+            if switched:  # the new till code is named in the backup folders at once
+                run = backup_now(database, db_path, reason="restore", user_id=user_id)
+                result = replace(result, warnings=result.warnings + run.warnings)
         finally:
             database.close()
     finally:
         _remove(temp, Path(f"{temp}-journal"))
         if own_lock is not None:
             own_lock.release()
-    return RestoreResult(db_path, info, replaced, missing)
+    return result
 
 
-def _check_current(db_path: Path, info: BackupInfo) -> tuple[str, ...] | None:
-    """Receipts the current file has beyond the backup (None: unreadable or absent).
+def _bring_back(
+    database: Database,
+    db_path: Path,
+    info: BackupInfo,
+    source: Path,
+    replaced: Path | None,
+    previous: merge.Previous | None,
+    *,
+    used: set[str],
+    user_id: int | None,
+) -> tuple[RestoreResult, bool]:
+    """In one write transaction: merge the replaced file's records, choose the till, audit.
 
-    Refuses a backup of another event. Checkpoints the current file's WAL so
-    the copy kept aside is one whole file where SQLite still can.
+    Returns what happened and whether the till code was switched to a fresh one.
     """
-    if not db_path.exists():
-        return ()
+    with dbmod.write_transaction(database):
+        till_before = database.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
+        history_before = merge.till_history(database)
+        outcome = merge.MergeOutcome()
+        if previous is not None:
+            try:
+                with database.atomic():
+                    outcome = merge.merge_previous(database, previous)
+            except Exception as exc:  # noqa: BLE001 - the restore stands; the rest is reported
+                if isinstance(exc, sqlite3.Error) and dbmod.storage_error(database, exc):
+                    raise  # the disk refuses writes: nothing can be recorded
+                outcome = _nothing_merged(database, previous, exc)
+        missing = outcome.missing_receipts if previous is None or previous.readable else None
+        audit.record(
+            database,
+            "db.restore",
+            user_id=user_id,
+            entity="backup",
+            entity_id=source.name,
+            detail={
+                "from": str(source.resolve()),
+                "replaced": str(replaced.resolve()) if replaced else None,
+                "sales": info.sales,
+                "merged": len(outcome.merged),
+                "missing_receipts": None if missing is None else len(missing),
+            },
+        )
+        plan = merge.plan_till(database, previous, used=used)
+        merge.apply_till(database, plan, user_id=user_id)
+        if previous is not None and (
+            outcome.anything
+            or not previous.readable
+            or previous.damaged
+            or plan.code != till_before
+            or plan.history != history_before
+        ):
+            merge.record(
+                database,
+                outcome,
+                previous=previous,
+                till_before=till_before,
+                plan=plan,
+                source=source.name,
+                user_id=user_id,
+            )
+    # the code the till used before the restore, as far as anyone can know
+    was = previous.till_code if previous is not None and previous.till_code else till_before
+    result = RestoreResult(
+        path=db_path,
+        backup=info,
+        replaced=replaced,
+        missing_receipts=missing,
+        merged_receipts=outcome.merged,
+        merged_voids=outcome.voids,
+        merged_day_events=outcome.day_events,
+        unmerged=outcome.unmerged,
+        stock_moves_not_merged=outcome.stock_moves_not_merged,
+        previous_damaged=previous is not None and previous.damaged,
+        till_code=plan.code if plan.code != was else None,
+        previous_till=was,
+    )
+    return result, plan.switched
+
+
+def _nothing_merged(
+    database: Database, previous: merge.Previous, exc: Exception
+) -> merge.MergeOutcome:
+    """The merge failed as a whole (rolled back): every record it had to bring back is missing."""
+    have = {r[0] for r in database.execute("SELECT uuid FROM sales")}
+    have_voids = {r[0] for r in database.execute("SELECT uuid FROM voids")}
+    detail = (("detail", _reason(exc)),)
+    unmerged = [
+        merge.Unmerged(s.receipt_no, s.kind, merge.NOT_COPIED, detail)
+        for s in previous.sales
+        if s.uuid not in have
+    ]
+    unmerged += [
+        merge.Unmerged(v.receipt_no, "void", merge.NOT_COPIED, detail)
+        for v in previous.voids
+        if v.uuid not in have_voids
+    ]
+    return merge.MergeOutcome(unmerged=tuple(unmerged))
+
+
+def _backup_uuids(info: BackupInfo) -> tuple[set[str], set[str]]:
+    """UUIDs of the sales and voids a verified backup holds."""
+    try:
+        conn = sqlite3.connect(info.path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            sales = {r[0] for r in conn.execute("SELECT uuid FROM sales")}
+            voids = {r[0] for r in conn.execute("SELECT uuid FROM voids")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise RefusedInput(DAMAGED_BACKUP, path=str(info.path), detail=_reason(exc)) from exc
+    return sales, voids
+
+
+def _check_current(
+    db_path: Path, info: BackupInfo, known: tuple[set[str], set[str]]
+) -> merge.Previous | None:
+    """What the current file holds beyond the backup (None: there is no current file).
+
+    An unreadable file gives :meth:`merge.Previous.unreadable`. Refuses a
+    backup of another event. Checkpoints the current file's WAL so the copy
+    kept aside is one whole file where SQLite still can.
+    """
+    wal = Path(f"{db_path}-wal")
+    if not db_path.exists() or (
+        db_path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0)
+    ):
+        return None  # nothing was ever written to it
     try:
         conn = sqlite3.connect(db_path)
+    except sqlite3.Error:
+        return merge.Previous.unreadable()
+    try:
         try:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             event = conn.execute(
                 "SELECT name, receipt_prefix, created_at FROM event WHERE id = 1"
             ).fetchone()
-            rows = conn.execute(
-                "SELECT receipt_no FROM sales WHERE id > ? ORDER BY id", (info.last_sale_id,)
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    if event and (event[1], event[2]) != (info.prefix, info.created_at):
-        raise RefusedInput(
-            OTHER_EVENT,
-            path=str(info.path),
-            backup_event=info.event,
-            backup_prefix=info.prefix,
-            event=event[0],
-            prefix=event[1],
-        )
-    return tuple(r[0] for r in rows)
+        except sqlite3.Error:
+            return merge.Previous.unreadable()
+        if event and (event[1], event[2]) != (info.prefix, info.created_at):
+            raise RefusedInput(
+                OTHER_EVENT,
+                path=str(info.path),
+                backup_event=info.event,
+                backup_prefix=info.prefix,
+                event=event[0],
+                prefix=event[1],
+            )
+        try:
+            return merge.read_previous(conn, known_sales=known[0], known_voids=known[1])
+        except sqlite3.Error:
+            return merge.Previous.unreadable()
+    finally:
+        conn.close()
+
+
+_RECEIPT_PDF = re.compile(r"^(?P<prefix>[A-Z0-9]{1,8})-(?P<till>[A-Z0-9]{1,8})-\d{4}-\d{5,}")
+
+
+def _tills_named_in_files(db_path: Path, prefix: str) -> set[str]:
+    """Till codes of this event named by backup files and saved receipt PDFs.
+
+    They may name a till code that no readable database remembers (a file lost
+    before its next backup): a new till code must not be one of them.
+    """
+    tills: set[str] = set()
+    with contextlib.suppress(OSError):
+        tills |= {b.till for b in list_backups(*backup_folders(db_path), prefix=prefix)}
+    receipts = db_path.with_name(db_path.stem + "-files") / "receipts"
+    with contextlib.suppress(OSError):
+        if receipts.is_dir():
+            for entry in receipts.iterdir():
+                match = _RECEIPT_PDF.match(entry.name)
+                if match and match["prefix"] == prefix:
+                    tills.add(match["till"])
+    return tills
 
 
 _SIDECARS = ("", "-wal", "-shm", "-journal")

@@ -10,7 +10,7 @@ till and never reused. Voids and refunds are new records pointing back
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -198,6 +198,16 @@ def next_seq(db: Database, till_code: str) -> int:
     return row[0]
 
 
+def current_till(db: Database) -> str:
+    """The event's till code as stored now.
+
+    A restore may switch it (:mod:`boothpos.core.merge`) while a screen still
+    holds an older :class:`Event`; numbering reads it inside the sale's
+    transaction, so a receipt number of a retired till code is never issued.
+    """
+    return db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
+
+
 def checkout(
     db: Database,
     cart: list[CartLine],
@@ -262,14 +272,15 @@ def checkout(
     iso_day = day.isoformat()
     with write_transaction(db, subject="sale"):
         days.ensure_open_for_sale(db, day, at=moment, user_id=cashier.id)
-        seq = next_seq(db, event.till_code)
-        receipt_no = receipt_number(event, day, seq)
+        till = current_till(db)
+        seq = next_seq(db, till)
+        receipt_no = receipt_number(replace(event, till_code=till), day, seq)
         sale_id = db.execute(
             "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
             "total, change) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 sale_uuid,
-                event.till_code,
+                till,
                 seq,
                 receipt_no,
                 iso_day,

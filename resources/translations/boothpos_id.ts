@@ -130,8 +130,36 @@ Struk terakhir: {receipt} ({time})
 File: {file}</translation>
     </message>
     <message>
+        <source>ATTENTION: the previous file is damaged; what could be read was brought back, but other sales may be missing. Check the paper receipts.</source>
+        <translation>PERHATIAN: file sebelumnya rusak; yang masih terbaca sudah dikembalikan, tetapi penjualan lain mungkin hilang. Periksa struk kertas.</translation>
+    </message>
+    <message>
+        <source>ATTENTION: records of the previous file that could not be brought back ({count}): {details}. Enter them again from the paper receipts.</source>
+        <translation>PERHATIAN: catatan di file sebelumnya yang tidak bisa dikembalikan ({count}): {details}. Catat ulang dari struk kertas.</translation>
+    </message>
+    <message>
+        <source>ATTENTION: {count} stock changes of the previous file are not in this backup ({kinds}); record them again.</source>
+        <translation>PERHATIAN: {count} perubahan stok di file sebelumnya tidak ada di cadangan ini ({kinds}); catat ulang.</translation>
+    </message>
+    <message>
         <source>Restored {file}: {sales} transactions, last receipt {receipt}.</source>
         <translation>{file} dipulihkan: {sales} transaksi, struk terakhir {receipt}.</translation>
+    </message>
+    <message>
+        <source>Brought back from the previous file: {count} transactions made after this backup ({receipts}).</source>
+        <translation>Dikembalikan dari file sebelumnya: {count} transaksi sesudah cadangan ini ({receipts}).</translation>
+    </message>
+    <message>
+        <source>Brought back from the previous file: the voids of {count} sales ({receipts}).</source>
+        <translation>Dikembalikan dari file sebelumnya: pembatalan {count} penjualan ({receipts}).</translation>
+    </message>
+    <message>
+        <source>Brought back from the previous file: {count} fair-day openings/closings.</source>
+        <translation>Dikembalikan dari file sebelumnya: {count} catatan buka/tutup hari.</translation>
+    </message>
+    <message>
+        <source>Receipt numbers now continue under till code {till} (was {old}), so that no receipt number is ever issued twice.</source>
+        <translation>Nomor struk kini berlanjut dengan kode kasir {till} (sebelumnya {old}), agar tidak ada nomor struk yang terpakai dua kali.</translation>
     </message>
     <message>
         <source>The previous file is kept as {file}.</source>
@@ -140,10 +168,6 @@ File: {file}</translation>
     <message>
         <source>ATTENTION: the previous file could not be read, so sales after receipt {receipt} may be missing. Check the paper receipts.</source>
         <translation>PERHATIAN: file sebelumnya tidak terbaca, jadi penjualan sesudah struk {receipt} mungkin hilang. Periksa struk kertas.</translation>
-    </message>
-    <message>
-        <source>ATTENTION: sales of the previous file that are not in this backup ({count}): {receipts}. Enter them again from the paper receipts.</source>
-        <translation>PERHATIAN: penjualan di file sebelumnya yang tidak ada di cadangan ini ({count}): {receipts}. Catat ulang dari struk kertas.</translation>
     </message>
     <message>
         <source>Backup written: {file}</source>

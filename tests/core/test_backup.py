@@ -197,19 +197,20 @@ def test_backup_and_restore_round_trip(booth):
 
     result = backup.restore(taken, booth.path, user_id=booth.admin.id)
 
-    assert receipts_in(booth.path) == kept
+    # the sales after the backup are brought back from the replaced file (test_restore_merge.py)
+    assert receipts_in(booth.path) == kept + later
     assert result.replaced is not None and result.replaced.name.startswith(
         "inacraft-2024.replaced-"
     )
     assert receipts_in(result.replaced) == kept + later  # the previous file, whole, kept aside
-    assert result.missing_receipts == tuple(later)
+    assert result.missing_receipts == () and result.merged_receipts == tuple(later)
     assert result.backup.sales == 4
     restored = db.connect(booth.path)
     try:
         assert check.run_checks(restored).ok
         entry = audit.entries(restored, action="db.restore")[0]
         assert entry["detail"]["from"] == str(taken.resolve())
-        assert entry["detail"]["missing_receipts"] == 2
+        assert entry["detail"]["missing_receipts"] == 0 and entry["detail"]["merged"] == 2
         assert restored.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         restored.close()
@@ -233,7 +234,10 @@ def test_restore_keeps_a_crashed_files_wal_with_it_and_never_applies_it_to_the_b
 
     result = backup.restore(taken, crashed)
 
-    assert receipts_in(crashed) == kept
+    # the backup is the base; the crashed file's later sales (its WAL) come back by the merge
+    assert receipts_in(crashed) == kept + later and result.merged_receipts == tuple(later)
+    with closing(db.connect(crashed)) as restored:
+        assert check.run_checks(restored).ok
     assert not Path(f"{crashed}-wal").exists() or Path(f"{crashed}-wal").stat().st_size == 0
     assert receipts_in(result.replaced) == kept + later
 
@@ -370,9 +374,10 @@ def test_restore_is_refused_while_an_app_has_the_database(booth, tmp_path):
         holder.wait()
     assert sales_in(booth.path) == 1
 
-    backup.restore(taken, booth.path)  # the killed app left no stale lock behind
+    result = backup.restore(taken, booth.path)  # the killed app left no stale lock behind
 
-    assert sales_in(booth.path) == 0
+    assert result.backup.sales == 0 and len(result.merged_receipts) == 1
+    assert sales_in(booth.path) == 1  # the sale after the backup is brought back
 
 
 def test_the_app_restores_with_the_lock_it_holds(booth):
@@ -384,7 +389,8 @@ def test_the_app_restores_with_the_lock_it_holds(booth):
         result = backup.restore(taken, booth.path, lock=lock)
         assert lock.held
 
-    assert result.backup.sales == 0 and sales_in(booth.path) == 0
+    assert result.backup.sales == 0 and len(result.merged_receipts) == 1
+    assert sales_in(booth.path) == 1
 
 
 def test_an_older_backup_is_migrated_on_restore_like_any_older_file(booth, monkeypatch):

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sale_support import focused, open_payment, scan
 
-from boothpos.core import audit, backup, check, startup
+from boothpos.core import audit, backup, check, startup, users
 from boothpos.core.errors import StorageError
 from boothpos.gui import app as gui_app
-from boothpos.gui.controllers.sale_controller import ERROR, WARNING
+from boothpos.gui.controllers.sale_controller import ERROR, INFO, WARNING
 from boothpos.gui.preferences import Preferences, open_settings
 
 ENTER = Qt.Key.Key_Return
@@ -246,11 +246,11 @@ def test_back_up_now_and_change_the_settings(qtbot, shell, booth, tmp_path):
     assert shell.backup_dialog is None
 
 
-def test_restore_a_listed_backup_rebuilds_the_till_and_warns_of_missing_sales(qtbot, shell, booth):
+def test_restore_a_listed_backup_rebuilds_the_till_and_brings_back_later_sales(qtbot, shell, booth):
     booth.sell("kopi")
     booth.sell("noken")
     backup.backup_now(booth.db, booth.path)
-    lost = booth.sell("gelang")  # after the backup
+    later = booth.sell("gelang")  # after the backup: brought back from the replaced file
     window = started(qtbot, shell, booth.admin)
     window.backup_action.trigger()
     dialog = shell.backup_dialog
@@ -265,15 +265,36 @@ def test_restore_a_listed_backup_rebuilds_the_till_and_warns_of_missing_sales(qt
     assert shell.backup_dialog is None and shell.window is not window
     new = shell.window
     assert new.user is not None and new.user.username == "admin"
-    assert shell.db.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 2
+    assert shell.db.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 3
+    assert check.run_checks(shell.db).ok
+    [message] = new.sale.banner.messages()
+    assert message.level == INFO and message.sticky
+    assert " dipulihkan: 2 transaksi" in message.text
+    assert f"({later.receipt_no})" in message.text
+    [entry] = audit.entries(shell.db, action="db.restore")
+    assert entry["user"] == "admin" and entry["detail"]["missing_receipts"] == 0
+    assert entry["detail"]["merged"] == 1
+
+
+def test_restore_warns_of_sales_it_could_not_bring_back(qtbot, shell, booth):
+    booth.sell("kopi")
+    backup.backup_now(booth.db, booth.path)
+    users.add_user(booth.db, "kasir2", "2222", "attendant")  # not in the backup
+    lost = booth.sell("noken", cashier=users.get_user(booth.db, "kasir2"))
+    window = started(qtbot, shell, booth.admin)
+    window.backup_action.trigger()
+    dialog = shell.backup_dialog
+    dialog.check_button.click()
+    dialog.details.restore_button.click()
+
+    new = shell.window
+    assert shell.db.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 1
     assert check.run_checks(shell.db).ok
     [message] = new.sale.banner.messages()
     assert message.level == ERROR and message.sticky
-    assert message.text.startswith("PERHATIAN: penjualan di file sebelumnya yang tidak ada")
-    assert "(1)" in message.text
     assert lost.receipt_no in message.text
-    [entry] = audit.entries(shell.db, action="db.restore")
-    assert entry["user"] == "admin" and entry["detail"]["missing_receipts"] == 1
+    assert "pengguna 'kasir2' tidak ada di cadangan" in message.text  # the reason, core's words
+    assert "T1R1" in message.text  # its number stays used: receipts go on under a new till code
 
 
 def test_a_backup_of_another_event_is_refused_and_the_till_goes_on(qtbot, shell, booth, tmp_path):

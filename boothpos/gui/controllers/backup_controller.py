@@ -9,7 +9,8 @@ Restoring replaces the database under the app, so it is not done here: the
 backup dialog asks for it (``restoreRequested``) and the app shell closes its
 connection, restores with the instance lock it holds, reconnects and rebuilds
 the window (``gui.app.AppShell.restore_backup``). :func:`restore_summary`
-says what the restore did, missing receipts first.
+says what the restore did: what may be missing first, then what was brought
+back from the replaced file and the till code receipts now continue under.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import backup, users
+from boothpos.core import backup, merge, users
 from boothpos.core import db as dbmod
 from boothpos.core.backup import BackupFile, BackupInfo, BackupRun, BackupSettings, RestoreResult
 from boothpos.core.checkout import Notice
@@ -78,39 +79,95 @@ def backup_details(info: BackupInfo) -> str:
 
 
 def restore_summary(result: RestoreResult) -> tuple[bool, str]:
-    """(all well, text) after a restore: what came back, the file kept aside, missing receipts.
+    """(all well, text) after a restore: warnings first, then what came back and the till code.
 
     ``missing_receipts`` None means the replaced file could not be read: nobody
-    knows whether sales are missing, and the text says so.
+    knows whether sales are missing, and the text says so. Records the restore
+    could not bring back are named with the reason (core messages, in the
+    current language); a switched till code is said, so the next receipt's
+    number surprises nobody.
     """
     info = result.backup
     last = info.last_receipt or "-"
-    restored = QCoreApplication.translate(
-        "BackupController", "Restored {file}: {sales} transactions, last receipt {receipt}."
-    )
-    parts = [restored.format(file=info.path.name, sales=info.sales, receipt=last)]
-    if result.replaced is not None:
-        kept = QCoreApplication.translate(
-            "BackupController", "The previous file is kept as {file}."
-        )
-        parts.append(kept.format(file=result.replaced))
-    missing = result.missing_receipts
-    if missing is None:
+    warnings = []
+    if result.missing_receipts is None:
         unknown = QCoreApplication.translate(
             "BackupController",
             "ATTENTION: the previous file could not be read, so sales after receipt "
             "{receipt} may be missing. Check the paper receipts.",
         )
-        parts.insert(0, unknown.format(receipt=last))
-    elif missing:
-        shown = ", ".join(missing[:SHOWN_MISSING]) + (" …" if len(missing) > SHOWN_MISSING else "")
+        warnings.append(unknown.format(receipt=last))
+    elif result.previous_damaged:
+        warnings.append(
+            QCoreApplication.translate(
+                "BackupController",
+                "ATTENTION: the previous file is damaged; what could be read was brought back, "
+                "but other sales may be missing. Check the paper receipts.",
+            )
+        )
+    if result.unmerged:
+        shown = "; ".join(item.describe() for item in result.unmerged[:SHOWN_MISSING])
         lost = QCoreApplication.translate(
             "BackupController",
-            "ATTENTION: sales of the previous file that are not in this backup "
-            "({count}): {receipts}. Enter them again from the paper receipts.",
+            "ATTENTION: records of the previous file that could not be brought back "
+            "({count}): {details}. Enter them again from the paper receipts.",
         )
-        parts.insert(0, lost.format(count=len(missing), receipts=shown))
-    return missing == (), " ".join(parts)
+        more = " …" if len(result.unmerged) > SHOWN_MISSING else ""
+        warnings.append(lost.format(count=len(result.unmerged), details=shown + more))
+    if result.stock_moves_not_merged:
+        moves = result.stock_moves_not_merged
+        stock = QCoreApplication.translate(
+            "BackupController",
+            "ATTENTION: {count} stock changes of the previous file are not in this backup "
+            "({kinds}); record them again.",
+        )
+        warnings.append(stock.format(count=sum(moves.values()), kinds=merge.moves_text(moves)))
+    warnings += [notice.message() for notice in result.warnings]
+
+    restored = QCoreApplication.translate(
+        "BackupController", "Restored {file}: {sales} transactions, last receipt {receipt}."
+    )
+    parts = [restored.format(file=info.path.name, sales=info.sales, receipt=last)]
+    if result.merged_receipts:
+        merged = QCoreApplication.translate(
+            "BackupController",
+            "Brought back from the previous file: {count} transactions made after this "
+            "backup ({receipts}).",
+        )
+        count = len(result.merged_receipts)
+        parts.append(merged.format(count=count, receipts=_shown(result.merged_receipts)))
+    if result.merged_voids:
+        voids = QCoreApplication.translate(
+            "BackupController",
+            "Brought back from the previous file: the voids of {count} sales ({receipts}).",
+        )
+        count = len(result.merged_voids)
+        parts.append(voids.format(count=count, receipts=_shown(result.merged_voids)))
+    if result.merged_day_events:
+        days = QCoreApplication.translate(
+            "BackupController",
+            "Brought back from the previous file: {count} fair-day openings/closings.",
+        )
+        parts.append(days.format(count=result.merged_day_events))
+    if result.till_code is not None:
+        till = QCoreApplication.translate(
+            "BackupController",
+            "Receipt numbers now continue under till code {till} (was {old}), so that no "
+            "receipt number is ever issued twice.",
+        )
+        parts.append(till.format(till=result.till_code, old=result.previous_till or "-"))
+    if result.replaced is not None:
+        kept = QCoreApplication.translate(
+            "BackupController", "The previous file is kept as {file}."
+        )
+        parts.append(kept.format(file=result.replaced))
+    return result.complete and not result.warnings, " ".join(warnings + parts)
+
+
+def _shown(receipts: tuple[str, ...]) -> str:
+    """The first receipt numbers, then … for the rest."""
+    more = " …" if len(receipts) > SHOWN_MISSING else ""
+    return ", ".join(receipts[:SHOWN_MISSING]) + more
 
 
 def run_text(run: BackupRun) -> str:
