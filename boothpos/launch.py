@@ -28,7 +28,6 @@ BEFORE_QT = (
     "boothpos.core.startup",
     "boothpos.core.checkout",
     "boothpos.core.cart",
-    "boothpos.core.partner_access",
     "boothpos.core.paths",
 )
 

@@ -25,6 +25,8 @@ BAD_CHECK = Msg(
 )
 
 INTERNAL_PREFIX = "20"  # GS1 restricted circulation: 20–29; we use 20 for booth items
+# A partner's sign-in card (Code 128, ``boothpos.core.partner_access``) scans as this + code.
+PARTNER_CARD_PREFIX = "MITRA-"
 
 
 def check_digit(payload: str) -> int:

@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, users
+from boothpos.core import audit, barcodes, clock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import AccountLocked, AuthError, Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event
@@ -39,7 +39,7 @@ from boothpos.core.users import User
 MAX_FAILURES = users.MAX_FAILURES  # wrong PINs in a row before the lock
 LOCK_MINUTES = users.LOCK_MINUTES
 PIN_LENGTH = 6  # generated PINs
-CARD_PREFIX = "MITRA-"
+CARD_PREFIX = barcodes.PARTNER_CARD_PREFIX
 # The partner screen goes back to the sign-in screen after this long without a touch.
 IDLE_SECONDS = 45
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 import boothpos
 from boothpos.core import db as dbmod
@@ -52,7 +52,7 @@ from boothpos.gui.preferences import (
     save_preferences,
 )
 from boothpos.gui.receipts import ReceiptService, describe_error
-from boothpos.gui.style import apply_style
+from boothpos.gui.style import apply_style, style_arguments
 from boothpos.gui.views.login_view import LoginScreen
 from boothpos.gui.views.sale_view import SaleScreen
 
@@ -79,12 +79,13 @@ AskFirstRun = Callable[[Path], Path | None]
 Recover = Callable[[Path, DamagedDatabase], "RestoreResult | None"]
 
 
-def configure_application(app: QApplication) -> None:
+def configure_application(app: QApplication, *, style_chosen: bool = False) -> None:
+    """Names, version and look; ``style_chosen``: made with ``style.style_arguments()``."""
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("boothpos")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(boothpos.__version__)
-    apply_style(app)
+    apply_style(app, style_chosen=style_chosen)
 
 
 # ---------------------------------------------------------------- database ---
@@ -440,7 +441,7 @@ class AppShell(QObject):
         window = self.window
         if not isinstance(exc, DamagedDatabase):  # the file went missing, or a disk error
             log.error("start-up integrity check of %s failed: %s", self.db_path, exc)
-            QMessageBox.critical(window, "boothpos", describe_error(exc))
+            show_error(window, describe_error(exc))
             self._quit(EXIT_FAIL)
             return
         if window is not None:
@@ -455,7 +456,7 @@ class AppShell(QObject):
         try:
             till = open_till(self.db_path, recover=self._recover, restored=restored, damaged=exc)
         except BoothError as error:
-            QMessageBox.critical(window, "boothpos", error.message())
+            show_error(window, error.message())
             till = None
         if till is None:  # the user quit the recovery dialog
             self._quit(EXIT_FAIL)
@@ -586,7 +587,7 @@ class AppShell(QObject):
         try:
             self.db = dbmod.connect(self.db_path)
         except BoothError as exc:
-            QMessageBox.critical(window, "boothpos", exc.message())
+            show_error(window, exc.message())
             QCoreApplication.exit(EXIT_FAIL)
             return False
         if self.till is not None:
@@ -600,6 +601,13 @@ class AppShell(QObject):
                 current.sign_out()
         self.show_banner(message)
         return ok
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    """A modal error box (Qt's message box is loaded when first needed, not at start)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(parent, "boothpos", text)
 
 
 def check_printer(printer: str) -> str | None:
@@ -643,8 +651,11 @@ def collect_from_now_on() -> None:
 def run(db_path: str | Path | None = None, demo: bool = False, argv: Sequence[str] | None = None
         ) -> int:  # fmt: skip
     """Run the cashier app until its window closes; the process exit code."""
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    configure_application(app)
+    app = QApplication.instance()
+    made_here = app is None
+    if app is None:
+        app = QApplication([*(argv or sys.argv[:1]), *style_arguments()])
+    configure_application(app, style_chosen=made_here)
     settings = open_settings()
     translators = Translators(app)
     translators.install(load_preferences(settings).language)
@@ -656,7 +667,7 @@ def run(db_path: str | Path | None = None, demo: bool = False, argv: Sequence[st
                 return EXIT_OK
             till = open_till(path, restored=restored, check=False)  # checked in the background
         except BoothError as exc:  # another till has the file, or it is not usable
-            QMessageBox.critical(None, "boothpos", exc.message())
+            show_error(None, exc.message())
             return EXIT_FAIL
         if till is None:  # damaged, and the user quit the recovery dialog
             return EXIT_FAIL

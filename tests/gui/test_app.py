@@ -300,8 +300,6 @@ def test_run_refuses_a_file_that_is_not_a_database(home, tmp_path, monkeypatch, 
     bad = tmp_path / "not-a-db.db"
     bad.write_text("hello")
     shown = []
-    monkeypatch.setattr(
-        gui_app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
-    )
+    monkeypatch.setattr(gui_app, "show_error", lambda _parent, text: shown.append(text))
     assert gui_app.run(db_path=bad) == 1
     assert shown and "bukan file database" in shown[0]

@@ -57,9 +57,7 @@ def test_a_second_till_on_the_same_database_is_refused_with_the_message(
     booth, home, monkeypatch, qapp
 ):
     shown: list[str] = []
-    monkeypatch.setattr(
-        gui_app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
-    )
+    monkeypatch.setattr(gui_app, "show_error", lambda _parent, text: shown.append(text))
     with InstanceLock(booth.path):  # another boothpos app has the file
         with pytest.raises(DatabaseInUse) as refused:
             gui_app.open_till(booth.path, recover=pytest.fail)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothpos.core.partner_access import CARD_PREFIX
+from boothpos.core.barcodes import PARTNER_CARD_PREFIX as CARD_PREFIX
 from boothpos.core.users import User
 from boothpos.gui.controllers.login_controller import LoginController
 from boothpos.gui.models.users_model import UsersListModel
