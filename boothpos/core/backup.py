@@ -46,17 +46,25 @@ from sqlite_utils import Database
 
 from boothpos.core import audit, clock, merge, paths
 from boothpos.core import db as dbmod
+from boothpos.core.backup_settings import (  # noqa: F401 - part of this module's interface
+    BAD_EVERY,
+    BAD_KEEP,
+    DEFAULT_EVERY,
+    DEFAULT_KEEP,
+    NO_FOLDER,
+    SETTING_DIR,
+    SETTING_EVERY,
+    SETTING_KEEP,
+    BackupSettings,
+    configure,
+    settings,
+)
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
-from boothpos.core.event import get_event, get_setting, set_setting
+from boothpos.core.event import get_event
 from boothpos.core.instance import InstanceLock, lock_path
 from boothpos.core.schema import SCHEMA_VERSION
 
-SETTING_EVERY = "backup_every"
-SETTING_KEEP = "backup_keep"
-SETTING_DIR = "backup_dir"
-DEFAULT_EVERY = 20
-DEFAULT_KEEP = 30
 AUDIT_ACTION = "db.backup"
 
 NAME_RE = re.compile(
@@ -66,10 +74,6 @@ NAME_RE = re.compile(
 # What a file needs to be a boothpos event database (any schema version).
 _BOOTHPOS_TABLES = {"event", "sales", "sale_lines", "payments", "audit"}
 
-NO_FOLDER = Msg(
-    id="folder cadangan '{folder}' tidak ada (USB tidak terpasang?)",
-    en="backup folder '{folder}' does not exist (USB stick not plugged in?)",
-)
 WRITE_FAILED = Msg(
     id="cadangan ke '{folder}' tidak bisa ditulis: {detail}",
     en="could not write a backup to '{folder}': {detail}",
@@ -85,14 +89,6 @@ IN_TRANSACTION = Msg(
 BACKUP_WARNING = Msg(
     id="cadangan gagal: {reason}. Penjualan dan data lain tetap tersimpan di database",
     en="backup failed: {reason}. Sales and all other records are still saved in the database",
-)
-BAD_EVERY = Msg(
-    id="cadangan tiap '{value}' penjualan: harus bilangan bulat 0 atau lebih (0 = mati)",
-    en="backup every '{value}' sales: must be a whole number of 0 or more (0 = off)",
-)
-BAD_KEEP = Msg(
-    id="simpan '{value}' cadangan: harus bilangan bulat 1 atau lebih",
-    en="keep '{value}' backups: must be a whole number of 1 or more",
 )
 NO_FILE = Msg(id="file cadangan '{path}' tidak ada", en="backup file '{path}' does not exist")
 NOT_BOOTHPOS = Msg(
@@ -123,13 +119,6 @@ OTHER_EVENT = Msg(
     en="backup '{path}' belongs to another event ({backup_event}, {backup_prefix}), not to "
     "this database's event ({event}, {prefix}); nothing was changed",
 )
-
-
-@dataclass(frozen=True)
-class BackupSettings:
-    every: int  # sales between automatic backups; 0: off
-    keep: int  # newest backups kept per folder
-    folder: Path | None  # extra folder (USB stick), None: only the local one
 
 
 @dataclass(frozen=True)
@@ -203,58 +192,6 @@ class RestoreResult:
             and not self.stock_moves_not_merged
             and not self.previous_damaged
         )
-
-
-# ------------------------------------------------------------------ settings ---
-
-
-def settings(db: Database) -> BackupSettings:
-    folder = (get_setting(db, SETTING_DIR, "") or "").strip()
-    return BackupSettings(
-        every=_int_setting(db, SETTING_EVERY, DEFAULT_EVERY, minimum=0),
-        keep=_int_setting(db, SETTING_KEEP, DEFAULT_KEEP, minimum=1),
-        folder=Path(folder).expanduser() if folder else None,
-    )
-
-
-def _int_setting(db: Database, key: str, default: int, *, minimum: int) -> int:
-    try:
-        value = int(get_setting(db, key, str(default)) or default)
-    except ValueError:
-        return default
-    return value if value >= minimum else default
-
-
-def configure(
-    db: Database,
-    *,
-    every: int | str | None = None,
-    keep: int | str | None = None,
-    folder: str | Path | None = None,
-    user_id: int | None = None,
-) -> BackupSettings:
-    """Change the backup settings (each audited as ``setting.change``). ``folder=''`` clears it."""
-    checked: dict[str, str] = {}
-    if every is not None:
-        checked[SETTING_EVERY] = str(_whole(every, 0, BAD_EVERY))
-    if keep is not None:
-        checked[SETTING_KEEP] = str(_whole(keep, 1, BAD_KEEP))
-    if folder is not None:
-        checked[SETTING_DIR] = str(folder).strip()
-    with db.atomic():
-        for key, value in checked.items():
-            set_setting(db, key, value, user_id=user_id)
-    return settings(db)
-
-
-def _whole(value: int | str, minimum: int, msg: Msg) -> int:
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise RefusedInput(msg, value=value) from None
-    if number < minimum:
-        raise RefusedInput(msg, value=value)
-    return number
 
 
 def local_folder(db_path: str | Path) -> Path:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from boothpos.core import backup
+from boothpos.core import backup_settings
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import DamagedDatabase, Msg
@@ -133,6 +133,8 @@ def check_integrity(db_path: str | Path) -> None:
 
 def damaged(db_path: str | Path, detail: object) -> DamagedDatabase:
     """The error for a damaged database, naming its newest good backup (if any)."""
+    from boothpos.core import backup  # only for a damaged file
+
     path = Path(db_path)
     good = backup.newest_good_backup(path)
     if good is None:
@@ -160,7 +162,7 @@ def startup_notices(db: Database, db_path: str | Path) -> tuple[Notice, ...]:
         notices.append(
             Notice(LOW_DISK, (("free_mb", free // (1024 * 1024)), ("folder", str(folder))))
         )
-    extra = backup.settings(db).folder
+    extra = backup_settings.settings(db).folder
     if extra is not None and not extra.is_dir():
-        notices.append(Notice(backup.NO_FOLDER, (("folder", str(extra)),)))
+        notices.append(Notice(backup_settings.NO_FOLDER, (("folder", str(extra)),)))
     return tuple(notices)

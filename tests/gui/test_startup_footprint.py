@@ -64,6 +64,8 @@ NOT_AT_START = (
     "reportlab",
     # the first sale (its receipt, the automatic backup after it)
     "boothpos.core.sales",
+    "boothpos.core.backup",
+    "boothpos.core.merge",
     # partner mode (F3, a card scan) and the admin's partner PINs and cards
     "boothpos.core.partner_access",
     "boothpos.gui.views.partner_dashboard",
