@@ -507,7 +507,10 @@ def run(args: argparse.Namespace) -> int:
     cache = Path(args.db_dir)
     source = ensure_database(cache, args.rebuild)
     work = Path(tempfile.mkdtemp(prefix="bench-gui-", dir=cache))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BOOTHPOS_HOME=str(work / "home"))
+    # The app finds its data folder as on a booth laptop (platformdirs, no BOOTHPOS_HOME),
+    # inside this run's folder.
+    env = {k: v for k, v in os.environ.items() if k not in ("BOOTHPOS_HOME", "BOOTHPOS_DB")}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(work / "data"))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     # An installed boothpos runs from compiled bytecode (pip compiles it); so do the children,
     # from a private cache (the warm-up starts fill it), whatever PYTHONDONTWRITEBYTECODE says.

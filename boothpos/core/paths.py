@@ -7,15 +7,18 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import platformdirs
-
 APP = "boothpos"
 
 
 def data_dir() -> Path:
     """The user's boothpos data folder (``BOOTHPOS_HOME`` overrides it)."""
     override = os.environ.get("BOOTHPOS_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    if override:
+        base = Path(override)
+    else:
+        import platformdirs  # not needed when BOOTHPOS_HOME or --db says where
+
+        base = Path(platformdirs.user_data_dir(APP, appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base
 

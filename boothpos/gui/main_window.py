@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
             self.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
         self._add_inventory_actions(toolbar)
         self._add_report_actions(toolbar)
         self._add_admin_actions(toolbar)
@@ -308,8 +309,7 @@ class MainWindow(QMainWindow):
 
     def _lock_for_partner(self) -> None:
         partner_mode = self.in_partner_mode()
-        for toolbar in self.findChildren(QToolBar):
-            toolbar.setVisible(not partner_mode)
+        self.toolbar.setVisible(not partner_mode)
         self.statusBar().setVisible(not partner_mode)  # no "nobody signed in" there
         if partner_mode:
             for action in self._booth_actions():
