@@ -406,6 +406,46 @@ def child_bare() -> None:
     os._exit(0)
 
 
+def child_floor(db_path: str) -> None:
+    """The fixed stack alone, for context (``--explain``): sqlite-utils opens the database and
+    reads one row; a ``QMainWindow`` with a stacked page holding a label, a focused line edit
+    and a table view is shown and painted. No boothpos code; what any app on these two
+    libraries pays before doing anything of its own."""
+    __import__("boothpos.core")  # sqlite-utils' unused date parser deferred, as in the app
+    import sqlite_utils
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QStackedWidget,
+        QTableView,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication([sys.argv[0]])
+    db = sqlite_utils.Database(db_path)
+    users = db.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+    window, stack, page = QMainWindow(), QStackedWidget(), QWidget()
+    window.setCentralWidget(stack)
+    layout = QVBoxLayout(page)
+    edit = QLineEdit()
+    layout.addWidget(QLabel(f"{users} users"), 0, Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(edit)
+    layout.addWidget(QTableView())
+    stack.addWidget(page)
+    window.resize(1280, 760)
+    window.show()
+    edit.setFocus()
+    _wait(app, window.isVisible)
+    app.processEvents()
+    window.repaint()
+    print(f"ready {time.time()!r} {time.time()!r}", flush=True)
+    os._exit(0)
+
+
 # What happens between the moments ``child_cold`` prints (after the spawn of the process).
 PHASES = (
     "Python up (interpreter, site)",
@@ -466,6 +506,17 @@ def explain_phases(phases: list[list[float]]) -> None:
     print("  cold start phases (median ms; the rest of the time is the process exiting):")
     for name, durations in zip(PHASES, zip(*phases, strict=False), strict=False):
         print(f"    {statistics.median(durations) * 1000:7.1f}  {name}")
+
+
+def explain_floor(db_path: Path, env: dict[str, str], bare: float, starts: int) -> None:
+    """How much of the cold-start budget the fixed stack takes before any boothpos code."""
+    command = _lean_child(child_floor, str(db_path))
+    _start(command, env)
+    floor = statistics.median(_start(command, env)[1] for _ in range(starts))
+    print(
+        f"  floor of the fixed stack (sqlite-utils + a PySide6 main window, no boothpos code): "
+        f"{floor / bare:.2f}x ({floor:.2f} s)"
+    )
 
 
 def explain_imports(db_path: Path, env: dict[str, str], top: int = 14) -> None:
@@ -574,6 +625,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.explain:
         explain_phases(phases)
+        explain_floor(cold_db, env, statistics.median(bare), args.starts)
         explain_imports(cold_db, env)
     if not args.keep:
         for p in sorted(work.rglob("*"), reverse=True):
