@@ -26,7 +26,8 @@ instance lock (no app may have the file open), keeps the current file and its
 and then brings back what the replaced file holds beyond the backup — sales,
 refunds, voids, fair-day events — in one write transaction, switching the
 event's till code when a receipt number could otherwise be issued twice
-(:mod:`boothpos.core.merge` explains how and why). :class:`RestoreResult`
+(:mod:`boothpos.core.merge` explains how and why). A restore that fails
+before that transaction commits puts the current file back. :class:`RestoreResult`
 says what came back, what could not and the till code now in use.
 """
 
@@ -574,7 +575,9 @@ def restore(
     entry and one ``restore.merge`` entry; when a receipt number of the
     current till could otherwise be issued again, the event switches to a
     fresh till code and a backup is taken at once (see :mod:`boothpos.core.merge`).
-    A current file that cannot be read never fails the restore.
+    A current file that cannot be read never fails the restore. A restore that
+    fails before that transaction commits (the disk refuses the writes, the
+    copy cannot be opened) puts the current file back in place and raises.
     """
     db_path = Path(db_path)
     source = Path(backup_file)
@@ -606,21 +609,45 @@ def restore(
                 _move_with_sidecars(replaced, db_path)
             raise
         used = _tills_named_in_files(db_path, info.prefix) if previous is not None else set()
-        database = dbmod.connect(db_path)
+        committed = False
         try:
-            result, switched = _bring_back(
-                database, db_path, info, source, replaced, previous, used=used, user_id=user_id
-            )
-            if switched:  # the new till code is named in the backup folders at once
-                run = backup_now(database, db_path, reason="restore", user_id=user_id)
-                result = replace(result, warnings=result.warnings + run.warnings)
-        finally:
-            database.close()
+            database = dbmod.connect(db_path)
+            try:
+                result, switched = _bring_back(
+                    database, db_path, info, source, replaced, previous, used=used, user_id=user_id
+                )
+                committed = True
+                if switched:  # the new till code is named in the backup folders at once
+                    run = backup_now(database, db_path, reason="restore", user_id=user_id)
+                    result = replace(result, warnings=result.warnings + run.warnings)
+            finally:
+                database.close()
+        except BaseException:
+            if not committed:  # the bare backup must not sell: its numbers may be on paper
+                _put_back(db_path, replaced)
+            raise
     finally:
         _remove(temp, Path(f"{temp}-journal"))
         if own_lock is not None:
             own_lock.release()
     return result
+
+
+def _put_back(db_path: Path, replaced: Path | None) -> None:
+    """Undo the swap of a restore that failed before its merge committed.
+
+    The restored copy (and any -wal/-shm it left) goes and the file it replaced
+    comes back in its place, so the database is again what it was: a backup
+    left in place without the merge and the till switch could issue receipt
+    numbers that are already on paper. Best effort: a failure here leaves the
+    replaced file kept aside, and the caller's error is the one reported.
+    """
+    with contextlib.suppress(OSError):
+        _remove(*(Path(f"{db_path}{s}") for s in _SIDECARS if s))
+        if replaced is not None:
+            _move_with_sidecars(replaced, db_path)
+        else:
+            _remove(db_path)
 
 
 def _bring_back(

@@ -679,14 +679,22 @@ def _copy_day_events(db: Database, keys: _Keys, events: tuple[OldDayEvent, ...])
 
     A Z number the database already gives to another close gets the next free
     one (the original is kept in the event's detail as ``merged_z_number``); a
-    user the database does not have is kept by name in the detail.
+    user the database does not have is kept by name in the detail. A day opens
+    once: an open of a day the database already opened (a file whose history
+    went apart from the backup's) is not copied, so it can neither replace the
+    day's opening float nor make a closed day take sales again.
     """
     have = Counter(db.execute("SELECT day, kind, at FROM day_events").fetchall())
+    opened = {r[0] for r in db.execute("SELECT day FROM day_events WHERE kind = 'open'")}
     copied = 0
     for event in events:
         if have[event.key] > 0:
             have[event.key] -= 1
             continue
+        if event.kind == "open":
+            if event.day in opened:
+                continue
+            opened.add(event.day)
         detail = json.loads(event.detail or "{}")
         user = keys.users.get(event.user) if event.user is not None else None
         if event.user is not None and user is None:
