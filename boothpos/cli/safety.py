@@ -41,6 +41,12 @@ MSG = {
         id="Dikembalikan dari file sebelumnya: {count} catatan buka/tutup hari",
         en="Brought back from the previous file: {count} fair-day openings/closings",
     ),
+    "restore_users": Msg(
+        id="Dikembalikan dari file sebelumnya: akun pengguna yang diperlukan transaksinya "
+        "({users}), dengan PIN yang sama",
+        en="Brought back from the previous file: the user accounts its transactions need "
+        "({users}), with the same PINs",
+    ),
     "restore_missing": Msg(
         id="PERHATIAN: {count} catatan di file sebelumnya tidak ada di cadangan ini dan tidak "
         "bisa dikembalikan:",
@@ -167,6 +173,8 @@ def cmd_restore(args) -> int:
         print(say("restore_voids", count=len(result.merged_voids), receipts=receipts))
     if result.merged_day_events:
         print(say("restore_days", count=result.merged_day_events))
+    if result.users_added:
+        print(say("restore_users", users=", ".join(result.users_added)))
     if result.till_code is not None:
         print(say("restore_till", till=result.till_code, old=result.previous_till))
     if result.replaced is not None:

@@ -24,9 +24,10 @@ is damaged, not a boothpos database or from a newer app; it holds the
 instance lock (no app may have the file open), keeps the current file and its
 ``-wal``/``-shm`` aside as ``NAME.replaced-<time>.db`` (itself restorable),
 and then brings back what the replaced file holds beyond the backup — sales,
-refunds, voids, fair-day events — in one write transaction, switching the
-event's till code when a receipt number could otherwise be issued twice
-(:mod:`boothpos.core.merge` explains how and why). A restore that fails
+refunds, voids, fair-day events, and the users they need — in one write
+transaction, switching the event's till code when a receipt number could
+otherwise be issued twice, which includes every restore onto a missing or
+empty file (:mod:`boothpos.core.merge` explains how and why). A restore that fails
 before that transaction commits puts the current file back. :class:`RestoreResult`
 says what came back, what could not and the till code now in use.
 """
@@ -179,6 +180,7 @@ class RestoreResult:
     merged_day_events: int = 0  # fair-day opens / closes / reopens brought back
     unmerged: tuple[merge.Unmerged, ...] = ()  # what could not be brought back, and why
     stock_moves_not_merged: dict[str, int] = field(default_factory=dict)  # intake etc., by kind
+    users_added: tuple[str, ...] = ()  # users brought back because merged records need them
     previous_damaged: bool = False  # readable, but damaged: it may have held more
     till_code: str | None = None  # the till code receipts now continue under, when it changed
     previous_till: str | None = None  # the code before: the replaced file's, else the backup's
@@ -570,11 +572,13 @@ def restore(
     file, with its ``-wal``/``-shm``, is kept aside as ``NAME.replaced-<time>.db``.
 
     What the current file holds beyond the backup (sales, refunds, voids,
-    fair-day events) is read before anything changes and copied into the
-    restored database in one write transaction, with the ``db.restore`` audit
-    entry and one ``restore.merge`` entry; when a receipt number of the
-    current till could otherwise be issued again, the event switches to a
-    fresh till code and a backup is taken at once (see :mod:`boothpos.core.merge`).
+    fair-day events, the users they need) is read before anything changes and
+    copied into the restored database in one write transaction, with the
+    ``db.restore`` audit entry and one ``restore.merge`` entry; when a receipt
+    number of the current till could otherwise be issued again — always when
+    there is no current file (missing or empty): the till that died may have
+    issued numbers after the backup — the event switches to a fresh till code
+    and a backup is taken at once (see :mod:`boothpos.core.merge`).
     A current file that cannot be read never fails the restore. A restore that
     fails before that transaction commits (the disk refuses the writes, the
     copy cannot be opened) puts the current file back in place and raises.
@@ -608,7 +612,7 @@ def restore(
             if replaced is not None:
                 _move_with_sidecars(replaced, db_path)
             raise
-        used = _tills_named_in_files(db_path, info.prefix) if previous is not None else set()
+        used = _tills_named_in_files(db_path, info.prefix)
         committed = False
         try:
             database = dbmod.connect(db_path)
@@ -694,8 +698,9 @@ def _bring_back(
         )
         plan = merge.plan_till(database, previous, used=used)
         merge.apply_till(database, plan, user_id=user_id)
-        if previous is not None and (
+        if (
             outcome.anything
+            or previous is None
             or not previous.readable
             or previous.damaged
             or plan.code != till_before
@@ -722,6 +727,7 @@ def _bring_back(
         merged_day_events=outcome.day_events,
         unmerged=outcome.unmerged,
         stock_moves_not_merged=outcome.stock_moves_not_merged,
+        users_added=outcome.users_added,
         previous_damaged=previous is not None and previous.damaged,
         till_code=plan.code if plan.code != was else None,
         previous_till=was,

@@ -7,29 +7,38 @@ the restore that deals with them:
 
 1. :func:`read_previous` reads, *before anything is changed*, what the file
    about to be replaced holds beyond the backup (sales and refunds, voids,
-   fair-day events, other stock moves, its till codes). A file that cannot be
-   read gives :meth:`Previous.unreadable` — never an error that fails the restore.
+   fair-day events, other stock moves, its users and till codes). A file that
+   cannot be read gives :meth:`Previous.unreadable` — never an error that fails
+   the restore.
 2. :func:`merge_previous` copies into the restored database, inside the
    restore's one write transaction, every sale, refund and void the backup
-   lacks (matched by UUID): sale rows with their original uuid, till code,
-   sequence, receipt number, time, fair day and cashier; their lines, payments
-   and the stock moves they caused (through :func:`boothpos.core.stock.record_moves`,
-   so ``products.on_hand`` stays equal to the ledger); and the fair-day opens,
-   closes and reopens the backup lacks. Foreign keys are mapped by natural keys
-   (product barcode, partner code, username, a sale's UUID and line number),
-   never by raw ids, which can differ between the two files. Each record is
-   copied under its own savepoint: one that cannot be copied is reported as
-   :class:`Unmerged` with the reason (a product, partner or user the backup
-   does not have, a receipt number the backup gives to another sale, a refund
-   of a sale that could not be copied, …) and the rest still come back.
+   lacks (matched by UUID). First come the users those records name (cashier,
+   approver, the user of their stock moves) that the backup lacks, matched by
+   username and copied from the replaced file's ``users`` row — same role,
+   display name, PIN hash (with its salt) and active flag: it is the same
+   event's user, who signs in with the same PIN; a user the backup has is
+   never changed. Then the records: sale rows with their original uuid, till
+   code, sequence, receipt number, time, fair day and cashier; their lines,
+   payments and the stock moves they caused (through
+   :func:`boothpos.core.stock.record_moves`, so ``products.on_hand`` stays
+   equal to the ledger); and the fair-day opens, closes and reopens the backup
+   lacks. Foreign keys are mapped by natural keys (product barcode, partner
+   code, username, a sale's UUID and line number), never by raw ids, which can
+   differ between the two files. Each record is copied under its own
+   savepoint: one that cannot be copied is reported as :class:`Unmerged` with
+   the reason (a product or partner the backup does not have, a receipt
+   number the backup gives to another sale, a refund of a sale that could not
+   be copied, …) and the rest still come back.
 3. :func:`plan_till` decides which till code the restored database sells
    under, so that no receipt number is ever issued twice (below).
 
 What is *not* merged, on purpose: intake, stock adjustments and returns to
-partners, catalog, user and setting changes. A restore is often chosen to undo
-exactly such an administrative mistake, while sales are facts (money taken,
-receipt handed over) that must come back whatever the reason. Stock moves of
-that kind found in the replaced file and missing from the backup are counted
+partners, catalog and setting changes, and user changes beyond the accounts
+the merged records need (a fair-day event's user the backup lacks is kept by
+name in the event's detail). A restore is often chosen to undo exactly such
+an administrative mistake, while sales are facts (money taken, receipt handed
+over) that must come back whatever the reason. Stock moves of that kind found
+in the replaced file and missing from the backup are counted
 (``stock_moves_not_merged``) so they can be recorded again; nothing vanishes
 without being named.
 
@@ -37,10 +46,12 @@ without being named.
 number is ``PREFIX-TILL-MMDD-SEQ``; ``checkout.next_seq`` gives MAX(seq) + 1
 for the event's till code. When the replaced file could be read and all of
 the current till's sales came back, that maximum is again the highest number
-ever issued, and numbering simply goes on (gapless). Otherwise — the replaced
-file is unreadable, it is damaged (what could be read may not be all), or a
-sale of the current till above the restored maximum could not be copied —
-the event's till code becomes a fresh one, ``<root>R<n>`` (``T1`` → ``T1R1``
+ever issued, and numbering simply goes on (gapless). Otherwise — there is no
+replaced file at all (a restore onto a new laptop: the one that died may have
+issued numbers after the backup, and nothing tells which), the replaced file
+is unreadable, it is damaged (what could be read may not be all), or a sale
+of the current till above the restored maximum could not be copied — the
+event's till code becomes a fresh one, ``<root>R<n>`` (``T1`` → ``T1R1``
 → ``T1R2``), whose numbers start at 1. Fresh means: used by no sale of either
 file, not in either file's till history, and named by no backup file and no
 saved receipt PDF of the event.
@@ -48,8 +59,8 @@ saved receipt PDF of the event.
 Why a new till code rather than a "receipt floor" (a setting ``next_seq``
 would respect):
 
-- an unreadable file tells no floor: any number chosen would be a guess, and a
-  wrong guess reuses numbers. A till code nobody used is certain;
+- a missing or unreadable file tells no floor: any number chosen would be a
+  guess, and a wrong guess reuses numbers. A till code nobody used is certain;
 - a floor leaves a gap inside one till, which ``boothpos check`` (receipts
   gapless per till) would report as a failure for the rest of the event; with
   a new code every till's numbers stay gapless and the check keeps passing;
@@ -209,6 +220,18 @@ class OldDayEvent:
 
 
 @dataclass(frozen=True)
+class OldUser:
+    """A ``users`` row of the previous file: copied as it is when a merged record needs it."""
+
+    username: str
+    display_name: str
+    role: str
+    pin_hash: str  # salt and hash together: the same PIN signs in
+    active: int
+    created_at: str
+
+
+@dataclass(frozen=True)
 class Previous:
     """What the file being replaced holds beyond the backup (read before the swap).
 
@@ -226,6 +249,7 @@ class Previous:
     voids: tuple[OldVoid, ...] = ()  # voids the backup lacks, in order
     day_events: tuple[OldDayEvent, ...] = ()  # all of them (compared at merge time)
     other_moves: tuple[OldMove, ...] = ()  # intake, adjustment, return: all of them
+    users: tuple[OldUser, ...] = ()  # all of them, in the order they were added
 
     @classmethod
     def unreadable(cls) -> Previous:
@@ -344,6 +368,13 @@ def read_previous(
             f"{_moves_sql('id')} WHERE m.sale_id IS NULL AND m.void_id IS NULL ORDER BY m.id"
         )
     )
+    users = tuple(
+        OldUser(*r)
+        for r in conn.execute(
+            "SELECT username, display_name, role, pin_hash, active, created_at FROM users "
+            "ORDER BY id"
+        )
+    )
     return Previous(
         readable=True,
         damaged=damaged,
@@ -354,6 +385,7 @@ def read_previous(
         voids=voids,
         day_events=day_events,
         other_moves=other_moves,
+        users=users,
     )
 
 
@@ -419,6 +451,7 @@ class MergeOutcome:
     day_events: int = 0
     unmerged: tuple[Unmerged, ...] = ()
     stock_moves_not_merged: dict[str, int] = field(default_factory=dict)  # kind → count
+    users_added: tuple[str, ...] = ()  # usernames brought back because merged records need them
 
     @property
     def missing_receipts(self) -> tuple[str, ...]:
@@ -433,6 +466,7 @@ class MergeOutcome:
             or self.day_events
             or self.unmerged
             or self.stock_moves_not_merged
+            or self.users_added
         )
 
 
@@ -492,14 +526,16 @@ class _Keys:
 def merge_previous(db: Database, previous: Previous) -> MergeOutcome:
     """Copy what ``previous`` has and ``db`` lacks into ``db`` (see the module text).
 
-    Runs inside the caller's write transaction; every sale, refund and void is
-    copied under its own savepoint, so one that cannot be copied is reported
-    and the others still come back. Idempotent: what ``db`` already has (by
-    UUID, or the same day event) is left alone.
+    Runs inside the caller's write transaction; the users the records need
+    come first, then every sale, refund and void is copied under its own
+    savepoint, so one that cannot be copied is reported and the others still
+    come back. Idempotent: what ``db`` already has (by UUID, or the same day
+    event, or the username) is left alone.
     """
     if not previous.readable:
         return MergeOutcome()
     keys = _Keys(db)
+    users_added = _add_users(db, keys, previous)
     merged: list[str] = []
     voided: list[str] = []
     unmerged: list[Unmerged] = []
@@ -538,7 +574,47 @@ def merge_previous(db: Database, previous: Previous) -> MergeOutcome:
         day_events=_copy_day_events(db, keys, previous.day_events),
         unmerged=tuple(unmerged),
         stock_moves_not_merged=_other_moves_missing(db, previous.other_moves),
+        users_added=users_added,
     )
+
+
+def _add_users(db: Database, keys: _Keys, previous: Previous) -> tuple[str, ...]:
+    """Bring back the users the records to copy name and ``db`` lacks; their usernames.
+
+    Each is the previous file's ``users`` row as it is (role, display name,
+    PIN hash and salt, active flag, creation time), without a lockout; a
+    username ``db`` has is never touched. One that cannot be inserted is left
+    out: the records naming it are then reported as :class:`Unmerged`.
+    """
+    needed: set[str | None] = set()
+    for sale in previous.sales:
+        if sale.uuid not in keys.sales:
+            needed |= {sale.cashier, sale.approved_by, *(m.user for m in sale.moves)}
+    for void in previous.voids:
+        if void.uuid not in keys.voids:
+            needed |= {void.user, void.approved_by, *(m.user for m in void.moves)}
+    added: list[str] = []
+    for user in previous.users:
+        if user.username not in needed or user.username in keys.users:
+            continue
+        try:
+            with db.atomic():
+                keys.users[user.username] = db.execute(
+                    "INSERT INTO users (username, display_name, role, pin_hash, active, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        user.username,
+                        user.display_name,
+                        user.role,
+                        user.pin_hash,
+                        user.active,
+                        user.created_at,
+                    ),
+                ).lastrowid
+        except sqlite3.IntegrityError:
+            continue
+        added.append(user.username)
+    return tuple(added)
 
 
 def _copy_sale(db: Database, keys: _Keys, sale: OldSale) -> int:
@@ -771,20 +847,22 @@ def plan_till(
 ) -> TillPlan:
     """The till code the restored ``db`` (merge done) must sell under, and its history.
 
-    ``previous`` None: there was no file to replace. ``used``: till codes
-    known from outside the two files (backup file names, saved receipts).
+    ``previous`` None: there was no file to replace (missing or empty), which
+    is planned exactly as an unreadable one — the till that held the event
+    after the backup may have issued numbers nobody can read. ``used``: till
+    codes known from outside the two files (backup file names, saved receipts).
 
     The replaced file's code is kept (it may be a switch made after the
     backup), then the backup's own; a code either file lists in its history is
     retired and never sells again. The code kept is given up for a fresh one
-    when numbers of it may be on paper beyond the restored database: the
-    replaced file is unreadable or damaged, or it has a higher sequence of
-    that code than the database now has.
+    when numbers of it may be on paper beyond the restored database: there is
+    no replaced file, it is unreadable or damaged, or it has a higher sequence
+    of that code than the database now has.
     """
     current = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
     history = list(till_history(db))
     if previous is None:
-        return TillPlan(current, tuple(history), False, None)
+        previous = Previous.unreadable()
     retired = set(history) | set(previous.till_history)
     candidates = [previous.till_code] if previous.readable and previous.till_code else []
     candidates.append(current)
@@ -852,13 +930,16 @@ def record(
     db: Database,
     outcome: MergeOutcome,
     *,
-    previous: Previous,
+    previous: Previous | None,
     till_before: str,
     plan: TillPlan,
     source: str,
     user_id: int | None,
 ) -> None:
-    """The one ``restore.merge`` audit entry: what came back, what did not, the till code."""
+    """The one ``restore.merge`` audit entry: what came back, what did not, the till code.
+
+    ``previous`` None: there was no file to replace, missing or empty (``"previous": "none"``).
+    """
     audit.record(
         db,
         AUDIT_ACTION,
@@ -867,7 +948,9 @@ def record(
         entity_id=source,
         detail={
             "previous": (
-                "unreadable"
+                "none"
+                if previous is None
+                else "unreadable"
                 if not previous.readable
                 else "damaged"
                 if previous.damaged
@@ -882,9 +965,10 @@ def record(
                 for u in outcome.unmerged
             ],
             "stock_moves_not_merged": outcome.stock_moves_not_merged,
+            "users_added": list(outcome.users_added),
             "till": {
                 "backup": till_before,
-                "replaced": previous.till_code,
+                "replaced": previous.till_code if previous is not None else None,
                 "now": plan.code,
                 "switched": plan.switched,
             },

@@ -4,13 +4,15 @@
   till): a supervisor approves it with a reason; the goods go back on hand.
 - A **refund** gives money back for all or some lines of any earlier sale: a
   new sale record of kind ``refund`` (its own receipt number, negative lines
-  and payments), approved by a supervisor, restocking the goods or not.
+  and payments), approved by a supervisor, restocking the goods or not. Like
+  a sale, it is numbered under the till code read inside its transaction
+  (:func:`boothpos.core.checkout.current_till`), never a code a restore retired.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -19,6 +21,7 @@ from boothpos.core import audit, clock, days, stock, users
 from boothpos.core.checkout import (
     METHODS,
     SaleResult,
+    current_till,
     next_seq,
     receipt_number,
 )
@@ -221,15 +224,16 @@ def refund_sale(
     iso_day = today.isoformat()
     with write_transaction(db):
         days.ensure_open_for_sale(db, today, at=moment, user_id=cashier.id)
-        seq = next_seq(db, event.till_code)
-        number = receipt_number(event, today, seq)
+        till = current_till(db)  # read inside the transaction: a restore may have switched it
+        seq = next_seq(db, till)
+        number = receipt_number(replace(event, till_code=till), today, seq)
         refund_id = db.execute(
             "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
             "total, change, refund_of, reason, approved_by) "
             "VALUES (?, 'refund', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
             (
                 sale_uuid,
-                event.till_code,
+                till,
                 seq,
                 number,
                 iso_day,

@@ -158,6 +158,10 @@ File: {file}</translation>
         <translation>Dikembalikan dari file sebelumnya: {count} catatan buka/tutup hari.</translation>
     </message>
     <message>
+        <source>Brought back from the previous file: the user accounts its transactions need ({users}), with the same PINs.</source>
+        <translation>Dikembalikan dari file sebelumnya: akun pengguna yang diperlukan transaksinya ({users}), dengan PIN yang sama.</translation>
+    </message>
+    <message>
         <source>Receipt numbers now continue under till code {till} (was {old}), so that no receipt number is ever issued twice.</source>
         <translation>Nomor struk kini berlanjut dengan kode kasir {till} (sebelumnya {old}), agar tidak ada nomor struk yang terpakai dua kali.</translation>
     </message>

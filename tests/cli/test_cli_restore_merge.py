@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from boothpos.cli import main
-from boothpos.core import returns, stock
+from boothpos.core import returns, stock, users
 
 
 @pytest.fixture(autouse=True)
@@ -86,6 +86,47 @@ def test_restore_over_an_unreadable_file_switches_the_till_code(booth, capsys):
     assert run(capsys, "--db", booth.path, "check")[0] == 0
     following = sell(capsys, booth)
     assert following == "INA24-T1R1-0228-00001" and following != lost
+
+
+def test_restore_onto_a_new_laptop_switches_the_till_code_and_says_so(booth, capsys, tmp_path):
+    sell(capsys, booth, at="2024-02-28T10:00:00+07:00")
+    taken = backup_file(capsys, booth)
+    lost = sell(capsys, booth, at="2024-02-28T11:00:00+07:00")  # then the laptop dies
+    fresh = tmp_path / "laptop2" / "inacraft-2024.db"
+    fresh.parent.mkdir()
+
+    code, out, err = run(capsys, "--db", fresh, "restore", taken)
+
+    assert code == 0 and err == ""
+    assert "Receipt numbers now continue under till code T1R1 (was T1)" in out
+    assert run(capsys, "--db", fresh, "check")[0] == 0
+    code, out, err = run(
+        capsys, "--db", fresh, "sell", booth.product["kopi"].barcode, "--at",
+        "2024-02-28T15:00:00+07:00", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    following = json.loads(out)["receipt_no"]
+    assert following == "INA24-T1R1-0228-00001" and following != lost
+
+
+def test_restore_brings_back_a_cashier_added_after_the_backup_and_says_so(booth, capsys):
+    sell(capsys, booth, at="2024-02-28T10:00:00+07:00")
+    taken = backup_file(capsys, booth)
+    users.add_user(booth.db, "dewi", "2468", "attendant")
+    code, out, err = run(
+        capsys, "--db", booth.path, "sell", booth.product["noken"].barcode, "--cashier", "dewi",
+        "--at", "2024-02-28T11:00:00+07:00", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    hers = json.loads(out)["receipt_no"]
+
+    code, out, err = run(capsys, "--db", booth.path, "restore", taken)
+
+    assert code == 0 and err == ""
+    assert f"1 transactions made after this backup ({hers})" in out
+    assert "the user accounts its transactions need (dewi), with the same PINs" in out
+    code, out, err = run(capsys, "--db", booth.path, "restore", taken, lang="id")
+    assert "akun pengguna yang diperlukan transaksinya (dewi), dengan PIN yang sama" in out
 
 
 def test_restore_names_what_it_could_not_bring_back_in_both_languages(booth, capsys):

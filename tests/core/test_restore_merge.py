@@ -366,6 +366,7 @@ def test_what_cannot_be_brought_back_is_named_and_its_number_never_reused(booth)
     batik_id, batik_code = add_product_after_backup(booth)
     newbie = usersmod.add_user(booth.db, "kasir2", "2222", "attendant")
     merged = booth.sell("noken", at=booth.time(1, 10, 30))
+    by_newbie = booth.sell("gelang", at=booth.time(1, 10, 45), cashier=newbie)  # she comes back
     novel = checkout(
         booth.db,
         [CartLine(batik_id)],
@@ -381,40 +382,130 @@ def test_what_cannot_be_brought_back_is_named_and_its_number_never_reused(booth)
         reason="ukuran",
         at=booth.time(1, 12),
     )
-    by_newbie = booth.sell("gelang", at=booth.time(1, 13), cashier=newbie)
     issued = receipts_in(booth.path)
     close_db(booth)
 
     result = backup.restore(taken, booth.path)
 
-    assert result.merged_receipts == (merged.receipt_no,)
-    assert result.missing_receipts == (novel.receipt_no, refund.receipt_no, by_newbie.receipt_no)
+    assert result.merged_receipts == (merged.receipt_no, by_newbie.receipt_no)
+    assert result.users_added == ("kasir2",)
+    assert result.missing_receipts == (novel.receipt_no, refund.receipt_no)
     reasons = {u.receipt_no: u.describe("en") for u in result.unmerged}
     assert reasons[novel.receipt_no] == (
         f"{novel.receipt_no} (sale): product {batik_code} (Kain Batik Tulis) is not in the backup"
     )
     assert f"belongs to receipt {novel.receipt_no}" in reasons[refund.receipt_no]
     assert "(refund)" in reasons[refund.receipt_no]
-    assert "user 'kasir2' is not in the backup" in reasons[by_newbie.receipt_no]
-    assert "pengguna 'kasir2' tidak ada di cadangan" in result.unmerged[2].describe("id")
+    assert "mengacu ke struk" in result.unmerged[1].describe("id")
     assert result.stock_moves_not_merged == {"intake": 1}  # the new product's intake
     assert not result.complete
     # the last numbers of T1 are on paper but not in the file: the till moves on to T1R1
     assert result.till_code == "T1R1"
-    ok_check(booth.path)  # T1 is gapless up to the merged sale; stock equals its ledger
+    ok_check(booth.path)  # T1 is gapless up to the merged sales; stock equals its ledger
     following = sell_on(booth.path, booth, day=1, hour=15)
     assert following == "INA24-T1R1-0228-00001" and following not in issued
 
     restored = db.connect(booth.path)
     try:
         [entry] = audit.entries(restored, action="restore.merge")
-        assert entry["detail"]["merged"] == 1
+        assert entry["detail"]["merged"] == 2 and entry["detail"]["users_added"] == ["kasir2"]
         assert [u["receipt_no"] for u in entry["detail"]["unmerged"]] == list(
             result.missing_receipts
         )
         assert entry["detail"]["stock_moves_not_merged"] == {"intake": 1}
     finally:
         restored.close()
+
+
+# --- the users the merged records need -------------------------------------------------------
+
+
+def user_row(path: Path, username: str) -> tuple | None:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(
+            "SELECT username, display_name, role, pin_hash, active, created_at FROM users "
+            "WHERE username = ?",
+            (username,),
+        ).fetchone()
+
+
+def test_a_void_by_a_supervisor_added_after_the_backup_comes_back_and_the_net_is_right(booth):
+    t = booth.time
+    booth.sell("kopi", at=t(1, 10))
+    taken = backup.backup_now(booth.db, booth.path).written[0]
+    boss = usersmod.add_user(booth.db, "spv2", "7777", "supervisor", "Ibu Sari", by=booth.admin)
+    voided = booth.sell("noken", at=t(1, 11))
+    returns.void_sale(
+        booth.db, voided.receipt_no, requested_by=booth.kasir, supervisor=boss,
+        reason="salah scan", at=t(1, 11, 5),
+    )  # fmt: skip
+    kept = booth.sell("gelang", at=t(1, 12))
+    net = reports.day_report(booth.db, DAY1).net
+    expected = state_of(booth.path)
+    spv2 = user_row(booth.path, "spv2")
+    close_db(booth)
+
+    result = backup.restore(taken, booth.path, user_id=booth.admin.id)
+
+    assert result.merged_receipts == (voided.receipt_no, kept.receipt_no)
+    assert result.merged_voids == (voided.receipt_no,)  # the void came back with its sale
+    assert result.users_added == ("spv2",)
+    assert result.complete and result.unmerged == () and result.till_code is None
+    assert user_row(booth.path, "spv2") == spv2  # the same user: role, name, PIN hash, active
+    assert state_of(booth.path) == expected  # voids, stock, reports, settlement
+    ok_check(booth.path)
+    restored = db.connect(booth.path)
+    try:
+        assert reports.day_report(restored, DAY1).net == net == 85_000 + 35_000
+        [entry] = audit.entries(restored, action="restore.merge")
+        assert entry["detail"]["users_added"] == ["spv2"]
+        [void] = restored.execute(
+            "SELECT u.username FROM voids v JOIN users u ON u.id = v.approved_by"
+        ).fetchall()
+        assert void == ("spv2",)
+    finally:
+        restored.close()
+
+
+def test_a_cashier_added_mid_fair_comes_back_with_her_sales_and_signs_in_with_her_pin(booth):
+    t = booth.time
+    booth.sell("kopi", at=t(1, 10))
+    taken = backup.backup_now(booth.db, booth.path).written[0]
+    dewi = usersmod.add_user(booth.db, "dewi", "2468", "attendant", "Dewi", by=booth.admin)
+    usersmod.set_pin(booth.db, "kasir", "4321", by=booth.admin)  # a user the backup has
+    hers = [
+        booth.sell(key, at=t(1, 11, m), cashier=dewi).receipt_no
+        for m, key in enumerate(("gelang", "noken", "kopi"))
+    ]
+    returns.refund_sale(
+        booth.db, hers[1], cashier=dewi, supervisor=booth.supervisor, reason="ukuran",
+        at=t(1, 12),
+    )  # fmt: skip
+    issued = receipts_in(booth.path)
+    expected = state_of(booth.path)
+    close_db(booth)
+
+    result = backup.restore(taken, booth.path)
+
+    assert result.merged_receipts == tuple(issued[1:])  # her sales and her refund
+    assert result.users_added == ("dewi",)
+    assert result.complete and result.till_code is None
+    assert state_of(booth.path) == expected
+    ok_check(booth.path)
+    restored = db.connect(booth.path)
+    try:
+        signed_in = usersmod.authenticate(restored, "dewi", "2468")
+        assert (signed_in.display_name, signed_in.role) == ("Dewi", "attendant")
+        # a user the backup has is never overwritten: kasir keeps the backup's PIN
+        assert usersmod.authenticate(restored, "kasir", "1111").username == "kasir"
+        following = checkout(
+            restored, [CartLine(booth.pid("kopi"))], [Tender("cash")], cashier=signed_in,
+            at=t(1, 15),
+        ).receipt_no  # fmt: skip
+    finally:
+        restored.close()
+    assert following == "INA24-T1-0228-00006" and following not in issued
+    ok_check(booth.path)
 
 
 def test_a_gap_in_the_middle_is_reported_by_check_and_the_numbering_goes_on_above_it(booth):
@@ -470,18 +561,48 @@ def test_a_merge_that_fails_as_a_whole_does_not_fail_the_restore(booth, monkeypa
     assert sell_on(booth.path, booth, day=1, hour=15) == "INA24-T1R1-0228-00001"
 
 
-def test_a_restore_onto_a_new_laptop_keeps_the_till_code(booth, tmp_path):
-    booth.sell("kopi")
+@pytest.mark.parametrize("current", ["missing", "empty", "receipt named"])
+def test_a_restore_onto_a_new_laptop_switches_the_till_code(booth, tmp_path, current):
+    """The laptop that died may have issued numbers after the backup: none is issued again."""
+    kept = booth.sell("kopi").receipt_no
     taken = backup.backup_now(booth.db, booth.path).written[0]
+    lost = booth.sell("kopi", at=booth.time(1, 11)).receipt_no  # on paper; then the laptop dies
     fresh = tmp_path / "laptop2" / "inacraft-2024.db"
     fresh.parent.mkdir()
+    if current == "empty":
+        fresh.touch()
+    if current == "receipt named":  # a receipt PDF copied over with the event's folder
+        receipts = fresh.with_name(fresh.stem + "-files") / "receipts"
+        receipts.mkdir(parents=True)
+        (receipts / "INA24-T1R1-0228-00001.pdf").write_bytes(b"%PDF")
+    till = "T1R2" if current == "receipt named" else "T1R1"
 
-    result = backup.restore(taken, fresh)
+    result = backup.restore(taken, fresh, user_id=booth.admin.id)
 
-    assert result.replaced is None and result.till_code is None and result.complete
-    with closing(sqlite3.connect(fresh)) as conn:
-        merges = conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'restore.merge'")
-        assert merges.fetchone()[0] == 0
+    assert (result.replaced is None) == (current != "empty")
+    assert result.till_code == till and result.previous_till == "T1"
+    assert result.missing_receipts == () and result.merged_receipts == ()
+    assert receipts_in(fresh) == [kept]
+    ok_check(fresh)
+    following = sell_on(fresh, booth, day=1, hour=15)
+    assert following == f"INA24-{till}-0228-00001" and following not in (kept, lost)
+    ok_check(fresh)
+    restored = db.connect(fresh)
+    try:
+        assert event.get_setting(restored, merge.SETTING_TILL_HISTORY) == "T1"
+        [entry] = audit.entries(restored, action="restore.merge")
+        assert entry["user"] == "admin"
+        assert entry["detail"]["previous"] == "none"  # no file to read: planned as unreadable
+        assert entry["detail"]["till"] == {
+            "backup": "T1",
+            "replaced": None,
+            "now": till,
+            "switched": True,
+        }
+    finally:
+        restored.close()
+    newest = backup.newest_good_backup(fresh)  # the new code is named in its folder at once
+    assert newest is not None and newest.till == till
 
 
 def test_a_new_till_code_skips_codes_named_by_backups_and_saved_receipts(booth):

@@ -570,6 +570,28 @@ def test_the_database_checks_out_after_mixed_refunds(booth):
     assert report.counts["sales"] == 5
 
 
+def test_a_refund_is_numbered_under_the_till_code_read_inside_its_transaction(booth, monkeypatch):
+    """A restore may switch the till code after the refund read the event: the new code wins."""
+    sale = booth.sell("kopi", at=booth.time(1, 10))
+    read_event = returns.get_event
+
+    def event_then_switched(database):
+        event = read_event(database)  # what the refund builds its inputs from (till T1)
+        database.execute("UPDATE event SET till_code = 'T1R1' WHERE id = 1")
+        return event
+
+    monkeypatch.setattr(returns, "get_event", event_then_switched)
+    result = refund(booth, sale.receipt_no, at=booth.time(1, 11))
+
+    assert result.receipt_no == "INA24-T1R1-0228-00001"
+    row = booth.reopen().execute(
+        "SELECT till_code, seq FROM sales WHERE receipt_no = ?", (result.receipt_no,)
+    )
+    assert row.fetchone() == ("T1R1", 1)
+    report = check.run_checks(booth.reopen())
+    assert report.ok, [f.message("en") for f in report.findings]
+
+
 def test_refund_preview_equals_what_the_refund_gives_back(booth):
     from boothpos.core.returns import refund_preview
     from boothpos.core.sales import get_sale, refunded_qty_by_line

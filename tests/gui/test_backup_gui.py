@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from sale_support import focused, open_payment, scan
 
 from boothpos.core import audit, backup, check, startup, users
+from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import StorageError
 from boothpos.gui import app as gui_app
 from boothpos.gui.controllers.sale_controller import ERROR, INFO, WARNING
@@ -279,8 +280,18 @@ def test_restore_a_listed_backup_rebuilds_the_till_and_brings_back_later_sales(q
 def test_restore_warns_of_sales_it_could_not_bring_back(qtbot, shell, booth):
     booth.sell("kopi")
     backup.backup_now(booth.db, booth.path)
-    users.add_user(booth.db, "kasir2", "2222", "attendant")  # not in the backup
-    lost = booth.sell("noken", cashier=users.get_user(booth.db, "kasir2"))
+    with booth.db.atomic():  # a product added after the backup: not in it
+        partner = booth.db.execute(
+            "INSERT INTO partners (code, name, created_at) VALUES ('BTK01', 'Batik', '2024')"
+        ).lastrowid
+        product = booth.db.execute(
+            "INSERT INTO products (barcode, name, partner_id, price, created_at) "
+            "VALUES ('2000000000046', 'Kain Batik Tulis', ?, 300000, '2024')",
+            (partner,),
+        ).lastrowid
+    lost = checkout(
+        booth.db, [CartLine(product)], [Tender("cash")], cashier=booth.kasir, at=booth.time(1, 11)
+    )
     window = started(qtbot, shell, booth.admin)
     window.backup_action.trigger()
     dialog = shell.backup_dialog
@@ -293,7 +304,7 @@ def test_restore_warns_of_sales_it_could_not_bring_back(qtbot, shell, booth):
     [message] = new.sale.banner.messages()
     assert message.level == ERROR and message.sticky
     assert lost.receipt_no in message.text
-    assert "pengguna 'kasir2' tidak ada di cadangan" in message.text  # the reason, core's words
+    assert "produk 2000000000046 (Kain Batik Tulis) tidak ada di cadangan" in message.text
     assert "T1R1" in message.text  # its number stays used: receipts go on under a new till code
 
 
@@ -321,3 +332,22 @@ def test_a_backup_of_another_event_is_refused_and_the_till_goes_on(qtbot, shell,
     assert message.text.startswith("Tidak ada yang dipulihkan:")
     assert "acara lain" in message.text
     assert shell.db.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 1
+
+
+def test_restore_says_which_user_accounts_came_back_with_the_sales(qtbot, shell, booth):
+    booth.sell("kopi")
+    backup.backup_now(booth.db, booth.path)
+    users.add_user(booth.db, "kasir2", "2222", "attendant")  # not in the backup
+    hers = booth.sell("noken", cashier=users.get_user(booth.db, "kasir2"))
+    window = started(qtbot, shell, booth.admin)
+    window.backup_action.trigger()
+    dialog = shell.backup_dialog
+    dialog.check_button.click()
+    dialog.details.restore_button.click()
+
+    new = shell.window
+    assert shell.db.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 2
+    assert users.authenticate(shell.db, "kasir2", "2222").role == "attendant"
+    [message] = new.sale.banner.messages()
+    assert message.level == INFO
+    assert hers.receipt_no in message.text and "kasir2" in message.text

@@ -149,6 +149,13 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
             "Brought back from the previous file: {count} fair-day openings/closings.",
         )
         parts.append(days.format(count=result.merged_day_events))
+    if result.users_added:
+        users_back = QCoreApplication.translate(
+            "BackupController",
+            "Brought back from the previous file: the user accounts its transactions need "
+            "({users}), with the same PINs.",
+        )
+        parts.append(users_back.format(users=", ".join(result.users_added)))
     if result.till_code is not None:
         till = QCoreApplication.translate(
             "BackupController",
