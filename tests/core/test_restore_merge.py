@@ -10,60 +10,19 @@ cannot be brought back, switch the till code instead of reusing numbers.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from contextlib import closing
-from datetime import date
 from pathlib import Path
 
 import pytest
+from restore_support import DAY1, books
 
-from boothpos.core import audit, backup, check, days, db, event, export, merge, reports, returns
+from boothpos.core import audit, backup, check, days, db, event, merge, reports, returns
 from boothpos.core import stock as stockmod
 from boothpos.core import users as usersmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import DayClosed
 
-DAY1 = date(2024, 2, 28)
-DAY2 = date(2024, 2, 29)
-
-
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def state_of(path: Path) -> dict:
-    """Everything a merge must reproduce, read on a connection of its own."""
-    database = db.connect(path)
-    try:
-        return {
-            "sales": export.sales(database),
-            "uuids": database.execute(
-                "SELECT uuid, kind, till_code, seq, receipt_no, day, time FROM sales "
-                "ORDER BY till_code, seq"
-            ).fetchall(),
-            "voids": database.execute(
-                "SELECT v.uuid, s.receipt_no, v.at, v.reason FROM voids v "
-                "JOIN sales s ON s.id = v.sale_id ORDER BY v.at, s.receipt_no"
-            ).fetchall(),
-            "on_hand": database.execute(
-                "SELECT barcode, on_hand FROM products ORDER BY barcode"
-            ).fetchall(),
-            "moves": Counter(
-                database.execute(
-                    "SELECT p.barcode, m.kind, m.qty, m.at, m.day, m.reason, s.receipt_no, "
-                    "v.uuid FROM stock_moves m JOIN products p ON p.id = m.product_id "
-                    "LEFT JOIN sales s ON s.id = m.sale_id LEFT JOIN voids v ON v.id = m.void_id"
-                ).fetchall()
-            ),
-            "day_events": database.execute(
-                "SELECT day, kind, at, opening_float, counted_cash, expected_cash, z_number "
-                "FROM day_events ORDER BY id"
-            ).fetchall(),
-            "day1": reports.day_report(database, DAY1),
-            "day2": reports.day_report(database, DAY2),
-            "settlement": reports.settle(database),
-        }
-    finally:
-        database.close()
 
 
 def receipts_in(path: Path) -> list[str]:
@@ -182,7 +141,7 @@ def test_sales_voids_refunds_and_a_new_day_after_the_backup_come_back_with_their
         at=t(2, 11),
     )
     issued = receipts_in(booth.path)
-    expected = state_of(booth.path)
+    expected = books(booth.path)
     close_db(booth)
 
     result = backup.restore(taken, booth.path, user_id=booth.admin.id)
@@ -194,7 +153,7 @@ def test_sales_voids_refunds_and_a_new_day_after_the_backup_come_back_with_their
     assert result.missing_receipts == () and result.unmerged == ()
     assert result.stock_moves_not_merged == {}
     assert result.till_code is None and result.complete
-    assert state_of(booth.path) == expected  # same sales, numbers, voids, stock, days, reports
+    assert books(booth.path) == expected  # same sales, numbers, voids, stock, days, reports
     ok_check(booth.path)
 
     restored = db.connect(booth.path)
@@ -441,7 +400,7 @@ def test_a_void_by_a_supervisor_added_after_the_backup_comes_back_and_the_net_is
     )  # fmt: skip
     kept = booth.sell("gelang", at=t(1, 12))
     net = reports.day_report(booth.db, DAY1).net
-    expected = state_of(booth.path)
+    expected = books(booth.path)
     spv2 = user_row(booth.path, "spv2")
     close_db(booth)
 
@@ -452,7 +411,7 @@ def test_a_void_by_a_supervisor_added_after_the_backup_comes_back_and_the_net_is
     assert result.users_added == ("spv2",)
     assert result.complete and result.unmerged == () and result.till_code is None
     assert user_row(booth.path, "spv2") == spv2  # the same user: role, name, PIN hash, active
-    assert state_of(booth.path) == expected  # voids, stock, reports, settlement
+    assert books(booth.path) == expected  # voids, stock, reports, settlement
     ok_check(booth.path)
     restored = db.connect(booth.path)
     try:
@@ -482,7 +441,7 @@ def test_a_cashier_added_mid_fair_comes_back_with_her_sales_and_signs_in_with_he
         at=t(1, 12),
     )  # fmt: skip
     issued = receipts_in(booth.path)
-    expected = state_of(booth.path)
+    expected = books(booth.path)
     close_db(booth)
 
     result = backup.restore(taken, booth.path)
@@ -490,7 +449,7 @@ def test_a_cashier_added_mid_fair_comes_back_with_her_sales_and_signs_in_with_he
     assert result.merged_receipts == tuple(issued[1:])  # her sales and her refund
     assert result.users_added == ("dewi",)
     assert result.complete and result.till_code is None
-    assert state_of(booth.path) == expected
+    assert books(booth.path) == expected
     ok_check(booth.path)
     restored = db.connect(booth.path)
     try:

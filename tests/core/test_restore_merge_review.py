@@ -16,53 +16,20 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from contextlib import closing
-from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import CATALOG, fair_time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from restore_support import DAY1, DAY2, books
 
-from boothpos.core import backup, check, days, db, export, merge, reports, returns
+from boothpos.core import backup, check, days, db, merge, reports, returns
 from boothpos.core import users as usersmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import DayClosed, SaleError, StorageError
 
-DAY1 = date(2024, 2, 28)
-DAY2 = date(2024, 2, 29)
-
-
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def story(path: Path) -> dict:
-    """Everything a restore must give back, read on a connection of its own."""
-    database = db.connect(path)
-    try:
-        return {
-            "sales": export.sales(database),
-            "numbers": database.execute(
-                "SELECT uuid, kind, till_code, seq, receipt_no, day, time FROM sales "
-                "ORDER BY till_code, seq"
-            ).fetchall(),
-            "voids": database.execute(
-                "SELECT v.uuid, s.receipt_no, v.at, v.reason FROM voids v "
-                "JOIN sales s ON s.id = v.sale_id ORDER BY s.receipt_no"
-            ).fetchall(),
-            "on_hand": database.execute(
-                "SELECT barcode, on_hand FROM products ORDER BY barcode"
-            ).fetchall(),
-            "day_events": database.execute(
-                "SELECT day, kind, at, opening_float, counted_cash, expected_cash, z_number "
-                "FROM day_events ORDER BY id"
-            ).fetchall(),
-            "settlement": reports.settle(database).to_json(),
-            "day1": reports.day_report(database, DAY1).to_json(),
-            "day2": reports.day_report(database, DAY2).to_json(),
-        }
-    finally:
-        database.close()
 
 
 def receipts_in(path: Path) -> list[str]:
@@ -231,14 +198,14 @@ def test_a_random_fair_restored_from_a_random_backup_comes_back_whole(booth, tmp
     with closing(sqlite3.connect(taken)) as conn:
         in_backup = {r[0] for r in conn.execute("SELECT receipt_no FROM sales")}
     issued = receipts_in(path)
-    expected = story(path)
+    expected = books(path)
 
     result = backup.restore(taken, path)
 
     assert result.merged_receipts == tuple(r for r in issued if r not in in_backup)
     assert result.complete and result.unmerged == () and result.missing_receipts == ()
     assert result.till_code is None and till_of(path) == ("T1", None)
-    assert story(path) == expected
+    assert books(path) == expected
     ok_check(path)
     if twice:  # the same backup once more: the same story, nothing doubled
         again = backup.restore(taken, path)
@@ -246,7 +213,7 @@ def test_a_random_fair_restored_from_a_random_backup_comes_back_whole(booth, tmp
         assert again.merged_voids == result.merged_voids
         assert again.merged_day_events == result.merged_day_events
         assert again.complete and again.till_code is None
-        assert story(path) == expected
+        assert books(path) == expected
         ok_check(path)
 
     following = sell_on(path, booth)
@@ -272,7 +239,7 @@ def test_restoring_the_same_older_backup_twice_gives_the_same_story_and_no_doubl
     days.close_day(booth.db, DAY1, user=booth.supervisor, counted_cash=0, at=t(1, 21))
     booth.sell("gelang", at=t(2, 10))
     issued = receipts_in(booth.path)
-    expected = story(booth.path)
+    expected = books(booth.path)
     close_db(booth.db)
 
     one = backup.restore(taken, booth.path)
@@ -283,7 +250,7 @@ def test_restoring_the_same_older_backup_twice_gives_the_same_story_and_no_doubl
         assert result.merged_receipts == tuple(issued[1:])
         assert result.merged_voids == (first.receipt_no,)
         assert result.merged_day_events == 2  # day 1 closed, day 2 opened
-    assert story(booth.path) == expected
+    assert books(booth.path) == expected
     assert till_of(booth.path) == ("T1", None)
     ok_check(booth.path)
     # a sale between the two restores and a third restore: it comes back too
@@ -331,14 +298,14 @@ def test_a_backup_taken_after_a_switch_restored_onto_the_file_with_the_new_code(
     ]
     on_new = [sell_on(booth.path, booth, day=1, hour=h) for h in (12, 13, 14)]
     issued = receipts_in(booth.path)
-    expected = story(booth.path)
+    expected = books(booth.path)
 
     result = backup.restore(after_switch.path, booth.path)
 
     assert result.merged_receipts == tuple(on_new) and result.complete
     assert result.till_code is None and result.previous_till == "T1R1"
     assert till_of(booth.path) == ("T1R1", "T1")
-    assert story(booth.path) == expected
+    assert books(booth.path) == expected
     ok_check(booth.path)
     following = sell_on(booth.path, booth, day=1, hour=15)
     assert following == "INA24-T1R1-0228-00004"
@@ -362,7 +329,7 @@ def test_a_restore_that_fails_after_the_swap_puts_the_replaced_file_back(booth, 
     taken = backup.backup_now(booth.db, booth.path).written[0]
     later = booth.sell("noken", at=booth.time(1, 11)).receipt_no
     issued = receipts_in(booth.path)
-    expected = story(booth.path)
+    expected = books(booth.path)
     close_db(booth.db)
 
     def refused(*args, **kwargs):
@@ -386,7 +353,7 @@ def test_a_restore_that_fails_after_the_swap_puts_the_replaced_file_back(booth, 
     monkeypatch.undo()
 
     assert receipts_in(booth.path) == issued  # the file in place is the one it was
-    assert story(booth.path) == expected
+    assert books(booth.path) == expected
     assert not list(booth.path.parent.glob("*.replaced-*"))
     ok_check(booth.path)
     following = sell_on(booth.path, booth, day=1, hour=15)
