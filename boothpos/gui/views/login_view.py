@@ -24,6 +24,23 @@ PIN_MAX = 8
 PARTNER_KEY = "F3"  # partner mode: a UMK partner sees their own sales
 
 
+def centred_card(screen: QWidget, *, min_width: int, max_width: int) -> QVBoxLayout:
+    """A white sign-in card in the middle of ``screen``; returns the card's layout to fill."""
+    card = QFrame()
+    card.setObjectName("loginCard")
+    card.setFrameShape(QFrame.Shape.StyledPanel)
+    card.setMinimumWidth(min_width)
+    card.setMaximumWidth(max_width)
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(28, 24, 28, 24)
+    inner.setSpacing(10)
+    outer = QVBoxLayout(screen)
+    outer.addStretch(1)
+    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addStretch(1)
+    return inner
+
+
 class LoginScreen(QWidget):
     """The PIN field always has focus; Up/Down in it choose another user."""
 
@@ -101,14 +118,7 @@ class LoginScreen(QWidget):
         self.hint.setObjectName("loginHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        card = QFrame()
-        card.setObjectName("loginCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(460)
-        card.setMinimumWidth(380)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
+        inner = centred_card(self, min_width=380, max_width=460)
         inner.addWidget(self.title)
         inner.addWidget(self.venue)
         inner.addWidget(self.heading)
@@ -121,11 +131,6 @@ class LoginScreen(QWidget):
         inner.addWidget(self.sign_in_button)
         inner.addWidget(self.hint)
         self._add_partner_entry(inner)
-
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
 
         controller.failed.connect(self._show_failure)
         controller.waiting.connect(self.checking.setVisible)

@@ -47,6 +47,7 @@ from boothpos.gui.models.partner_models import (
     PartnerProductsModel,
     count_text,
 )
+from boothpos.gui.views.login_view import centred_card
 
 PIN_MAX = 8
 CODE_MAX = 40
@@ -123,14 +124,7 @@ class PartnerSignIn(QWidget):
         self.code_edit.returnPressed.connect(self._code_entered)
         self.pin_edit.returnPressed.connect(self.submit)
 
-        card = QFrame()
-        card.setObjectName("loginCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMinimumWidth(420)
-        card.setMaximumWidth(520)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
+        inner = centred_card(self, min_width=420, max_width=520)
         inner.addWidget(self.heading)
         inner.addWidget(self.intro)
         inner.addSpacing(6)
@@ -143,10 +137,6 @@ class PartnerSignIn(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.submit_button, 1)
         inner.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
 
     def reset(self, code: str = "") -> None:
         self.code_edit.setText(code)
