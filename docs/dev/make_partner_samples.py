@@ -12,11 +12,12 @@ day 4, and renders both with ``pdftoppm -png -r 100``.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from make_report_samples import png  # run as a script: docs/dev is on the path
 
 from boothpos.core import db as dbmod
 from boothpos.core import demo, partner_access, partner_terms, partner_view, reports, users
@@ -26,16 +27,6 @@ from boothpos.documents.partner_card import render_partner_cards
 from boothpos.documents.partner_slip import render_partner_slip
 
 AT = datetime(2024, 3, 2, 19, 45, tzinfo=ZoneInfo("Asia/Jakarta"))  # fair day 4, evening
-
-
-def png(pdf: bytes, target: Path, work: Path) -> None:
-    source = work / (target.stem + ".pdf")
-    source.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", source,
-         target.with_suffix("")],
-        check=True,
-    )  # fmt: skip
 
 
 def main() -> None:
@@ -54,11 +45,11 @@ def main() -> None:
         admin = users.get_user(db, "admin")
         partner_terms.set_partner_commission(db, code, 1000, user=admin)
         png(render_partner_cards(partner_access.cards(db), get_event(db).name),
-            args.out / "partner-card.png", work)  # fmt: skip
+            args.out / "partner-card.png", work, dpi=100)  # fmt: skip
         pin = partner_access.set_partner_pin(db, code, admin=admin)
         session = partner_access.authenticate_partner(db, f"MITRA-{code}", pin, at=AT)
         dash = partner_view.dashboard(db, session, at=AT)
-        png(render_partner_slip(dash, width_mm=80), args.out / "partner-slip.png", work)
+        png(render_partner_slip(dash, width_mm=80), args.out / "partner-slip.png", work, dpi=100)
         db.close()
     print(f"written to {args.out}/ (sample partner {code})")
 

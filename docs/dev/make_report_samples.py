@@ -56,11 +56,12 @@ def build(path: Path):
     return db, code
 
 
-def png(pdf: bytes, target: Path, work: Path) -> None:
+def png(pdf: bytes, target: Path, work: Path, dpi: int = 80) -> None:
+    """Save ``pdf`` in ``work`` and render its first page to ``target`` (PNG) at ``dpi``."""
     source = work / (target.stem + ".pdf")
     source.write_bytes(pdf)
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", source,
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", source,
          target.with_suffix("")],
         check=True,
     )  # fmt: skip
