@@ -54,7 +54,7 @@ class CartItem:
     @property
     def price(self) -> int:
         """The unit price of this line (what the screen shows and checkout charges)."""
-        return self.product.price if self.unit_price is None else self.unit_price
+        return self.unit_price  # type: ignore[return-value] - set by __post_init__
 
     @property
     def gross(self) -> int:
@@ -106,13 +106,6 @@ class Cart:
 
     def is_empty(self) -> bool:
         return not self._items
-
-    def index_of(self, product_id: int) -> int | None:
-        """The first line of ``product_id`` (whatever its price), else None."""
-        for index, item in enumerate(self._items):
-            if item.product.id == product_id:
-                return index
-        return None
 
     def line_for(self, product: Product) -> int | None:
         """The line a scan of ``product`` adds to: same product at the same unit price."""
