@@ -64,7 +64,7 @@ from boothpos.core.backup_settings import (  # noqa: F401 - part of this module'
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
 from boothpos.core.event import get_event
-from boothpos.core.instance import InstanceLock, lock_path
+from boothpos.core.instance import InstanceLock
 from boothpos.core.schema import SCHEMA_VERSION
 
 AUDIT_ACTION = "db.backup"
@@ -436,9 +436,9 @@ def verify_backup(path: str | Path) -> BackupInfo:
     path = Path(path)
     if not path.is_file():
         raise RefusedInput(NO_FILE, path=str(path))
-    with path.open("rb") as fh:
-        if fh.read(16) != dbmod.SQLITE_HEADER:
-            raise RefusedInput(NOT_BOOTHPOS, path=str(path))
+    # The file is read through SQLite only, never with open(): it may be the live
+    # database under another name (a link), and closing a plain descriptor of it
+    # would drop this process's SQLite locks on it (see boothpos.core.db).
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -463,6 +463,8 @@ def verify_backup(path: str | Path) -> BackupInfo:
             "SELECT receipt_no, time FROM sales WHERE id = ?", (last_id,)
         ).fetchone()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 26:  # SQLITE_NOTADB: no SQLite header
+            raise RefusedInput(NOT_BOOTHPOS, path=str(path)) from exc
         raise RefusedInput(DAMAGED_BACKUP, path=str(path), detail=_reason(exc)) from exc
     finally:
         conn.close()
@@ -585,14 +587,14 @@ def restore(
     """
     db_path = Path(db_path)
     source = Path(backup_file)
-    if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
-        raise RefusedInput(SAME_FILE, path=str(source))
+    if source.exists() and db_path.exists() and os.path.samefile(source, db_path):
+        raise RefusedInput(SAME_FILE, path=str(source))  # by any name: symlink or hard link
     info = verify_backup(source)
     known = _backup_uuids(info)
     own_lock = None
     if lock is None:
         own_lock = lock = InstanceLock(db_path, purpose="restore").acquire()
-    elif not lock.held or lock.path.resolve() != lock_path(db_path).resolve():
+    elif not lock.holds(db_path):
         raise ValueError("restore: the lock passed is not held for this database")
     temp = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
@@ -612,6 +614,7 @@ def restore(
             if replaced is not None:
                 _move_with_sidecars(replaced, db_path)
             raise
+        lock.follow()  # the restored file is a new file: no other app may take it by a link
         used = _tills_named_in_files(db_path, info.prefix)
         committed = False
         try:
@@ -629,6 +632,8 @@ def restore(
         except BaseException:
             if not committed:  # the bare backup must not sell: its numbers may be on paper
                 _put_back(db_path, replaced)
+                with contextlib.suppress(BoothError):
+                    lock.follow()
             raise
     finally:
         _remove(temp, Path(f"{temp}-journal"))

@@ -8,6 +8,7 @@ schema is applied through :mod:`boothpos.core.schema` (sqlite-utils
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,6 @@ from boothpos.core.errors import DamagedDatabase, DatabaseError, Msg, StorageErr
 from boothpos.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 NOT_A_DATABASE = Msg(
     id="'{path}' bukan file database boothpos (SQLite)",
@@ -40,6 +40,14 @@ MIGRATION_FAILED = Msg(
     id="pembaruan skema database '{path}' gagal ({detail}); file tidak diubah, salinan: {copy}",
     en="updating the schema of database '{path}' failed ({detail}); the file is unchanged, "
     "copy: {copy}",
+)
+LINKED = Msg(
+    id="database '{path}' punya {links} nama (hard link). SQLite menyimpan jurnalnya di samping "
+    "tiap nama, jadi dua nama untuk satu file bisa menghilangkan penjualan. Hapus nama lainnya "
+    "(pakai symlink bila perlu nama kedua), lalu buka lagi; tidak ada yang diubah",
+    en="database '{path}' has {links} names (hard links). SQLite keeps its journal beside each "
+    "name, so two names of one file can lose sales. Remove the other names (use a symlink if a "
+    "second name is needed), then open it again; nothing was changed",
 )
 NO_EVENT = Msg(
     id="database '{path}' belum berisi acara; jalankan 'boothpos init'",
@@ -111,17 +119,34 @@ def _apply_pragmas(db: Database) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    if path.stat().st_size == 0:
-        return True
-    with path.open("rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
+def refuse_hard_links(path: Path) -> None:
+    """Refuse a database file reachable by more than one hard link.
+
+    SQLite names the ``-wal``/``-shm`` after the name it was opened by, so two
+    hard links of one file are two journals for one database: a connection by
+    one name does not see what the other committed, and a checkpoint by one
+    name can overwrite the other's sales. (Symlinks are safe: SQLite follows
+    them and keeps one journal beside the real file.)
+    """
+    try:
+        links = os.stat(path).st_nlink
+    except OSError:
+        return
+    if links > 1:
+        raise DatabaseError(LINKED, path=str(path), links=links)
 
 
 def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
-    """Why SQLite could not open a file with an SQLite header (or an empty one)."""
+    """Why SQLite could not open ``path``.
+
+    The file is never opened outside SQLite to look at its header (see the
+    module notes): SQLite itself tells a file that is not a database
+    (``SQLITE_NOTADB``: no SQLite header) from a damaged one (``SQLITE_CORRUPT``).
+    """
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    if code in (11, 26) and path.stat().st_size > 0:  # SQLITE_CORRUPT, SQLITE_NOTADB
+    if code == 26:  # SQLITE_NOTADB
+        return DatabaseError(NOT_A_DATABASE, path=str(path))
+    if code == 11 and path.stat().st_size > 0:  # SQLITE_CORRUPT
         return DamagedDatabase(DAMAGED, path=str(path), detail=exc, backup_path=None)
     if code in (8, 10, 13, 14):  # READONLY, IOERR, FULL, CANTOPEN
         return DatabaseError(CANNOT_OPEN, path=str(path), detail=exc)
@@ -138,13 +163,14 @@ def integrity_problems(path: str | Path, *, quick: bool = False) -> list[str]:
     path = Path(path)
     if not path.is_file():
         raise DatabaseError(MISSING, path=str(path))
-    if not _looks_like_sqlite(path):
-        raise DatabaseError(NOT_A_DATABASE, path=str(path))
+    refuse_hard_links(path)
     pragma = "quick_check" if quick else "integrity_check"
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 26:  # SQLITE_NOTADB
+            raise DatabaseError(NOT_A_DATABASE, path=str(path)) from exc
         return [str(exc)]
     finally:
         conn.close()
@@ -167,8 +193,7 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
     existed = path.exists() and path.stat().st_size > 0
     if not path.exists() and not create:
         raise DatabaseError(MISSING, path=str(path))
-    if path.exists() and not _looks_like_sqlite(path):
-        raise DatabaseError(NOT_A_DATABASE, path=str(path))
+    refuse_hard_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = Database(path, execute_plugins=False)
