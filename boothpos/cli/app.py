@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from boothpos.cli import days, partners, reports, safety, sales, setup, stock
-from boothpos.cli.common import EXIT_FAIL, messages
+from boothpos.cli.common import EXIT_FAIL, messages, refuse_database_as_output
 from boothpos.core import errors, paths
 from boothpos.core.errors import BoothError, DamagedDatabase, Msg
 
@@ -89,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)
+        refuse_database_as_output(args)
         return COMMANDS[args.command](args)
     except DamagedDatabase as exc:
         if exc.backup is None and args.command != "restore":

@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, clock, stock
-from boothpos.core.db import write_transaction
+from boothpos.core.db import is_own_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
     CatalogError,
@@ -41,6 +41,10 @@ from boothpos.core.users import User
 # --- messages ---------------------------------------------------------------
 
 FILE_NOT_FOUND = Msg(id="file '{path}' tidak ditemukan", en="file '{path}' does not exist")
+IS_DATABASE = Msg(
+    id="'{path}' adalah database acara ini, bukan katalog; pilih file katalog (.xlsx atau .csv)",
+    en="'{path}' is this event's database, not a catalog; choose a catalog file (.xlsx or .csv)",
+)
 UNSUPPORTED_FORMAT = Msg(
     id="format file '{suffix}' tidak didukung; simpan katalog sebagai .xlsx atau .csv",
     en="file format '{suffix}' is not supported; save the catalog as .xlsx or .csv",
@@ -735,6 +739,8 @@ def import_catalog(
     anything is written. Re-importing the same file changes nothing.
     """
     path = Path(path)
+    if is_own_file(db, path):  # never open() the live database: it would drop SQLite's locks
+        raise _refuse(IS_DATABASE, path=str(path))
     parsed = _parse(path)
     event = get_event(db)
     moment = at or clock.now(event.timezone)

@@ -8,6 +8,7 @@ schema is applied through :mod:`boothpos.core.schema` (sqlite-utils
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -134,6 +135,26 @@ def refuse_hard_links(path: Path) -> None:
         return
     if links > 1:
         raise DatabaseError(LINKED, path=str(path), links=links)
+
+
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def is_own_file(db: Database, path: str | Path) -> bool:
+    """Whether ``path`` is ``db``'s file or one of its ``-wal``/``-shm``/``-journal``, by any name.
+
+    Code that opens a file the user picked (a catalog, a history export) asks
+    this first and refuses: reading the database with a plain ``open()`` while
+    this process holds a connection to it would drop SQLite's locks.
+    """
+    own = database_file(db)
+    if not own:
+        return False
+    for suffix in ("", *SIDECARS):
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, own + suffix):
+                return True
+    return False
 
 
 def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
