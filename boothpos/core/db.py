@@ -13,12 +13,19 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from boothpos.core.errors import DamagedDatabase, DatabaseError, Msg, StorageError
+from boothpos.core.errors import (
+    DamagedDatabase,
+    DatabaseError,
+    FilesChanged,
+    Msg,
+    StorageError,
+)
 from boothpos.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -102,6 +109,37 @@ _STORAGE_CODES = {
     14: IO_ERROR,  # SQLITE_CANTOPEN (e.g. the WAL file cannot be created)
     11: CORRUPT,  # SQLITE_CORRUPT
     26: CORRUPT,  # SQLITE_NOTADB
+}
+FILES_CHANGED = Msg(
+    id="File database diubah dari luar aplikasi kasir ({reason_id}). Pembayaran dihentikan agar "
+    "tidak ada penjualan yang hilang; keranjang tetap ada. Semua yang sudah tersimpan diamankan "
+    "di '{rescue}'{saved_id}. Tutup aplikasi dan buka lagi, lalu jalankan 'boothpos check'; bila "
+    "ada penjualan yang tidak muncul, pulihkan dengan 'boothpos restore {rescue}'",
+    en="The database files were changed outside the till app ({reason_en}). Payments are "
+    "stopped so that no sale is lost; the cart is kept. Everything saved so far is secured in "
+    "'{rescue}'{saved_en}. Close the app, open it again and run 'boothpos check'; if sales "
+    "are missing, restore with 'boothpos restore {rescue}'",
+)
+NOT_RESCUED = Msg(
+    id="File database diubah dari luar aplikasi kasir ({reason_id}) dan salinan pengaman "
+    "tidak bisa ditulis ({detail}). Pembayaran dihentikan; keranjang tetap ada. JANGAN tutup "
+    "aplikasi: panggil supervisor",
+    en="The database files were changed outside the till app ({reason_en}) and the rescue copy "
+    "could not be written ({detail}). Payments are stopped; the cart is kept. Do NOT close the "
+    "app: call a supervisor",
+)
+# What happened to the files, as told to the user.
+FILE_PROBLEMS = {
+    "database_gone": (
+        "file database dihapus atau dipindah",
+        "the database file was deleted or moved",
+    ),
+    "database_replaced": (
+        "file database diganti file lain",
+        "the database file was replaced by another file",
+    ),
+    "wal_gone": ("jurnal -wal-nya dihapus", "its -wal journal was deleted"),
+    "wal_replaced": ("jurnal -wal-nya diganti", "its -wal journal was replaced"),
 }
 SUBJECTS = {
     "change": ("perubahan", "the change"),
@@ -236,7 +274,143 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
     except BaseException:
         db.close()
         raise
+    remember_files(db, path)
     return db
+
+
+# ------------------------------------------------ the files under a connection ---
+
+
+@dataclass(frozen=True)
+class _Files:
+    """The database file and its -wal as they were when the connection opened them."""
+
+    path: str
+    database: tuple[int, int] | None
+    wal: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Rescue:
+    """What :func:`verify_files` saved of a connection whose files were changed under it."""
+
+    problem: str  # a key of FILE_PROBLEMS
+    copy: Path | None  # a full copy of what the connection held (None: could not be written)
+    checkpointed: bool  # the committed frames were written back into the file on disk
+    detail: str = ""
+
+
+def _identity(name: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(name)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def remember_files(db: Database, path: str | Path) -> None:
+    """Note which files ``db`` uses now, so :func:`verify_files` can tell when they change."""
+    name = os.path.realpath(path)
+    db._boothpos_files = _Files(name, _identity(name), _identity(name + "-wal"))
+    db._boothpos_rescue = None
+
+
+def files_problem(db: Database) -> str | None:
+    """Why ``db``'s files are no longer the ones on disk (a FILE_PROBLEMS key), or None.
+
+    Two ``stat`` calls: cheap enough for every write and a timer of the app.
+    """
+    files: _Files | None = getattr(db, "_boothpos_files", None)
+    if files is None or files.database is None:
+        return None
+    now = _identity(files.path)
+    if now is None:
+        return "database_gone"
+    if now != files.database:
+        return "database_replaced"
+    wal = _identity(files.path + "-wal")
+    if files.wal is None:  # not made yet when opened: remember the first one
+        if wal is not None:
+            db._boothpos_files = _Files(files.path, files.database, wal)
+        return None
+    if wal is None:
+        return "wal_gone"
+    if wal != files.wal:
+        return "wal_replaced"
+    return None
+
+
+def verify_files(db: Database) -> None:
+    """Raise :class:`FilesChanged` when ``db``'s files were deleted or replaced under it.
+
+    The first time, what the connection still holds is saved first (its
+    descriptors of the unlinked files still read): a full copy beside the
+    database (``NAME.rescued-<time>.db``), and, when only the -wal was lost
+    and nobody has written a new one, a checkpoint of the committed frames
+    back into the database file. Every later call raises again: a till whose
+    files were changed never writes another sale into them.
+    """
+    problem = files_problem(db)
+    if problem is None:
+        return
+    done: Rescue | None = getattr(db, "_boothpos_rescue", None)
+    if done is None:
+        done = rescue(db, problem)
+        db._boothpos_rescue = done
+    reason_id, reason_en = FILE_PROBLEMS[done.problem]
+    if done.copy is None:
+        raise FilesChanged(
+            NOT_RESCUED, reason_id=reason_id, reason_en=reason_en, detail=done.detail
+        )
+    raise FilesChanged(
+        FILES_CHANGED,
+        reason_id=reason_id,
+        reason_en=reason_en,
+        rescue=str(done.copy),
+        saved_id=" dan ditulis kembali ke file database" if done.checkpointed else "",
+        saved_en=" and written back into the database file" if done.checkpointed else "",
+    )
+
+
+def rescue(db: Database, problem: str) -> Rescue:
+    """Save what ``db`` holds after its files were changed (see :func:`verify_files`)."""
+    files: _Files = db._boothpos_files
+    source = Path(files.path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.rescued-{stamp}{source.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = source.with_name(f"{source.stem}.rescued-{stamp}-{n}{source.suffix}")
+    copy: Path | None = target
+    detail = ""
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        fd = os.open(target, os.O_RDWR)  # the new copy, never the database
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except (OSError, sqlite3.Error) as exc:
+        copy, detail = None, str(exc) or type(exc).__name__
+    checkpointed = False
+    if problem in ("wal_gone", "wal_replaced") and _identity(files.path) == files.database:
+        try:
+            fresh = os.stat(files.path + "-wal").st_size
+        except OSError:
+            fresh = 0
+        if fresh == 0:  # nobody wrote into a new -wal: our frames go back into the file
+            try:
+                busy, _, _ = db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                checkpointed = busy == 0
+            except sqlite3.Error:
+                checkpointed = False
+    return Rescue(problem, copy, checkpointed, detail)
 
 
 def connect_memory() -> Database:
@@ -297,6 +471,7 @@ def write_transaction(db: Database, *, subject: str = "change") -> Iterator[Data
     rolled back whole and raised as :class:`StorageError`, its message naming
     ``subject`` (a key of ``SUBJECTS``: "change", "sale") as NOT saved.
     """
+    verify_files(db)  # never write into a file that is no longer the one on disk
     try:
         with db.atomic():
             db.execute("UPDATE event SET id = id WHERE 0")
