@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -235,7 +236,9 @@ def backup(
     seq = max((b.seq for b in mine), default=0) + 1
     name = f"{event.receipt_prefix}-{event.till_code}-{moment:%Y%m%d-%H%M%S}-{seq:04d}.db"
     final = folder / name
-    temp = folder / f".{name}.tmp"
+    # A temporary name of this process's own: two backups racing (parallel `sell`
+    # processes, the app beside a CLI backup) must never remove each other's copy.
+    temp = folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         problems = _copy(db.conn, temp)
         if problems:
@@ -246,6 +249,7 @@ def backup(
         raise StorageError(WRITE_FAILED, folder=str(folder), detail=_reason(exc)) from exc
     finally:
         _remove(temp, Path(f"{temp}-journal"))
+    _remove_stale_temporaries(folder)
     prune(
         folder,
         keep=keep if keep is not None else settings(db).keep,
@@ -253,6 +257,19 @@ def backup(
         till=event.till_code,
     )
     return final
+
+
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary copies left by a backup whose process died (older than an hour)."""
+    cutoff = datetime.now().timestamp() - STALE_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> list[str]:
