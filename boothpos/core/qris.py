@@ -397,3 +397,15 @@ def set_static(db: Database, payload: str, *, user_id: int | None = None) -> Qri
 
 def booth_amount_payload(db: Database, amount: int) -> str:
     return amount_payload(require(db), amount)
+
+
+def booth_code(db: Database) -> QrisCode | None:
+    """For the payment screen: the stored code, or None when none usable is stored.
+
+    A stored payload is validated when it is set; should it no longer pass (a
+    newer rule), the till shows the printed sticker rather than refuse to sell.
+    """
+    try:
+        return stored(db)
+    except QrisError:
+        return None
