@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 import segno
 import zxingcpp
+from fixtures_shell import *  # noqa: F403 - home, translators
+from fixtures_shell import press, show
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -233,3 +235,43 @@ def test_admin_sets_the_booth_qris_by_scanning_or_from_a_photo(qtbot, booth, tmp
     segno.make(other, error="m").save(photo, scale=4, border=4)
     assert dialog.load_image(str(photo))
     assert qris.require(booth.reopen()).merchant_name == "MITRA BOOTH 2"
+
+
+# -- the main window: Ctrl+D and Admin → Booth QRIS… ------------------------------------------
+
+
+def test_ctrl_d_opens_and_closes_the_display_and_the_qris_item_is_for_admins(
+    qtbot, home, booth, translators
+):
+    from boothpos.gui import app as gui_app
+    from boothpos.gui.preferences import open_settings
+
+    shell = gui_app.AppShell(booth.db, booth.path, open_settings(), translators)
+    window = shell.start(booth.kasir)
+    show(qtbot, window, track=False)
+    try:
+        assert not window.qris_action.isEnabled()
+        assert shell.open_qris() is None  # refused for an attendant, said on the status bar
+        assert "admin" in window.statusBar().currentMessage()
+        press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        controller = shell.customer_display
+        assert controller is not None and controller.display.isVisible()
+        assert controller.display.event_label.text() == "INACRAFT 2024"
+        assert QApplication.activeWindow() is window  # the display never takes the keyboard
+        press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        assert not controller.display.isVisible()
+        window.sign_out()
+        window.sign_in(booth.admin)
+        assert window.qris_action.isEnabled()
+        dialog = shell.open_qris()
+        assert dialog is not None and dialog.isVisible()
+        dialog.reject()
+        assert shell.toggle_customer_display()
+        window.close()  # the display closes with the main window
+        assert not controller.display.isVisible()
+    finally:
+        qtbot.wait(10)
+        window.receipts.work.wait_idle()
+        window.close()
+        window.deleteLater()
+        qtbot.wait(10)
