@@ -60,7 +60,7 @@ def qris_section(st: Styles, result: QrisMatch, event: Event, *, title: str) -> 
                 Row("QRIS di riwayat merchant", f"{pcs(n_history)} · {rp(history_total)}"),
                 Row("Cocok", f"{pcs(len(result.matched))} · {rp(result.matched_total)}",
                     strong=True),
-                Row("Selisih (pembukuan − riwayat)", rp(books_total - history_total), big=True),
+                Row("Selisih (pembukuan - riwayat)", rp(books_total - history_total), big=True),
             ],
             CONTENT_WIDTH * 0.6,
         )

@@ -48,7 +48,7 @@ from boothpos.gui.controllers.payment_controller import (
 from boothpos.gui.labels import method_label
 from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
 from boothpos.gui.receipts import describe_error
-from boothpos.gui.views.qris_panel import QrisPanel
+from boothpos.gui.views.qris_panel import QrisPanel, fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +320,7 @@ class PaymentDialog(QDialog):
             self.qris_panel.set_amount(preview.amount if preview.action != "invalid" else None)
         if shown != self.qris_panel.isVisibleTo(self):
             self.qris_panel.setVisible(shown)
-            self.adjustSize()
+            fit_to_screen(self)
 
     def _fit_lines_view(self) -> None:
         view = self.lines_view

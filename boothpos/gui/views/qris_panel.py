@@ -35,6 +35,25 @@ QPushButton#qrisFallback { font-size: 10pt; padding: 4px 8px; }
 """
 
 
+def fit_to_screen(window: QWidget) -> None:
+    """Resize ``window`` to its size hint (grown or shrunk), kept on its screen.
+
+    Not ``adjustSize()``: that caps a window at 2/3 of the screen, too narrow for
+    the payment form beside the code on a 1366-pixel booth laptop.
+    """
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    hint = window.sizeHint()
+    area = window.screen().availableGeometry()
+    width = min(max(hint.width(), window.minimumWidth()), area.width())
+    height = min(max(hint.height(), window.minimumHeight()), area.height())
+    window.resize(width, height)
+    x = min(max(window.x(), area.left()), area.right() - width + 1)
+    y = min(max(window.y(), area.top()), area.bottom() - height + 1)
+    window.move(x, y)
+
+
 def qr_matrix(payload: str) -> list[list[bool]]:
     """The dark/light modules of ``payload`` as a QR code (error correction M, no micro QR)."""
     code = segno.make(payload, error="m", micro=False, boost_error=False)
@@ -151,7 +170,7 @@ class QrisPanel(QFrame):
             )
             self.fallback_button.setVisible(False)
             self.qr.setVisible(False)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(420)
 
     @property
     def static_shown(self) -> bool:
