@@ -43,15 +43,19 @@ def add_parsers(sub) -> None:
     s.add_argument("payload", nargs="?", metavar="PAYLOAD", help="the payload the scanner types")
     s.add_argument("--image", type=Path, metavar="FILE", help="a photo or PNG of the QRIS sticker")
     s.add_argument("--user", help="admin user name (default: the first admin)")
+    _partner_option(s)
 
     s = qsub.add_parser("show", help="the stored payload and its parsed fields")
     s.add_argument("--json", action="store_true", help="print JSON")
+    _partner_option(s)
 
     s = qsub.add_parser("payload", help="print the payload asking for AMOUNT")
     s.add_argument("amount", metavar="AMOUNT")
+    _partner_option(s)
 
     s = qsub.add_parser("png", help="the amount payload as a QR image")
     s.add_argument("amount", metavar="AMOUNT")
+    _partner_option(s)
     s.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.png")
     s.add_argument("--scale", type=int, default=10, help="pixels per module (default 10)")
 
@@ -66,6 +70,20 @@ def add_parsers(sub) -> None:
     s.add_argument("--json", action="store_true", help="print the matching as JSON")
     s.add_argument("--pdf", type=Path, metavar="FILE", help="also write the QRIS sheet PDF")
     s.add_argument("--user", help="user name recorded (default: the first supervisor)")
+
+
+def _partner_option(p) -> None:
+    p.add_argument(
+        "--partner",
+        metavar="CODE",
+        help="a partner's own QRIS (paid directly) instead of the booth's",
+    )
+
+
+def _stored(db, args):
+    from boothpos.core import qris
+
+    return qris.require_partner(db, args.partner) if args.partner else qris.require(db)
 
 
 def cmd_qris(args) -> int:
@@ -87,15 +105,16 @@ def _set(args) -> int:
     code = qris.validate_static(payload)  # refuse before opening/creating anything
     db = _open(args)
     user = _staff(db, args.user, "admin")
-    code = qris.set_static(db, code.payload, user_id=user.id)
+    if args.partner:
+        code = qris.set_partner_static(db, args.partner, code.payload, user_id=user.id)
+    else:
+        code = qris.set_static(db, code.payload, user_id=user.id)
     print(say("stored", name=code.merchant_name, city=code.merchant_city, nmid=code.nmid or "-"))
     return EXIT_OK
 
 
 def _show(args) -> int:
-    from boothpos.core import qris
-
-    code = qris.require(_open(args))
+    code = _stored(_open(args), args)
     if args.json:
         _print_json(code.to_json())
         return EXIT_OK
@@ -111,7 +130,7 @@ def _amount_payload(args) -> str:
     from boothpos.core import qris
 
     amount = parse_rupiah(args.amount)
-    return qris.booth_amount_payload(_open(args), amount)
+    return qris.amount_payload(_stored(_open(args), args), amount)
 
 
 def _payload(args) -> int:

@@ -33,6 +33,7 @@ from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 
 SETTING = "qris.static"
+PARTNER_SETTING = "qris.partner."  # + partner code: a partner's own QRIS (paid directly)
 
 STATIC, DYNAMIC = "11", "12"
 CURRENCY_IDR = "360"
@@ -123,6 +124,10 @@ BAD_AMOUNT = Msg(
 NOT_SET = Msg(
     id="QRIS booth belum diatur; jalankan 'boothpos qris set PAYLOAD' atau atur di Pengaturan",
     en="the booth's QRIS is not set; run 'boothpos qris set PAYLOAD' or set it in Settings",
+)
+PARTNER_NOT_SET = Msg(
+    id="QRIS mitra {code} belum diatur; jalankan 'boothpos qris set --partner {code} PAYLOAD'",
+    en="partner {code}'s QRIS is not set; run 'boothpos qris set --partner {code} PAYLOAD'",
 )
 NO_IMAGE = Msg(
     id="file gambar '{path}' tidak ditemukan", en="the image file '{path}' does not exist"
@@ -397,6 +402,37 @@ def set_static(db: Database, payload: str, *, user_id: int | None = None) -> Qri
 
 def booth_amount_payload(db: Database, amount: int) -> str:
     return amount_payload(require(db), amount)
+
+
+# A partner paid directly (not through the booth) may have a QRIS of its own. It is
+# stored and turned into amount codes like the booth's; the till's payment dialog
+# still shows the booth's code (which sale a partner's code is for is not decided yet).
+
+
+def _partner_key(db: Database, partner_code: str) -> tuple[str, str]:
+    from boothpos.core.products import partner_by_code  # raises NotFound for a stranger
+
+    code = partner_by_code(db, partner_code).code
+    return code, PARTNER_SETTING + code
+
+
+def set_partner_static(
+    db: Database, partner_code: str, payload: str, *, user_id: int | None = None
+) -> QrisCode:
+    """Validate and store a partner's own static QRIS (audited as a setting change)."""
+    qris_code = validate_static(payload)
+    _code, key = _partner_key(db, partner_code)
+    with write_transaction(db):
+        event.set_setting(db, key, qris_code.payload, user_id=user_id)
+    return qris_code
+
+
+def require_partner(db: Database, partner_code: str) -> QrisCode:
+    code, key = _partner_key(db, partner_code)
+    payload = event.get_setting(db, key)
+    if not payload:
+        raise NotFound(PARTNER_NOT_SET, code=code)
+    return validate_static(payload)
 
 
 def booth_code(db: Database) -> QrisCode | None:

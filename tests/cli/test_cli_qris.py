@@ -168,3 +168,22 @@ def test_match_refuses_a_bad_row_with_exit_2(stored, capsys, tmp_path):
     assert code == 2 and out == ""
     assert "row 3, column time: 'soon' is not a time" in err
     assert stored.snapshot() == before
+
+
+def test_a_partners_own_qris_is_kept_apart_from_the_booths(stored, capsys):
+    own = static_payload(name="KOPI GAYO TAKENGON", city="TAKENGON", nmid="ID1024999999999")
+    code, out, err = run(capsys, "--db", stored.path, "qris", "set", "--partner", "ach01", own)
+    assert code == 0, err
+    assert "KOPI GAYO TAKENGON" in out
+    code, out, _ = run(capsys, "--db", stored.path, "qris", "show", "--partner", "ACH01", "--json")
+    assert code == 0 and json.loads(out)["nmid"] == "ID1024999999999"
+    code, out, _ = run(
+        capsys, "--db", stored.path, "qris", "payload", "85000", "--partner", "ACH01"
+    )
+    assert code == 0
+    assert qris.parse(out.strip()).merchant_name == "KOPI GAYO TAKENGON"
+    assert qris.require(stored.reopen()).payload == static_payload()  # the booth's unchanged
+    code, _, err = run(capsys, "--db", stored.path, "qris", "show", "--partner", "AMB01")
+    assert code == 2 and "AMB01" in err and "not set" in err
+    code, _, err = run(capsys, "--db", stored.path, "qris", "set", "--partner", "NOPE", own)
+    assert code == 2 and "NOPE" in err
