@@ -275,3 +275,25 @@ def test_ctrl_d_opens_and_closes_the_display_and_the_qris_item_is_for_admins(
         window.close()
         window.deleteLater()
         qtbot.wait(10)
+
+
+def test_the_reports_screen_z_report_carries_the_qris_matching(booth, tmp_path):
+    from pypdf import PdfReader
+
+    from boothpos.core import qris_match, reports
+    from boothpos.core.checkout import Tender
+    from boothpos.gui.controllers.reports_controller import ReportsController
+
+    sale = booth.sell("kopi", pay=[Tender("qris")], at=booth.time(1, 10, 0))
+    history = tmp_path / "h.csv"
+    history.write_text("time,amount,reference\n2024-02-28 10:02,85000,RRN-55\n", encoding="utf-8")
+    qris_match.match_file(booth.db, history)
+    controller = ReportsController(
+        booth.db, get_event(booth.db), tmp_path, work=None, printer=lambda: None
+    )
+    day = reports.day_report(booth.db, "2024-02-28")
+    pdf = tmp_path / "z.pdf"
+    pdf.write_bytes(controller._day_document(day).render())
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "QRIS: Pencocokan dengan Riwayat Merchant" in text
+    assert sale.receipt_no in text and "RRN-55" in text
