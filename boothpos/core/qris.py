@@ -68,9 +68,23 @@ class QrisError(RefusedInput):
 
 
 EMPTY = Msg(id="kode QRIS kosong", en="the QRIS code is empty")
-BAD_TLV = Msg(
-    id="kode QRIS rusak pada posisi {pos}: {reason}",
-    en="the QRIS code is malformed at position {pos}: {reason}",
+TLV_SHORT = Msg(
+    id="kode QRIS rusak pada posisi {pos}: field '{head}' tidak lengkap",
+    en="the QRIS code is malformed at position {pos}: incomplete field '{head}'",
+)
+TLV_TAG = Msg(
+    id="kode QRIS rusak pada posisi {pos}: tag '{tag}' bukan dua digit",
+    en="the QRIS code is malformed at position {pos}: tag '{tag}' is not two digits",
+)
+TLV_LENGTH = Msg(
+    id="kode QRIS rusak pada posisi {pos}: panjang '{length}' tag {tag} bukan dua digit",
+    en="the QRIS code is malformed at position {pos}: length '{length}' of tag {tag} "
+    "is not two digits",
+)
+TLV_OVERRUN = Msg(
+    id="kode QRIS rusak pada posisi {pos}: tag {tag} sepanjang {length} melewati akhir kode",
+    en="the QRIS code is malformed at position {pos}: tag {tag} of length {length} "
+    "runs past the end",
 )
 NO_CRC = Msg(
     id="kode QRIS tidak diakhiri CRC (6304 + 4 digit heksadesimal)",
@@ -165,21 +179,15 @@ def parse_tlv(text: str, *, offset: int = 0) -> list[Field]:
         head = text[pos : pos + 4]
         where = offset + pos + 1
         if len(head) < 4:
-            raise QrisError(BAD_TLV, pos=where, reason=f"incomplete field '{head}'")
+            raise QrisError(TLV_SHORT, pos=where, head=head)
         tag, length = head[:2], head[2:]
         if not (tag.isascii() and tag.isdigit()):
-            raise QrisError(BAD_TLV, pos=where, reason=f"tag '{tag}' is not two digits")
+            raise QrisError(TLV_TAG, pos=where, tag=tag)
         if not (length.isascii() and length.isdigit()):
-            raise QrisError(
-                BAD_TLV, pos=where, reason=f"length '{length}' of tag {tag} is not two digits"
-            )
+            raise QrisError(TLV_LENGTH, pos=where, length=length, tag=tag)
         end = pos + 4 + int(length)
         if end > len(text):
-            raise QrisError(
-                BAD_TLV,
-                pos=where,
-                reason=f"tag {tag} length {length} runs past the end",
-            )
+            raise QrisError(TLV_OVERRUN, pos=where, tag=tag, length=length)
         fields.append(Field(tag, text[pos + 4 : end]))
         pos = end
     return fields
