@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, clock, stock
-from boothpos.core.db import is_own_file, write_transaction
+from boothpos.core.db import is_open_database_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
     CatalogError,
@@ -291,6 +291,8 @@ def _sorted(problems: Iterable[Problem], columns: dict[str, str]) -> list[Proble
 def _load(path: Path) -> _Sheet:
     if not path.is_file():
         raise _refuse(FILE_NOT_FOUND, path=str(path))
+    if is_open_database_file(path):  # never open() a live database: it drops SQLite's locks
+        raise _refuse(IS_DATABASE, path=str(path))
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
         magic = fh.read(8)
@@ -739,8 +741,6 @@ def import_catalog(
     anything is written. Re-importing the same file changes nothing.
     """
     path = Path(path)
-    if is_own_file(db, path):  # never open() the live database: it would drop SQLite's locks
-        raise _refuse(IS_DATABASE, path=str(path))
     parsed = _parse(path)
     event = get_event(db)
     moment = at or clock.now(event.timezone)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -195,6 +196,19 @@ def is_own_file(db: Database, path: str | Path) -> bool:
     return False
 
 
+# Every event database this process has connected to (closed ones answer "no file").
+_CONNECTED: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def is_open_database_file(path: str | Path) -> bool:
+    """Whether ``path`` is a file (or -wal/-shm) of a database this process has open.
+
+    Asked before reading a file the user picked (a catalog, a QRIS history or
+    photo): a plain ``open()`` of it would drop this process's SQLite locks.
+    """
+    return any(is_own_file(db, path) for db in list(_CONNECTED))
+
+
 def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
     """Why SQLite could not open ``path``.
 
@@ -313,6 +327,7 @@ def remember_files(db: Database, path: str | Path) -> None:
     name = os.path.realpath(path)
     db._boothpos_files = _Files(name, _identity(name), _identity(name + "-wal"))
     db._boothpos_rescue = None
+    _CONNECTED.add(db)
 
 
 def files_problem(db: Database) -> str | None:

@@ -28,9 +28,9 @@ from pathlib import Path
 import pytest
 
 from boothpos.cli.app import main as cli_main
-from boothpos.core import backup, catalog, startup
+from boothpos.core import backup, catalog, qris, qris_match, startup
 from boothpos.core import db as dbmod
-from boothpos.core.errors import CatalogError
+from boothpos.core.errors import CatalogError, RefusedInput
 
 PACKAGE = Path(__file__).resolve().parents[2] / "boothpos"
 
@@ -50,6 +50,8 @@ KNOWN_OPENS = {
     # catalog.py: the catalog file; import_catalog refuses the database's own files first
     ("core/catalog.py", "path.open"): 1,
     ("core/catalog.py", "path.read_bytes"): 2,
+    # qris.py: a photo of the QRIS sticker; decode_image refuses an open database's files first
+    ("core/qris.py", "Image.open"): 1,
     # instance.py: the lock files (<real path>.lock and the identity lock), never the database
     ("core/instance.py", "os.open"): 1,
     # pdf_files.py: atomic write of a PDF through a temporary file in the PDF's folder
@@ -179,6 +181,10 @@ def test_the_booth_s_flows_never_open_the_database_outside_sqlite(demo, tmp_path
         assert "database" in refused.value.message("en")
         with pytest.raises(CatalogError):
             catalog.import_catalog(till.db, Path(f"{demo}-wal"))
+        with pytest.raises(RefusedInput):  # a QRIS history or sticker photo picked wrongly
+            qris_match.read_history(demo, "Asia/Jakarta")
+        with pytest.raises(RefusedInput):
+            qris.decode_image(demo)
         backup.backup_now(till.db, demo)
     capsys.readouterr()
     assert watch.seen == []
