@@ -125,6 +125,16 @@ def child(db_path: Path, log_path: Path, seed: int) -> None:
         (uuid,) = db.execute(sql, (receipt_no,)).fetchone()
         note(f"SALE {receipt_no} {uuid}")
 
+    parent = os.getppid()
+
+    def orphaned() -> None:  # the harness died: never leave an app ringing up sales
+        if os.getppid() != parent:
+            os._exit(3)
+
+    watch = QTimer()
+    watch.timeout.connect(orphaned)
+    watch.start(500)
+    state["watch"] = watch
     QTimer.singleShot(0, step)
     note("START")
     gui_app.run(db_path=db_path, argv=[sys.argv[0]])
