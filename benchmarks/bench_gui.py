@@ -8,7 +8,9 @@ Measured inside the running app (offscreen Qt, the real main window from
 - pay → ready for the next sale: from the Enter that completes an exact-cash
   payment to the sale committed, its receipt PDF saved, the cart empty and
   the focus back on the scan field (median of 50 sales);
-- peak memory (``ru_maxrss``) of the app process after those scans and sales.
+- peak memory of the app process after those scans and sales: its own high-water mark
+  (``VmHWM``, which ``exec`` resets), not ``ru_maxrss`` (which a child inherits from the
+  process it was forked from: a run that first built its database read 349 MB).
 
 And in fresh processes:
 
@@ -240,12 +242,25 @@ def _app_window(db_path: Path):
     return app, db, window
 
 
+def peak_memory_mb() -> float:
+    """This process's own peak resident memory (``VmHWM``: reset by exec, unlike
+    ``ru_maxrss``, which carries the peak of the process it was forked from)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # no /proc: best we have
+
+
 def _trace(tag: str) -> None:
     """With BENCH_GUI_TRACE=1: current and peak memory of this process, on stderr."""
     if os.environ.get("BENCH_GUI_TRACE"):
         with open("/proc/self/statm") as fh:
             current = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = peak_memory_mb()
         print(f"[trace] {tag}: rss {current:.0f} MB, peak {peak:.0f} MB", file=sys.stderr)
 
 
@@ -324,7 +339,7 @@ def child_app(db_path: Path, scans: int, pays: int) -> dict:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         _trace(f"sale {len(pay_ms)}")
     window.receipts.work.wait_idle()
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_memory_mb()
     sales = db.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
     return {"scan_ms": scan_ms, "pay_ms": pay_ms, "open_ms": open_ms, "rss_mb": rss_mb,
             "sales": sales}  # fmt: skip
@@ -602,7 +617,7 @@ def run(args: argparse.Namespace) -> int:
         ("cold start / bare PySide6 window",
          f"{ratio:.2f}x ({statistics.median(cold):.2f} s / {statistics.median(bare):.2f} s)",
          f"<= {TARGET_COLD_RATIO:.0f}x", ratio <= TARGET_COLD_RATIO),
-        ("peak memory (ru_maxrss)", f"{rss:.0f} MB", f"< {TARGET_RSS_MB:.0f} MB",
+        ("peak memory (VmHWM)", f"{rss:.0f} MB", f"< {TARGET_RSS_MB:.0f} MB",
          rss < TARGET_RSS_MB),
     ]  # fmt: skip
     print(
