@@ -4,7 +4,10 @@ Keys: F5 cash, F6 QRIS, F7 debit, F8 credit, F9 transfer (the amount field
 gets what is still due, selected, so typing replaces it); Enter completes the
 sale when the amount covers what is due, or takes a non-cash amount below it
 as a part payment (then the rest, usually cash); Ctrl+Enter takes any amount
-as a part payment; Esc cancels. Every rule lives in
+as a part payment; Esc cancels. A scanner burst (keys < 35 ms apart ending in
+Enter) is never an amount nor the Enter that completes: the field gets its
+text back and the code is emitted as ``scanned`` (the sale screen puts the
+product into the cart behind the dialog and calls :meth:`retotal`). Every rule lives in
 :class:`~boothpos.gui.controllers.payment_controller.PaymentController`.
 A write the disk refuses (``StorageError``) closes the dialog: the sale
 screen shows it on its banner and keeps the cart for a retry.
@@ -15,8 +18,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -47,6 +50,7 @@ from boothpos.gui.controllers.payment_controller import (
 from boothpos.gui.labels import method_label
 from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
 from boothpos.gui.receipts import describe_error
+from boothpos.gui.scanner import BurstGuard
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,7 @@ QLabel#changeValue[state="short"] { color: #b3261e; }
 QLabel#changeValue[state="due"] { color: #8a5a00; }
 QLabel#changeValue[state="none"] { color: #5f6b7a; }
 QLabel#error { color: #b3261e; font-size: 11pt; font-weight: 600; }
+QLabel#error[state="info"] { color: #1b7f3b; }
 QLabel#hint { color: #5f6b7a; }
 QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
 QLineEdit#amount {
@@ -94,9 +99,20 @@ QPushButton#complete {
 
 
 class PaymentDialog(QDialog):
-    """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome."""
+    """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome.
 
-    def __init__(self, controller: PaymentController, parent: QWidget | None = None) -> None:
+    ``scanned(code)``: a scanner burst arrived while the dialog was open (nothing paid).
+    """
+
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        controller: PaymentController,
+        parent: QWidget | None = None,
+        *,
+        scanner_clock: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.completed: Completed | None = None
@@ -108,6 +124,8 @@ class PaymentDialog(QDialog):
 
         self._build()
         self._select_method("cash")
+        self.burst_guard = BurstGuard(self, clock=scanner_clock, parent=self)
+        self.burst_guard.scanned.connect(self._burst)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -179,7 +197,7 @@ class PaymentDialog(QDialog):
         self.amount_edit = QLineEdit(self)
         self.amount_edit.setObjectName("amount")
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount_edit.textChanged.connect(lambda _t: self._refresh())
+        self.amount_edit.textChanged.connect(lambda _t: self._input_changed())
         form.addWidget(self.amount_edit, 0, 1)
 
         self.quick_row = QHBoxLayout()
@@ -286,6 +304,11 @@ class PaymentDialog(QDialog):
             self.quick_row.addWidget(button)
             self.quick_buttons.append(button)
 
+    def _input_changed(self) -> None:
+        """The cashier corrected the amount: an old refusal no longer applies."""
+        self.show_error("")
+        self._refresh()
+
     def _refresh(self) -> None:
         controller = self.controller
         has_lines = bool(controller.lines)
@@ -333,9 +356,41 @@ class PaymentDialog(QDialog):
         self.change_value.style().unpolish(self.change_value)
         self.change_value.style().polish(self.change_value)
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, *, state: str = "error") -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+        self.error_label.setProperty("state", state)
+        self.error_label.style().unpolish(self.error_label)
+        self.error_label.style().polish(self.error_label)
+
+    # -- a scan while paying ----------------------------------------------------------
+
+    def _burst(self, code: str) -> None:
+        self.scanned.emit(code)
+
+    def retotal(self, total: int, note: str) -> None:
+        """The cart behind the dialog now totals ``total`` (a product was scanned).
+
+        An amount still showing what was due before follows the new due; an
+        amount the cashier typed stays. ``note`` says what happened.
+        """
+        old_due = self.controller.due
+        try:
+            untouched = self.controller.parse_amount(self.amount_edit.text()) == old_due
+        except BoothError:
+            untouched = False
+        self.controller.set_total(total)
+        self.total_value.setText(format_rupiah(total))
+        if untouched:
+            self._fill_amount(self.controller.due)
+        self._rebuild_quick()
+        self._refresh()
+        self.show_error(note, state="info")
+
+    def scan_refused(self, text: str) -> None:
+        """A scan that could not go into the cart: beep, say why, nothing paid."""
+        QApplication.beep()
+        self.show_error(text)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -389,6 +444,18 @@ class PaymentDialog(QDialog):
         self.amount_edit.selectAll()
 
     # -- keys -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.burst_guard.install()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.burst_guard.uninstall()
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        self.burst_guard.uninstall()
+        super().done(result)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in _ENTER:

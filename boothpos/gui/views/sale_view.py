@@ -133,6 +133,7 @@ class SaleScreen(QWidget):
         self.search_dialog: ProductSearchDialog | None = None
 
         self._build(event)
+        self._scanner_clock = scanner_clock
         self.scanner = ScanCatcher(self, self.scan_field, clock=scanner_clock, parent=self)
         self.scanner.scanned.connect(self._scanned)
         self._wire()
@@ -400,8 +401,9 @@ class SaleScreen(QWidget):
         from boothpos.gui.views.payment_dialog import PaymentDialog
 
         payment = PaymentController(self.model.total(), commit=self.controller.commit_sale)
-        dialog = PaymentDialog(payment, self)
+        dialog = PaymentDialog(payment, self, scanner_clock=self._scanner_clock)
         dialog.finished.connect(self._payment_closed)
+        dialog.scanned.connect(self._scanned_while_paying)
         self.payment_dialog = dialog
         dialog.open()
         dialog.amount_edit.setFocus()
@@ -417,6 +419,33 @@ class SaleScreen(QWidget):
         if dialog is not None:
             dialog.deleteLater()
         self.focus_scan()
+
+    def _scanned_while_paying(self, code: str) -> None:
+        """A scan during payment goes into the cart behind the dialog, never into an amount."""
+        dialog = self.payment_dialog
+        if dialog is None:
+            return
+        refusals: list[str] = []
+        self.controller.refused.connect(refusals.append)
+        try:
+            added = self.controller.enter_code(code)
+        finally:
+            self.controller.refused.disconnect(refusals.append)
+        if not added:
+            dialog.scan_refused(
+                self.tr("Scanned {code}: {reason} Nothing was paid.").format(
+                    code=code, reason=(refusals[-1] if refusals else "").rstrip(".") + "."
+                )
+            )
+            return
+        row = self.selected_row()
+        name = self.model.cart[row].product.name if row is not None else code
+        dialog.retotal(
+            self.model.total(),
+            self.tr("Scanned {name}: added to the cart; the total is now {total}.").format(
+                name=name, total=format_rupiah(self.model.total())
+            ),
+        )
 
     def _payment_closed(self, _result: int) -> None:
         dialog, self.payment_dialog = self.payment_dialog, None
