@@ -1,4 +1,4 @@
-"""Sign-in screen: pick your name, type your PIN, press Enter."""
+"""Sign-in screen: type your PIN, press Enter (the PIN picks the user)."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ class LoginScreen(QWidget):
         self.checking.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.checking.setVisible(controller.held)
 
-        self.hint = QLabel(self.tr("↑ ↓ choose another name"))
+        self.hint = QLabel(self.tr("Your PIN signs you in under your own name"))
         self.hint.setObjectName("loginHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -140,7 +140,7 @@ class LoginScreen(QWidget):
     # ----------------------------------------------------------- public ---
 
     def reset(self) -> None:
-        """Reload the users, start on the last one who signed in, empty the PIN."""
+        """Reload the users, start on an attendant (never a supervisor), empty the PIN."""
         users = self._controller.users()
         self._model.set_users(users)
         self._fit_list(len(users))

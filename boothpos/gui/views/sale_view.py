@@ -301,6 +301,11 @@ class SaleScreen(QWidget):
     # -- public -----------------------------------------------------------------------
 
     def set_cashier(self, user: User | None) -> None:
+        previous = self.controller.cashier
+        if user is None or previous is None or user.id != previous.id:
+            self.last_sale_frame.setVisible(False)  # the last sale was someone else's
+            self.last_receipt_label.clear()
+            self.change_label.setText("")
         self.controller.set_cashier(user)
         if user is None:
             self.cashier_label.setText(self.tr("Nobody signed in"))
