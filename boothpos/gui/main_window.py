@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
             screen = self._make_history()
             screen.set_user(self._user)
             screen.backRequested.connect(self.show_sale)
+            scanned = getattr(screen, "scanned", None)
+            if scanned is not None:  # a scan on History goes to the cart, and History says so
+                scanned.connect(lambda code: self._scanned_on_history(screen, code))
             self.stack.addWidget(screen)
             self._history = screen
         return self._history
@@ -214,6 +217,12 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.show_sale()
         self.userChanged.emit(user)
+
+    def _scanned_on_history(self, screen: HistoryScreen, code: str) -> None:
+        added, text = self.sale.take_scan(code)
+        if added:
+            text += " " + self.tr("Esc goes back to the sale.")
+        screen.show_scan_result(text, error=not added)
 
     def sign_out(self) -> None:
         """Back to the sign-in screen, the app stays open (switch cashier)."""

@@ -250,6 +250,7 @@ class BurstGuard(QObject):
         min_length: int = MIN_LENGTH,
         max_gap_ms: int = MAX_GAP_MS,
         clock: Callable[[], float] | None = None,
+        wants: Callable[[str], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else scope)
@@ -257,6 +258,7 @@ class BurstGuard(QObject):
         self._min_length = min_length
         self._gap = max_gap_ms / 1000
         self._clock = clock or time.monotonic
+        self._wants = wants  # None: every burst is a scan; else only the codes it accepts
         self._run: list[str] = []
         self._last = float("-inf")
         self._before: _Snapshot | None = None
@@ -299,8 +301,13 @@ class BurstGuard(QObject):
         fast = now - self._last <= self._gap
         self._last = now
         if event.key() in _ENTER:
-            if fast and len(self._run) >= self._min_length and not event.isAutoRepeat():
-                code = "".join(self._run)
+            code = "".join(self._run)
+            if (
+                fast
+                and len(self._run) >= self._min_length
+                and not event.isAutoRepeat()
+                and (self._wants is None or self._wants(code))
+            ):
                 self._restore()
                 self._reset()
                 self.scanned.emit(code)

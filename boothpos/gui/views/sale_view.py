@@ -42,7 +42,12 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
-from boothpos.gui.controllers.sale_controller import LastSale, SaleController
+from boothpos.gui.controllers.sale_controller import (
+    DAY_CLOSED_KEY,
+    BannerMessage,
+    LastSale,
+    SaleController,
+)
 from boothpos.gui.models.cart_model import (
     COL_DISCOUNT,
     COL_PARTNER,
@@ -129,6 +134,7 @@ class SaleScreen(QWidget):
         self.controller = SaleController(db, event, receipts, now=now, parent=self)
         self.model = self.controller.model
         self._warmed = False
+        self._day_closed = ""  # why payment is refused today ("" while the day takes sales)
         self.payment_dialog: PaymentDialog | None = None
         self.search_dialog: ProductSearchDialog | None = None
 
@@ -292,8 +298,10 @@ class SaleScreen(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.model.totalsChanged.connect(self._update_totals)
         c.banner.connect(self.banner.show_message)
+        c.banner.connect(self._day_state_shown)
         c.clearBanner.connect(self.banner.clear)
         c.dismissBanner.connect(self.banner.dismiss)
+        c.dismissBanner.connect(self._day_state_dismissed)
         c.refused.connect(lambda _text: QApplication.beep())
         c.lineTouched.connect(self._select_row)
         c.saleCompleted.connect(self._sale_completed)
@@ -425,11 +433,10 @@ class SaleScreen(QWidget):
             dialog.deleteLater()
         self.focus_scan()
 
-    def _scanned_while_paying(self, code: str) -> None:
-        """A scan during payment goes into the cart behind the dialog, never into an amount."""
-        dialog = self.payment_dialog
-        if dialog is None:
-            return
+    def take_scan(self, code: str) -> tuple[bool, str]:
+        """A scan made while another screen or dialog is in front: into the cart.
+
+        Returns (added, what to tell the cashier there)."""
         refusals: list[str] = []
         self.controller.refused.connect(refusals.append)
         try:
@@ -437,20 +444,25 @@ class SaleScreen(QWidget):
         finally:
             self.controller.refused.disconnect(refusals.append)
         if not added:
-            dialog.scan_refused(
-                self.tr("Scanned {code}: {reason} Nothing was paid.").format(
-                    code=code, reason=(refusals[-1] if refusals else "").rstrip(".") + "."
-                )
-            )
-            return
+            reason = (refusals[-1] if refusals else "").rstrip(".")
+            reason = reason[:1].upper() + reason[1:]
+            return False, self.tr("Scanned {code}: {reason}.").format(code=code, reason=reason)
         row = self.selected_row()
         name = self.model.cart[row].product.name if row is not None else code
-        dialog.retotal(
-            self.model.total(),
-            self.tr("Scanned {name}: added to the cart; the total is now {total}.").format(
-                name=name, total=format_rupiah(self.model.total())
-            ),
+        return True, self.tr("Scanned {name}: added to the cart; the total is now {total}.").format(
+            name=name, total=format_rupiah(self.model.total())
         )
+
+    def _scanned_while_paying(self, code: str) -> None:
+        """A scan during payment goes into the cart behind the dialog, never into an amount."""
+        dialog = self.payment_dialog
+        if dialog is None:
+            return
+        added, text = self.take_scan(code)
+        if added:
+            dialog.retotal(self.model.total(), text)
+        else:
+            dialog.scan_refused(text + " " + self.tr("Nothing was paid."))
 
     def _payment_closed(self, _result: int) -> None:
         dialog, self.payment_dialog = self.payment_dialog, None
@@ -487,7 +499,24 @@ class SaleScreen(QWidget):
         self.discount_caption.setVisible(has_discount)
         self.discount_label.setVisible(has_discount)
         self.discount_label.setText(f"-{format_rupiah(cart.discounts)}")
-        self.pay_button.setEnabled(not cart.is_empty())
+        self._update_pay_button()
+
+    def _day_state_shown(self, message: BannerMessage) -> None:
+        if message.key == DAY_CLOSED_KEY:
+            self._day_closed = message.text
+            self._update_pay_button()
+
+    def _day_state_dismissed(self, key: str) -> None:
+        if key == DAY_CLOSED_KEY and self._day_closed:
+            self._day_closed = ""
+            self._update_pay_button()
+
+    def _update_pay_button(self) -> None:
+        """Grey with the reason while the fair day is closed; F12 then says why (banner)."""
+        closed = bool(self._day_closed)
+        self.pay_button.setEnabled(not closed and not self.model.cart.is_empty())
+        self.pay_button.setText(self.tr("Day closed") if closed else self.tr("Pay  (F12)"))
+        self.pay_button.setToolTip(self._day_closed)
 
     # -- Qt events --------------------------------------------------------------------
 
