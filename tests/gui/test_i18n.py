@@ -67,7 +67,7 @@ def test_the_default_language_is_bahasa_indonesia(qtbot, shell):
     assert window.sign_out_action.text() == "Keluar / ganti kasir"
     assert window.settings_action.text() == "Pengaturan"
     assert "Kasir" in window.login.user_list.currentIndex().data()
-    assert wrong_pin(qtbot, window).startswith("PIN salah")  # core message, Indonesian too
+    assert wrong_pin(qtbot, window).startswith("PIN tidak dikenal")  # core message, Indonesian
     assert window.history.reprint_button.text().startswith("Cetak ulang")
     assert window.history.void_button.text().startswith("Batalkan")
 
@@ -89,7 +89,7 @@ def test_english_after_switching_and_at_the_next_start(qtbot, shell, home):
     assert new.history.reprint_button.text().startswith("Reprint")
 
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert wrong_pin(qtbot, new).startswith("wrong PIN")
+    assert wrong_pin(qtbot, new).startswith("Unknown PIN")
     ini = QSettings(str(home / "boothpos.ini"), QSettings.Format.IniFormat)
     assert load_preferences(ini).language == "en"
 
