@@ -788,12 +788,20 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Refund dari struk {receipt}: {reason}</translation>
     </message>
     <message>
+        <source>Approved by {name}</source>
+        <translation>Disetujui oleh {name}</translation>
+    </message>
+    <message>
         <source>Refunded so far: {items} item(s), {amount}</source>
         <translation>Sudah di-refund: {items} barang, {amount}</translation>
     </message>
     <message>
         <source>Voided at {time}: {reason}</source>
         <translation>Dibatalkan {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>Refund: {payments}</source>
+        <translation>Refund: {payments}</translation>
     </message>
     <message>
         <source>Paid: {payments}</source>
@@ -1245,10 +1253,6 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
 <context>
     <name>LoginController</name>
     <message>
-        <source>Choose your name in the list first.</source>
-        <translation>Pilih nama Anda di daftar dulu.</translation>
-    </message>
-    <message>
         <source>Type your PIN, then press Enter.</source>
         <translation>Ketik PIN Anda, lalu tekan Enter.</translation>
     </message>
@@ -1268,8 +1272,8 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Memeriksa database…</translation>
     </message>
     <message>
-        <source>↑ ↓ choose another name</source>
-        <translation>↑ ↓ pilih nama lain</translation>
+        <source>Your PIN signs you in under your own name</source>
+        <translation>PIN Anda memasukkan Anda dengan nama Anda sendiri</translation>
     </message>
     <message>
         <source>UMK partner? Scan your partner card or press:</source>
@@ -1313,6 +1317,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>Main</source>
         <translation>Utama</translation>
+    </message>
+    <message>
+        <source>Esc goes back to the sale.</source>
+        <translation>Esc kembali ke penjualan.</translation>
     </message>
     <message>
         <source>Nobody signed in</source>
@@ -2395,6 +2403,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
 <context>
     <name>SaleController</name>
     <message>
+        <source>Your unpaid cart is back ({count} pcs).</source>
+        <translation>Keranjang Anda yang belum dibayar kembali ({count} pcs).</translation>
+    </message>
+    <message>
         <source>The cart is empty: scan a product first.</source>
         <translation>Keranjang kosong: scan produk dulu.</translation>
     </message>
@@ -2521,6 +2533,18 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Kasir: {name}</translation>
     </message>
     <message>
+        <source>Scanned {code}: {reason}.</source>
+        <translation>Dipindai {code}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Scanned {name}: added to the cart; the total is now {total}.</source>
+        <translation>Dipindai {name}: masuk ke keranjang; total sekarang {total}.</translation>
+    </message>
+    <message>
+        <source>Nothing was paid.</source>
+        <translation>Belum ada yang dibayar.</translation>
+    </message>
+    <message>
         <source>{receipt}
 Total {total}
 Paid {paid}</source>
@@ -2535,6 +2559,10 @@ Dibayar {paid}</translation>
     <message>
         <source>{items} pcs · {lines} lines</source>
         <translation>{items} pcs · {lines} baris</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>Hari ditutup</translation>
     </message>
 </context>
 <context>
