@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"boothpos — {event.name}")
-        self.setMinimumSize(QSize(960, 600))
+        # fits a 1024×600 netbook with its panel and title bar (about 550 px of height)
+        self.setMinimumSize(QSize(960, 520))
         self._event = event
         self._user: User | None = None
         self.login = login

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -53,6 +53,9 @@ LABELS_KEY = "F7"
 IMPORT_KEY = "Ctrl+I"
 SEARCH_KEY = "Ctrl+F"
 STATUSES = ("negative", "out", "low", "ok")
+NAME_MIN_WIDTH = 220  # px: the product name column never gets narrower than this
+# on a narrow screen these columns hide, in this order, before the name gets narrower
+DROPPABLE = (cols.COL_ADJUSTED, cols.COL_RETURNED, cols.COL_CATEGORY, cols.COL_BARCODE)
 
 _STYLE = """
 QWidget#inventoryScreen { background: #f6f7f9; }
@@ -392,6 +395,29 @@ class InventoryScreen(QWidget):
             sizes[column] = max(width(label), digits * 5) + 22
         for column, size in sizes.items():
             header.resizeSection(column, size)
+        self._sizes = sizes
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Keep the name column at least NAME_MIN_WIDTH by hiding the least needed columns."""
+        sizes = getattr(self, "_sizes", None)
+        if not sizes:
+            return
+        # the screen's width (the table's own is laid out only after this screen's resize)
+        room = self.contentsRect().width() - 60
+        hidden: set[int] = set()
+        used = sum(sizes.values())
+        for column in DROPPABLE:
+            if room - used >= NAME_MIN_WIDTH:
+                break
+            hidden.add(column)
+            used -= sizes.get(column, 0)
+        for column in sizes:
+            self.table.setColumnHidden(column, column in hidden)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _fill_partners(self) -> None:
         current = self.partner_id()

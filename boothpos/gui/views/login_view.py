@@ -173,7 +173,10 @@ class LoginScreen(QWidget):
         row = self.user_list.sizeHintForRow(0) if rows else 0
         row = max(row, self.fontMetrics().height() + 18)
         frame = 2 * self.user_list.frameWidth() + 10
-        self.user_list.setFixedHeight(min(max(rows, 3), 8) * row + frame)
+        # The PIN picks the user, so the list is only a help: on a short screen (1024×600)
+        # it gives up its height first (it scrolls) rather than squeeze the PIN field.
+        self.user_list.setMinimumHeight(0)
+        self.user_list.setMaximumHeight(min(max(rows, 3), 8) * row + frame)
 
     def submit(self) -> None:
         pin = self.pin_edit.text()

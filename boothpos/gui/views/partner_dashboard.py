@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -168,6 +168,9 @@ class PartnerSignIn(QWidget):
             self.pin_edit.setFocus()
 
 
+COMPACT_BELOW = 1200  # px: a narrower dashboard (a 1024 px netbook) uses smaller figures
+
+
 class PartnerDashboardView(QWidget):
     """The partner's own figures, read-only, in large type."""
 
@@ -228,6 +231,8 @@ class PartnerDashboardView(QWidget):
             box = QVBoxLayout(tile)
             box.setContentsMargins(14, 10, 14, 10)
             box.setSpacing(2)
+            for label in (title, big):  # never wider than the tile (compact type fits 1024 px)
+                label.setMinimumWidth(1)
             box.addWidget(title)
             box.addWidget(big)
             box.addWidget(detail)
@@ -263,6 +268,16 @@ class PartnerDashboardView(QWidget):
         layout.addLayout(tables, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        compact = event.size().width() < COMPACT_BELOW
+        names = ("partnerBigFigure", "partnerTileTitle", "partnerDaysTable", "partnerProductsTable")
+        for widget in self.findChildren(QWidget):
+            if widget.objectName() in names and widget.property("compact") != compact:
+                widget.setProperty("compact", compact)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def _table(self, name: str, model) -> QTableView:
         view = QTableView()

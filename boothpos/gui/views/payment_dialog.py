@@ -97,6 +97,20 @@ QPushButton#complete {
 }
 """
 
+# A short screen (a 1024×600 netbook): smaller type and spacing, so that two part
+# payments, an error and the buttons still fit above the panel.
+_COMPACT = """
+QLabel#totalValue { font-size: 20pt; }
+QLabel#dueValue { font-size: 13pt; }
+QLabel#changeValue { font-size: 20pt; }
+QLineEdit#amount { font-size: 17pt; padding: 2px 10px; }
+QPushButton#method { font-size: 11pt; padding: 3px 8px; }
+QPushButton#quick { font-size: 11pt; padding: 3px 8px; }
+QPushButton#complete { font-size: 12pt; padding: 6px 12px; }
+QLabel#caption { font-size: 10pt; }
+QLabel#hint { font-size: 9pt; }
+"""
+
 
 class PaymentDialog(QDialog):
     """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome.
@@ -122,6 +136,7 @@ class PaymentDialog(QDialog):
         self.setStyleSheet(_STYLE)
         self.setMinimumWidth(860)
 
+        self.compact = False
         self._build()
         self._select_method("cash")
         self.burst_guard = BurstGuard(self, clock=scanner_clock, parent=self)
@@ -133,10 +148,12 @@ class PaymentDialog(QDialog):
         root = QVBoxLayout(self)
         root.setContentsMargins(18, 16, 18, 16)
         root.setSpacing(12)
+        self._root = root
 
         card = QFrame(self)
         card.setObjectName("card")
         top = QGridLayout(card)
+        self._card_layout = top
         top.setContentsMargins(16, 12, 16, 12)
         top.addWidget(self._caption(self.tr("Total to pay")), 0, 0)
         self.total_value = QLabel(format_rupiah(self.controller.total), card)
@@ -192,6 +209,7 @@ class PaymentDialog(QDialog):
         form = QGridLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
+        self._form = form
         self.amount_caption = self._caption(self.tr("Amount received"))
         form.addWidget(self.amount_caption, 0, 0)
         self.amount_edit = QLineEdit(self)
@@ -236,6 +254,7 @@ class PaymentDialog(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        self.hint = hint
         root.addWidget(hint)
 
         buttons = QHBoxLayout()
@@ -289,6 +308,7 @@ class PaymentDialog(QDialog):
     def _rebuild_quick(self) -> None:
         for button in self.quick_buttons:
             self.quick_row.removeWidget(button)
+            button.hide()  # until deleteLater runs it would sit at the dialog's corner
             button.deleteLater()
         self.quick_buttons = []
         due = self.controller.due
@@ -320,6 +340,8 @@ class PaymentDialog(QDialog):
         self.due_value.setText(format_rupiah(controller.due))
         preview = controller.preview(self.entry())
         self._show_preview(preview)
+        if self.isVisible():
+            self.fit_screen()
 
     def _fit_lines_view(self) -> None:
         view = self.lines_view
@@ -329,7 +351,29 @@ class PaymentDialog(QDialog):
             + sum(view.rowHeight(r) for r in range(rows))
             + 2 * view.frameWidth()
         )
-        view.setFixedHeight(min(height, 150))
+        view.setFixedHeight(min(height, 86 if self.compact else 150))
+
+    def screen_height(self) -> int:
+        """The height the dialog may take: the screen's, and no more than its window's."""
+        height = self.screen().availableGeometry().height()
+        parent = self.parentWidget()
+        if parent is not None and parent.window().isVisible():
+            height = min(height, parent.window().height())
+        return height
+
+    def fit_screen(self) -> None:
+        """On a short screen switch to the compact layout once the dialog would not fit."""
+        if self.compact or self.sizeHint().height() <= self.screen_height():
+            return
+        self.compact = True
+        self.setStyleSheet(_STYLE + _COMPACT)
+        self._root.setContentsMargins(12, 8, 12, 8)
+        self._root.setSpacing(6)
+        self._card_layout.setContentsMargins(12, 4, 12, 4)
+        self._form.setVerticalSpacing(4)
+        if self.lines_view.isVisible():
+            self._fit_lines_view()
+        self.adjustSize()
 
     def _show_preview(self, preview: Preview) -> None:
         if preview.action == "complete":
@@ -359,6 +403,8 @@ class PaymentDialog(QDialog):
     def show_error(self, text: str, *, state: str = "error") -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+        if text and self.isVisible():
+            self.fit_screen()
         self.error_label.setProperty("state", state)
         self.error_label.style().unpolish(self.error_label)
         self.error_label.style().polish(self.error_label)
@@ -448,6 +494,7 @@ class PaymentDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self.burst_guard.install()
+        self.fit_screen()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
         self.burst_guard.uninstall()

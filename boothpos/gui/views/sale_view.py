@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -59,7 +59,12 @@ from boothpos.gui.models.cart_model import (
 from boothpos.gui.receipts import ReceiptService
 from boothpos.gui.scanner import ScanCatcher
 from boothpos.gui.views.banner import Banner
-from boothpos.gui.views.sale_widgets import CartTableView, FitLabel, ScanField
+from boothpos.gui.views.sale_widgets import (
+    PRODUCT_MIN_WIDTH,
+    CartTableView,
+    FitLabel,
+    ScanField,
+)
 
 # Loaded after the screen is shown (cold start), before the cashier needs them.
 LATE_MODULES = (
@@ -68,6 +73,7 @@ LATE_MODULES = (
     "boothpos.gui.views.search_dialog",
 )
 WARM_UP_MS = 300
+SHORT_BELOW = 600  # px of screen height below which the sale screen packs tighter
 
 if TYPE_CHECKING:
     from boothpos.gui.views.payment_dialog import PaymentDialog
@@ -94,7 +100,7 @@ QTableView#cartView QHeaderView::section {
 }
 QFrame#totalsPanel { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
 QLabel#caption { font-size: 10pt; font-weight: 600; color: #5f6b7a; }
-QLabel#countValue { font-size: 13pt; font-weight: 600; }
+QLabel#countValue { color: #1f2328; }
 QLabel#discountValue { font-size: 12pt; color: #b3261e; }
 QLabel#totalValue { color: #1f2328; }
 QPushButton#sideButton { font-size: 11pt; padding: 8px 12px; text-align: left; }
@@ -103,6 +109,8 @@ QPushButton#payButton {
     border: 1px solid #14602c; border-radius: 8px; text-align: center;
 }
 QPushButton#payButton:disabled { background: #9fb8a7; border-color: #9fb8a7; }
+QPushButton#payButton[short="true"] { font-size: 14pt; padding: 7px; }
+QPushButton#sideButton[short="true"] { padding: 5px 10px; }
 QFrame#lastSale { background: #eef7f0; border: 1px solid #b7dcc1; border-radius: 8px; }
 QLabel#lastReceipt { font-size: 10pt; color: #3d4a56; }
 QLabel#changeValue { color: #1b7f3b; }
@@ -195,13 +203,14 @@ class SaleScreen(QWidget):
         hheader = self.cart_view.horizontalHeader()
         hheader.setHighlightSections(False)
         hheader.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        hheader.setSectionResizeMode(COL_PARTNER, QHeaderView.ResizeMode.Interactive)
-        hheader.resizeSection(COL_PARTNER, 170)
-        for col, width in ((COL_QTY, 56), (COL_PRICE, 138), (COL_DISCOUNT, 116), (COL_TOTAL, 150)):
+        hheader.setSectionResizeMode(COL_PARTNER, QHeaderView.ResizeMode.Fixed)
+        for col in (COL_QTY, COL_PRICE, COL_DISCOUNT, COL_TOTAL):
             hheader.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            hheader.resizeSection(col, width)
+        self.cart_view.setMinimumWidth(PRODUCT_MIN_WIDTH + 56 + 138 + 150 + 24)
+        self.cart_view.fit_columns()
         body.addWidget(self.cart_view, 1)
-        body.addWidget(self._totals_panel())
+        self.totals_panel = self._totals_panel()
+        body.addWidget(self.totals_panel)
         root.addLayout(body, 1)
 
         self.hints = QLabel(
@@ -232,10 +241,11 @@ class SaleScreen(QWidget):
         panel.setFixedWidth(320)
         grid = QGridLayout(panel)
         grid.setContentsMargins(18, 16, 18, 16)
+        self._panel_grid = grid
         grid.setVerticalSpacing(6)
 
         grid.addWidget(self._caption(self.tr("ITEMS")), 0, 0)
-        self.count_label = QLabel("", panel)
+        self.count_label = FitLabel(panel, max_pt=13, min_pt=8, weight=QFont.Weight.DemiBold)
         self.count_label.setObjectName("countValue")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.count_label, 0, 1)
@@ -269,6 +279,7 @@ class SaleScreen(QWidget):
         self.last_sale_frame.setObjectName("lastSale")
         last = QVBoxLayout(self.last_sale_frame)
         last.setContentsMargins(12, 8, 12, 8)
+        self._last_layout = last
         last.setSpacing(2)
         last.addWidget(self._caption(self.tr("LAST SALE")))
         self.last_receipt_label = QLabel("", self.last_sale_frame)
@@ -297,6 +308,7 @@ class SaleScreen(QWidget):
         self.search_button.clicked.connect(self.open_search)
         self.remove_button.clicked.connect(self.remove_selected)
         self.model.totalsChanged.connect(self._update_totals)
+        self.model.totalsChanged.connect(self.cart_view.fit_columns)
         c.banner.connect(self.banner.show_message)
         c.banner.connect(self._day_state_shown)
         c.clearBanner.connect(self.banner.clear)
@@ -536,6 +548,30 @@ class SaleScreen(QWidget):
         warm_up = getattr(self.receipts, "warm_up", None)
         if callable(warm_up):
             warm_up()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        # a netbook (1024 px) gives the cart the room; a wide screen the big panel
+        wide = self.width() >= 1200
+        self.totals_panel.setFixedWidth(320 if wide else 268)
+        self._panel_grid.setContentsMargins(*((18, 16, 18, 16) if wide else (12, 12, 12, 12)))
+        self._last_layout.setContentsMargins(*((12, 8, 12, 8) if wide else (8, 6, 8, 6)))
+        self._fit_height(event.size().height() < SHORT_BELOW)
+
+    def _fit_height(self, short: bool) -> None:
+        """A short screen (1024×600): the event line goes (the status bar shows it), the
+        total and the Pay button get smaller and the last sale shows only its change, so
+        that the change is never clipped."""
+        if self.property("short") == short:
+            return
+        self.setProperty("short", short)
+        self.header.setVisible(not short)
+        self.total_label.set_max_pt(24 if short else 34)
+        self.last_receipt_label.setVisible(not short)
+        for button in (self.pay_button, self.search_button, self.remove_button):
+            button.setProperty("short", short)
+            button.style().unpolish(button)
+            button.style().polish(button)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
         self.scanner.uninstall()
