@@ -275,11 +275,11 @@ def test_wrong_pin_shows_the_message_only_and_five_lock(qtbot, window, fair):
     for _ in range(partner_access.MAX_FAILURES - 1):
         type_text(qtbot, "000000")
         press(qtbot, ENTER)
-    assert "terlalu banyak PIN salah" in form.message.text()
+    assert "Terlalu banyak PIN salah" in form.message.text()  # a sentence
     type_text(qtbot, PIN_A)  # the right PIN is refused while locked
     press(qtbot, ENTER)
     assert not win.partner.on_dashboard()
-    assert "terlalu banyak PIN salah" in form.message.text()
+    assert "Terlalu banyak PIN salah" in form.message.text()  # a sentence
 
     form.code_edit.setText("NOPE99")
     form.pin_edit.setFocus()

@@ -26,7 +26,7 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
 from boothpos.gui.controllers.history_controller import HistoryController
-from boothpos.gui.labels import method_label, status_label
+from boothpos.gui.labels import keep_amounts, method_label, plural, sentence, status_label
 from boothpos.gui.models import sale_lines_model as lines_cols
 from boothpos.gui.models.sale_lines_model import SaleLinesModel
 from boothpos.gui.models.sales_model import (
@@ -362,7 +362,10 @@ class HistoryScreen(QWidget):
         self.model.set_sales(sales, with_date=bool(self._controller.search))
         count, total = self._controller.summary(sales)
         self.summary.setText(
-            self.tr("{count} receipts · {total}").format(count=count, total=format_rupiah(total))
+            self.tr("{count} · {total}").format(
+                count=plural(count, self.tr("{n} receipt"), self.tr("{n} receipts")),
+                total=format_rupiah(total),
+            )
         )
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
@@ -410,8 +413,9 @@ class HistoryScreen(QWidget):
         items, amount = self._controller.refunded_so_far(sale) if sale.kind == "sale" else (0, 0)
         if items:
             info.append(
-                self.tr("Refunded so far: {items} item(s), {amount}").format(
-                    items=items, amount=format_rupiah(amount)
+                self.tr("Refunded so far: {items}, {amount}").format(
+                    items=plural(items, self.tr("{n} item"), self.tr("{n} items")),
+                    amount=format_rupiah(amount),
                 )
             )
         if sale.status == "voided":
@@ -420,18 +424,18 @@ class HistoryScreen(QWidget):
                     time=display_time(sale.void_time, with_date=True), reason=sale.void_reason
                 )
             )
-        self.detail_info.setText("\n".join(info))
+        self.detail_info.setText(keep_amounts("\n".join(info)))
         self.lines_model.set_lines(sale.lines)
         if sale.kind == "refund":  # money paid back: "Refund: Tunai Rp 285.000"
             back = [f"{method_label(p.method)} {format_rupiah(-p.amount)}" for p in sale.payments]
             text = self.tr("Refund: {payments}").format(payments=", ".join(back) or "—")
-            self.payments_label.setText(text)
+            self.payments_label.setText(keep_amounts(text))
             return
         paid = [f"{method_label(p.method)} {format_rupiah(p.amount)}" for p in sale.payments]
         text = self.tr("Paid: {payments}").format(payments=", ".join(paid) or "—")
         if sale.change:
             text += "  ·  " + self.tr("Change: {change}").format(change=format_rupiah(sale.change))
-        self.payments_label.setText(text)
+        self.payments_label.setText(keep_amounts(text))
 
     def show_scan_result(self, text: str, *, error: bool) -> None:
         """What became of a scan made on this screen (added to the cart, or why not)."""
@@ -456,7 +460,7 @@ class HistoryScreen(QWidget):
         self._show_banner(text, error=False)
 
     def _show_banner(self, text: str, *, error: bool) -> None:
-        self.banner.setText(text)
+        self.banner.setText(keep_amounts(sentence(text)))
         self.banner.setProperty("role", "error" if error else "info")
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)

@@ -42,6 +42,7 @@ from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.controllers.sale_controller import BannerMessage
+from boothpos.gui.labels import plural
 from boothpos.gui.models import inventory_model as cols
 from boothpos.gui.models.inventory_model import InventoryTableModel
 from boothpos.gui.views.banner import Banner
@@ -440,8 +441,10 @@ class InventoryScreen(QWidget):
             rows = [r for r in rows if r.low or r.negative]
         self.model.set_rows(rows)
         count, on_hand, low, negative = self._controller.summary(rows)
-        text = self.tr("{count} products · {items} items on hand · {low} low or out").format(
-            count=count, items=on_hand, low=low
+        text = self.tr("{count} · {items} on hand · {low} low or out").format(
+            count=plural(count, self.tr("{n} product"), self.tr("{n} products")),
+            items=plural(on_hand, self.tr("{n} item"), self.tr("{n} items")),
+            low=low,
         )
         if negative:
             text += " · " + self.tr("{n} negative: count them").format(n=negative)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from boothpos.core.barcodes import PARTNER_CARD_PREFIX as CARD_PREFIX
 from boothpos.core.users import User
 from boothpos.gui.controllers.login_controller import LoginController
+from boothpos.gui.labels import sentence
 from boothpos.gui.models.users_model import UsersListModel
 
 PIN_MAX = 8
@@ -250,7 +251,7 @@ class LoginScreen(QWidget):
         return False
 
     def _show_failure(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
         self.pin_edit.setFocus()
 

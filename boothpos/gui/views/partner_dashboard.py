@@ -41,6 +41,7 @@ from boothpos.core import clock, errors, partner_access
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.gui.controllers.partner_controller import PartnerController
+from boothpos.gui.labels import keep_amounts, plural, sentence
 from boothpos.gui.models.partner_models import (
     COL_NAME,
     PartnerDaysModel,
@@ -155,7 +156,7 @@ class PartnerSignIn(QWidget):
 
     def show_failure(self, text: str) -> None:
         self.pin_edit.clear()
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
         self.focus_first()
 
@@ -312,18 +313,31 @@ class PartnerDashboardView(QWidget):
         else:
             self.today_title.setText(self.tr("Today · {date}").format(date=day))
         self.today_net.setText(format_rupiah(today.net))
-        self.today_qty.setText(self.tr("{qty} pieces sold today").format(qty=count_text(today.qty)))
+        self.today_qty.setText(
+            plural(
+                today.qty,
+                self.tr("{n} piece sold today"),
+                self.tr("{n} pieces sold today"),
+                shown=count_text(today.qty),
+            )  # fmt: skip
+        )
         todate = dash.to_date
         self.total_net.setText(format_rupiah(todate.net))
         self.total_qty.setText(
-            self.tr("{qty} pieces sold since {date}").format(
-                qty=count_text(todate.qty), date=todate.first.strftime("%d/%m")
+            plural(
+                todate.qty,
+                self.tr("{n} piece sold since {date}"),
+                self.tr("{n} pieces sold since {date}"),
+                shown=count_text(todate.qty),
+                date=todate.first.strftime("%d/%m"),
             )
         )
         self.payout.setText(format_rupiah(todate.payout))
         self.commission.setText(
-            self.tr("net sales minus booth commission {rate} ({amount})").format(
-                rate=rate_text(todate.rate_bp), amount=format_rupiah(todate.commission)
+            keep_amounts(
+                self.tr("net sales minus booth commission {rate} ({amount})").format(
+                    rate=rate_text(todate.rate_bp), amount=format_rupiah(todate.commission)
+                )
             )
         )
         self.stock.setText(count_text(dash.on_hand))
@@ -341,7 +355,7 @@ class PartnerDashboardView(QWidget):
         )
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.setProperty("role", "error" if error else "info")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

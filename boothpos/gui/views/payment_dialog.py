@@ -47,7 +47,7 @@ from boothpos.gui.controllers.payment_controller import (
     PaymentController,
     Preview,
 )
-from boothpos.gui.labels import method_label
+from boothpos.gui.labels import keep_amounts, method_label, sentence
 from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
 from boothpos.gui.receipts import describe_error
 from boothpos.gui.scanner import BurstGuard
@@ -401,7 +401,7 @@ class PaymentDialog(QDialog):
         self.change_value.style().polish(self.change_value)
 
     def show_error(self, text: str, *, state: str = "error") -> None:
-        self.error_label.setText(text)
+        self.error_label.setText(keep_amounts(sentence(text)))
         self.error_label.setVisible(bool(text))
         if text and self.isVisible():
             self.fit_screen()

@@ -48,6 +48,7 @@ from boothpos.gui.controllers.sale_controller import (
     LastSale,
     SaleController,
 )
+from boothpos.gui.labels import keep_amounts, plural
 from boothpos.gui.models.cart_model import (
     COL_DISCOUNT,
     COL_PARTNER,
@@ -484,10 +485,12 @@ class SaleScreen(QWidget):
 
     def _sale_completed(self, last: LastSale) -> None:
         self.last_receipt_label.setText(
-            self.tr("{receipt}\nTotal {total}\nPaid {paid}").format(
-                receipt=last.receipt_no,
-                total=format_rupiah(last.total),
-                paid=format_rupiah(last.paid),
+            keep_amounts(
+                self.tr("{receipt}\nTotal {total}\nPaid {paid}").format(
+                    receipt=last.receipt_no,
+                    total=format_rupiah(last.total),
+                    paid=format_rupiah(last.paid),
+                )
             )
         )
         self.change_label.setText(
@@ -505,7 +508,10 @@ class SaleScreen(QWidget):
         cart = self.model.cart
         self.total_label.setText(format_rupiah(cart.total))
         self.count_label.setText(
-            self.tr("{items} pcs · {lines} lines").format(items=cart.item_count, lines=len(cart))
+            self.tr("{items} pcs · {lines}").format(
+                items=cart.item_count,
+                lines=plural(len(cart), self.tr("{n} line"), self.tr("{n} lines")),
+            )
         )
         has_discount = cart.discounts > 0
         self.discount_caption.setVisible(has_discount)
