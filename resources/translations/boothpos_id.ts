@@ -82,8 +82,12 @@
         <translation>{count} catatan terbaru</translation>
     </message>
     <message>
-        <source>{count} entries</source>
-        <translation>{count} catatan</translation>
+        <source>{n} entry</source>
+        <translation>{n} catatan</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} catatan</translation>
     </message>
     <message>
         <source>All actions</source>
@@ -768,8 +772,28 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Semua barang di struk ini sudah di-refund.</translation>
     </message>
     <message>
-        <source>{count} receipts · {total}</source>
-        <translation>{count} struk · {total}</translation>
+        <source>{count} · {total}</source>
+        <translation>{count} · {total}</translation>
+    </message>
+    <message>
+        <source>{n} receipt</source>
+        <translation>{n} struk</translation>
+    </message>
+    <message>
+        <source>{n} receipts</source>
+        <translation>{n} struk</translation>
+    </message>
+    <message>
+        <source>Refunded so far: {items}, {amount}</source>
+        <translation>Sudah di-refund: {items}, {amount}</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n} barang</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} barang</translation>
     </message>
     <message>
         <source>No sale selected</source>
@@ -790,10 +814,6 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>Approved by {name}</source>
         <translation>Disetujui oleh {name}</translation>
-    </message>
-    <message>
-        <source>Refunded so far: {items} item(s), {amount}</source>
-        <translation>Sudah di-refund: {items} barang, {amount}</translation>
     </message>
     <message>
         <source>Voided at {time}: {reason}</source>
@@ -969,8 +989,24 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <source>{count} products · {items} items on hand · {low} low or out</source>
-        <translation>{count} produk · {items} barang di booth · {low} menipis atau habis</translation>
+        <source>{count} · {items} on hand · {low} low or out</source>
+        <translation>{count} · {items} di booth · {low} menipis atau habis</translation>
+    </message>
+    <message>
+        <source>{n} product</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n} barang</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} barang</translation>
     </message>
     <message>
         <source>{n} negative: count them</source>
@@ -1512,12 +1548,20 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Hari ini · {date}</translation>
     </message>
     <message>
-        <source>{qty} pieces sold today</source>
-        <translation>{qty} pcs terjual hari ini</translation>
+        <source>{n} piece sold today</source>
+        <translation>{n} pcs terjual hari ini</translation>
     </message>
     <message>
-        <source>{qty} pieces sold since {date}</source>
-        <translation>{qty} pcs terjual sejak {date}</translation>
+        <source>{n} pieces sold today</source>
+        <translation>{n} pcs terjual hari ini</translation>
+    </message>
+    <message>
+        <source>{n} piece sold since {date}</source>
+        <translation>{n} pcs terjual sejak {date}</translation>
+    </message>
+    <message>
+        <source>{n} pieces sold since {date}</source>
+        <translation>{n} pcs terjual sejak {date}</translation>
     </message>
     <message>
         <source>net sales minus booth commission {rate} ({amount})</source>
@@ -1834,6 +1878,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     </message>
     <message>
         <source>{n} products found.</source>
+        <translation>{n} produk ditemukan.</translation>
+    </message>
+    <message>
+        <source>{n} product found.</source>
         <translation>{n} produk ditemukan.</translation>
     </message>
 </context>
@@ -2293,6 +2341,26 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>F5 pratinjau · Ctrl+PgDown / Ctrl+PgUp halaman berikut / sebelumnya · Ctrl+S simpan PDF · Ctrl+P cetak · Ctrl+E ekspor · F4 tutup hari · Esc kembali ke penjualan</translation>
     </message>
     <message>
+        <source>{n} sale</source>
+        <translation>{n} penjualan</translation>
+    </message>
+    <message>
+        <source>{n} sales</source>
+        <translation>{n} penjualan</translation>
+    </message>
+    <message>
+        <source>{n} voided</source>
+        <translation>{n} dibatalkan</translation>
+    </message>
+    <message>
+        <source>{n} refund</source>
+        <translation>{n} refund</translation>
+    </message>
+    <message>
+        <source>{n} refunds</source>
+        <translation>{n} refund</translation>
+    </message>
+    <message>
         <source>All partners</source>
         <translation>Semua mitra</translation>
     </message>
@@ -2359,10 +2427,6 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>not opened</source>
         <translation>belum dibuka</translation>
-    </message>
-    <message>
-        <source>{sales} sales · {voids} voided · {refunds} refunds</source>
-        <translation>{sales} penjualan · {voids} dibatalkan · {refunds} refund</translation>
     </message>
     <message>
         <source>Whole event · {span}</source>
@@ -2557,8 +2621,16 @@ Dibayar {paid}</translation>
         <translation>Kembalian {amount}</translation>
     </message>
     <message>
-        <source>{items} pcs · {lines} lines</source>
-        <translation>{items} pcs · {lines} baris</translation>
+        <source>{items} pcs · {lines}</source>
+        <translation>{items} pcs · {lines}</translation>
+    </message>
+    <message>
+        <source>{n} line</source>
+        <translation>{n} baris</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} baris</translation>
     </message>
     <message>
         <source>Day closed</source>
@@ -2709,8 +2781,20 @@ Dibayar {paid}</translation>
         <translation>{name} milik mitra {code}, bukan mitra ini. Simpan dulu dokumen mitra ini, lalu scan barang mitra yang lain.</translation>
     </message>
     <message>
-        <source>{products} products, {items} items</source>
-        <translation>{products} produk, {items} barang</translation>
+        <source>{n} product</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n} barang</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} barang</translation>
     </message>
 </context>
 <context>
