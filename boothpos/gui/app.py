@@ -395,6 +395,9 @@ class AppShell(QObject):
             save_geometry(self.settings, self.window.saveGeometry())
 
     def open_settings(self) -> None:
+        user = self.window.user if self.window is not None else None
+        if user is None or not user.can("supervisor"):
+            return  # settings are for a signed-in supervisor or administrator
         from boothpos.gui.views.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.prefs, available_printers(), check_printer, parent=self.window)

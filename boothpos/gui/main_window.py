@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
         signed_in = self._user is not None
         self.history_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
+        # language, printer, receipt width: a signed-in supervisor or administrator only
+        self.settings_action.setEnabled(self._user is not None and self._user.can("supervisor"))
         on_history = self._on_history()
         self.history_action.setText(
             self.tr("Back to sale") if on_history else self.tr("Sales history")

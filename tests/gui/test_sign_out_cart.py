@@ -70,3 +70,26 @@ def test_sign_out_parks_the_cart_and_clears_the_last_sale(qtbot, booth, receipts
     finally:
         qtbot.wait(10)
         database.close()
+
+
+def test_settings_only_for_a_signed_in_supervisor_or_admin(qtbot, booth, receipts, translators):
+    database = dbmod.connect(booth.path)
+    window = gui_app.build_main_window(database, booth.path, Preferences(), receipts=receipts)
+    window.resize(1280, 760)
+    show(qtbot, window)
+    try:
+        assert not window.settings_action.isEnabled()  # nobody signed in
+        with qtbot.assertNotEmitted(window.settingsRequested):
+            press(qtbot, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+        sign_in(qtbot, window, "1111")
+        assert not window.settings_action.isEnabled()  # an attendant
+        sign_out(qtbot, window)
+        sign_in(qtbot, window, "5555")
+        assert window.settings_action.isEnabled()
+        with qtbot.waitSignal(window.settingsRequested, timeout=2000):
+            window.settings_action.trigger()
+        sign_out(qtbot, window)
+        assert not window.settings_action.isEnabled()
+    finally:
+        qtbot.wait(10)
+        database.close()
