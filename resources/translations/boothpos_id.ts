@@ -97,6 +97,14 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
