@@ -190,6 +190,10 @@ class ReportsController(QObject):
         """The whole event (fair days widened to set-up day intake and late records)."""
         return reports.event_period(self._db, self._event)
 
+    def sales_period(self) -> tuple[date, date]:
+        """The whole event as the screen names it: the fair days (and any sale outside them)."""
+        return reports.sales_period(self._db, self._event)
+
     def partners(self) -> list[tuple[str, str]]:
         """(code, name) of every partner, by code."""
         return [(p.code, p.name) for p in sorted(list_partners(self._db), key=lambda p: p.code)]

@@ -329,7 +329,7 @@ class PartnerDashboardView(QWidget):
                 self.tr("{n} piece sold since {date}"),
                 self.tr("{n} pieces sold since {date}"),
                 shown=count_text(todate.qty),
-                date=todate.first.strftime("%d/%m"),
+                date=(todate.sales_from or todate.first).strftime("%d/%m"),  # a fair day
             )
         )
         self.payout.setText(format_rupiah(todate.payout))

@@ -819,7 +819,9 @@ class ReportsScreen(QWidget):
             parts.append(self._counts(day.transactions, day.voids, day.refund_count))
         else:
             span = f"{_shown(settlement.first)} – {_shown(settlement.last)}"
-            if data.whole_event:
+            if data.whole_event:  # the fair's days; stock received on set-up day is counted too
+                first, last = self._controller.sales_period()
+                span = f"{_shown(first)} – {_shown(max(last, settlement.last))}"
                 parts.append(self.tr("Whole event · {span}").format(span=span))
             else:
                 parts.append(self.tr("Period {span}").format(span=span))
