@@ -322,7 +322,7 @@ class InventoryScreen(QWidget):
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import catalog"), str(Path.home()),
-                self.tr("Catalog") + " (*.xlsx *.xlsm *.csv *.txt *.tsv)",
+                self.tr("Catalog") + " (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
             )  # fmt: skip
             if not chosen:
                 return
