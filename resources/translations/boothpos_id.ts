@@ -662,8 +662,8 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Keluar</translation>
     </message>
     <message>
-        <source>Catalog (*.xlsx *.csv);;All files (*)</source>
-        <translation>Katalog (*.xlsx *.csv);;Semua file (*)</translation>
+        <source>Catalog (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Katalog (*.xlsx *.xls *.ods *.csv);;Semua file (*)</translation>
     </message>
 </context>
 <context>
