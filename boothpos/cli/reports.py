@@ -193,7 +193,7 @@ def cmd_report(args) -> int:
         elif args.pdf:
             from boothpos.documents.z_report import save_z_report
 
-            path = save_z_report(report, get_event(db), args.pdf)
+            path = save_z_report(report, get_event(db), args.pdf, lang=errors.language())
             print(say("written", path=path), file=sys.stderr)
         else:
             _print_day(report)

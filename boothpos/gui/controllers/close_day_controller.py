@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import backup, clock, days
+from boothpos.core import backup, clock, days, errors
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
 from boothpos.core.reports import DayReport
@@ -156,11 +156,12 @@ class FairDayController(QObject):
     def save_z(self, report: DayReport) -> None:
         """Render and save the Z report of ``report`` (background); ``zSaved`` or ``zFailed``."""
         event, path = self._event, self.z_path(report)
+        lang = errors.language()  # the UI's language (the rendering runs on a worker)
 
         def render_and_save() -> Path:
             from boothpos.documents.z_report import render_z_report
 
-            return write_atomically(path, render_z_report(report, event))
+            return write_atomically(path, render_z_report(report, event, lang=lang))
 
         self._work.submit(
             render_and_save,

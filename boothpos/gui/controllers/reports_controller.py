@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import clock, export, reports
+from boothpos.core import clock, errors, export, reports
 from boothpos.core import days as daysmod
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
@@ -325,7 +325,8 @@ class ReportsController(QObject):
         else:
             title = self.tr("X report (day still open) · {day}").format(day=_shown(day))
             name = f"Laporan-X_{day.isoformat()}.pdf"
-        return Document(DOC_DAY, title, name, lambda: _render_day(report, event))
+        lang = errors.language()  # the UI's language, read here (rendering runs on a worker)
+        return Document(DOC_DAY, title, name, lambda: _render_day(report, event, lang))
 
     def _prepare(self, kind: str, selection: Selection, failed: Signal) -> Document | None:
         try:
@@ -508,10 +509,10 @@ class ReportsController(QObject):
 # ------------------------------------------------- background (plain data) ---
 
 
-def _render_day(report: DayReport, event: Event) -> bytes:
+def _render_day(report: DayReport, event: Event, lang: str = "id") -> bytes:
     from boothpos.documents.z_report import render_z_report
 
-    return render_z_report(report, event)
+    return render_z_report(report, event, lang=lang)
 
 
 def _render_partner_day(sheet, event: Event) -> bytes:
