@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from boothpos.cli.common import EXIT_OK, _at, _difference, _open, _print_json, _staff, messages
-from boothpos.core import backup, clock, paths
+from boothpos.core import backup, clock, errors, paths
 from boothpos.core.errors import Msg
 from boothpos.core.money import format_rupiah, parse_rupiah
 
@@ -113,7 +113,7 @@ def cmd_close_day(args) -> int:
         from boothpos.documents.z_report import save_z_report
 
         qris = stored_match(db, day)
-        path = save_z_report(report, get_event(db), args.pdf, qris=qris)
+        path = save_z_report(report, get_event(db), args.pdf, qris=qris, lang=errors.language())
         print(say("written", path=path), file=sys.stderr)
     return EXIT_OK
 

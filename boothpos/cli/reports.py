@@ -195,7 +195,7 @@ def cmd_report(args) -> int:
             from boothpos.documents.z_report import save_z_report
 
             qris = stored_match(db, day)
-            path = save_z_report(report, get_event(db), args.pdf, qris=qris)
+            path = save_z_report(report, get_event(db), args.pdf, qris=qris, lang=errors.language())
             print(say("written", path=path), file=sys.stderr)
         else:
             _print_day(report)

@@ -63,7 +63,29 @@ def entries(db: Database, *, action: str | None = None, limit: int = 1000) -> li
     rows = [dict(r) for r in db.query(sql, params)]
     for row in rows:
         row["detail"] = json.loads(row["detail"])
+    _name_entities(db, rows)
     return rows
+
+
+# entity -> how its id reads for a person: a user's name, a sale's receipt number, …
+_ENTITY_NAMES = {
+    "user": "SELECT id, username FROM users",
+    "sale": "SELECT id, receipt_no FROM sales",
+    "product": "SELECT id, name FROM products",
+    "partner": "SELECT id, code FROM partners",
+}
+
+
+def _name_entities(db: Database, rows: list[dict]) -> None:
+    """Give each entry an ``entity_name`` ("kasir" rather than user 3), when it has one."""
+    wanted = {row.get("entity") for row in rows} & set(_ENTITY_NAMES)
+    names = {
+        entity: {str(k): v for k, v in db.execute(_ENTITY_NAMES[entity]).fetchall()}
+        for entity in wanted
+    }
+    for row in rows:
+        known = names.get(row.get("entity"), {})
+        row["entity_name"] = known.get(str(row.get("entity_id")), "")
 
 
 def actions(db: Database) -> list[tuple[str, int]]:

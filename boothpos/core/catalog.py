@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
@@ -49,13 +48,18 @@ UNSUPPORTED_FORMAT = Msg(
     id="format file '{suffix}' tidak didukung; simpan katalog sebagai .xlsx atau .csv",
     en="file format '{suffix}' is not supported; save the catalog as .xlsx or .csv",
 )
-OLD_XLS = Msg(
-    id="file ini berformat Excel lama (.xls); simpan ulang sebagai .xlsx atau CSV",
-    en="this file is in the old Excel format (.xls); save it again as .xlsx or CSV",
+NOT_SPREADSHEET = Msg(
+    id="file '{path}' bukan spreadsheet yang bisa dibaca (XLSX, XLS atau ODS): {reason}",
+    en="file '{path}' is not a readable spreadsheet (XLSX, XLS or ODS): {reason}",
 )
-NOT_XLSX = Msg(
-    id="file '{path}' bukan buku kerja XLSX yang bisa dibaca ({reason})",
-    en="file '{path}' is not a readable XLSX workbook ({reason})",
+LEADING_ZERO_LOST = Msg(
+    id="barcode '{code}' hanya {length} angka: kemungkinan spreadsheet membuang angka 0 di "
+    "depannya (kodenya mungkin {fixed}). Format kolom barcode sebagai Teks sebelum mengetik "
+    "atau menempel kode (atau awali sel dengan tanda petik: '{fixed}), lalu impor lagi",
+    en="barcode '{code}' has only {length} digits: the spreadsheet probably dropped its "
+    "leading zero (the code is likely {fixed}). Format the barcode column as Text before "
+    "typing or pasting codes (or start the cell with an apostrophe: '{fixed}), then import "
+    "again",
 )
 EMPTY_FILE = Msg(
     id="file kosong: tidak ada baris judul kolom",
@@ -171,6 +175,7 @@ _ALIASES = {name: name for name in COLUMNS} | {indo: name for name, indo in COLU
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+SPREADSHEET_SUFFIXES = (*XLSX_SUFFIXES, ".xls", ".ods")  # read with python-calamine
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (BIFF) and other old Office files
 _DELIMITERS = ("\t", ";", ",")  # preference order on a tie
@@ -296,54 +301,69 @@ def _load(path: Path) -> _Sheet:
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
         magic = fh.read(8)
-    if magic.startswith(_OLE_MAGIC):
-        raise _refuse(OLD_XLS)
-    if suffix in XLSX_SUFFIXES or magic.startswith(_XLSX_MAGIC):
-        return _load_xlsx(path)
+    if (
+        suffix in SPREADSHEET_SUFFIXES
+        or magic.startswith(_XLSX_MAGIC)  # XLSX and ODS are zip files
+        or magic.startswith(_OLE_MAGIC)  # XLS (BIFF)
+    ):
+        return _load_workbook(path)
     if suffix in TEXT_SUFFIXES:
         return _load_text(path.read_bytes())
     raise _refuse(UNSUPPORTED_FORMAT, suffix=suffix or path.name)
 
 
-# --- XLSX ---------------------------------------------------------------------------
+# --- XLSX, XLS, ODS ------------------------------------------------------------------
 
 
-def _load_xlsx(path: Path) -> _Sheet:
-    import openpyxl  # imported here: reading CSV must not need it
+def _load_workbook(path: Path) -> _Sheet:
+    """Any spreadsheet LibreOffice or Excel saves (XLSX, XLS, ODS), read by python-calamine."""
+    from python_calamine import CalamineWorkbook  # imported here: reading CSV must not need it
 
-    # From bytes, not the path: openpyxl refuses a workbook whose name does not end in .xlsx.
     try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(path.read_bytes()), read_only=True, data_only=True
-        )
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
         try:
-            sheets = [_sheet_rows(ws) for ws in workbook.worksheets]
+            sheets = [
+                _numbered_sheet(workbook.get_sheet_by_index(i).to_python(skip_empty_area=False))
+                for i in range(len(workbook.sheet_names))
+            ]
         finally:
             workbook.close()
     except CatalogError:
         raise
     except Exception as exc:  # a damaged workbook fails in many ways; all are refused input
-        raise _refuse(NOT_XLSX, path=path.name, reason=type(exc).__name__) from None
-    # The catalog is the first sheet whose header names the required columns
-    # (a workbook may carry an instructions sheet); else the first non-empty sheet.
-    sheets = [sheet for sheet in sheets if sheet is not None]
-    if not sheets:
-        raise _refuse(EMPTY_FILE)
-    for sheet in sheets:
-        found = {_ALIASES.get(_header_key(cell)) for cell in sheet.header}
-        if all(name in found for name in REQUIRED):
-            return sheet
-    return sheets[0]
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise _refuse(NOT_SPREADSHEET, path=path.name, reason=reason) from None
+    return _catalog_sheet(sheets)
 
 
-def _sheet_rows(ws: Any) -> _Sheet | None:
-    """A worksheet's cells, or None for an empty sheet."""
-    ws.reset_dimensions()  # read-only mode trusts the file's stated size; some writers lie
-    numbered = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(values_only=True), 1)]
+def _numbered_sheet(rows: list[list[object]]) -> _Sheet | None:
+    """calamine's cells as openpyxl gives them: whole numbers as int, empty cells as None."""
+    numbered = [(n, [_as_openpyxl(value) for value in cells]) for n, cells in enumerate(rows, 1)]
     try:
         return _split_header(numbered)
     except CatalogError:
         return None
+
+
+def _as_openpyxl(value: object) -> object:
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _catalog_sheet(sheets: list[_Sheet | None]) -> _Sheet:
+    """The catalog is the first sheet whose header names the required columns (a workbook
+    may carry an instructions sheet); else the first non-empty sheet."""
+    found_sheets = [sheet for sheet in sheets if sheet is not None]
+    if not found_sheets:
+        raise _refuse(EMPTY_FILE)
+    for sheet in found_sheets:
+        found = {_ALIASES.get(_header_key(cell)) for cell in sheet.header}
+        if all(name in found for name in REQUIRED):
+            return sheet
+    return found_sheets[0]
 
 
 def _split_header(numbered: list[tuple[int, list[object]]]) -> _Sheet:
@@ -559,7 +579,7 @@ def parse_barcode(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         digits = str(value)
         code = digits.zfill(13) if 9 <= len(digits) <= 11 else digits
-        return barcodes.validate(barcodes.normalise(code))
+        return _validate_barcode(code)
     text = _text(value)
     if not text:
         return ""
@@ -567,7 +587,23 @@ def parse_barcode(value: object) -> str:
         raise BarcodeError(BARCODE_SCIENTIFIC, value=text)
     if re.fullmatch(r"\d{8,13}\.0+", text):  # a float written out by a script: "8991234567895.0"
         text = text.split(".")[0]
-    return barcodes.validate(barcodes.normalise(text))
+    return _validate_barcode(text)
+
+
+def _validate_barcode(text: str) -> str:
+    """Validate; a code one leading zero short of a valid EAN-8 (7 digits), UPC-A (11) or
+    EAN-13 (12) is refused with what the spreadsheet probably did and how to keep it."""
+    try:
+        return barcodes.validate(barcodes.normalise(text))
+    except BarcodeError:
+        code = text.strip()
+        if code.isascii() and code.isdigit() and len(code) in (7, 11, 12):
+            fixed = "0" + code
+            if barcodes.is_valid(fixed):
+                raise BarcodeError(
+                    LEADING_ZERO_LOST, code=code, length=len(code), fixed=fixed
+                ) from None
+        raise
 
 
 # --- rows -------------------------------------------------------------------------------

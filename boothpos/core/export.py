@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -256,6 +257,10 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[dict], dict | None]]) -> byt
     Row 1 holds the column keys (as in the CSV), bold and frozen; numbers stay
     ``int`` cells (``#,##0``), barcodes and codes stay text. A total row, if
     given, is written as values (not formulas) in bold under the rows.
+
+    Printed, each sheet is A4 landscape, fitted to the page width (as many pages
+    tall as it needs) with row 1 repeated on every page, so a partner's
+    settlement is not 19 pages with its columns split apart.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -286,9 +291,21 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[dict], dict | None]]) -> byt
             longest = max([len(str(column))] + [len(str(r.get(column) or "")) for r in body])
             sheet.column_dimensions[letter].width = min(max(longest + 2, 8), 48)
         sheet.freeze_panes = "A2"
+        _print_setup(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _print_setup(sheet: Any) -> None:
+    """A4 landscape, fit to one page wide (any number tall), the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
 
 
 # ------------------------------------------------- report exports, by name ---

@@ -102,6 +102,7 @@ class ToDate:
     commission: int
     payout: int
     stock: reports.StockFigures
+    sales_from: date | None = None  # what "sold since" names: the first fair day (or sale)
 
     def to_json(self) -> dict:
         """The keys of a ``report settlement --json`` partner row (less code and name)."""
@@ -219,6 +220,14 @@ def dashboard(
     if first_record is not None:
         starts.append(first_record)
     first, last = min(starts), today
+    first_sale = db.execute(
+        "SELECT MIN(s.day) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+        "WHERE l.partner_id = ?",
+        (session.partner_id,),
+    ).fetchone()[0]
+    sales_starts = [event.first_day, today]
+    if first_sale:
+        sales_starts.append(date.fromisoformat(first_sale))
     own = reports.settle_partner(
         db, session.partner_id, first=first, last=last, event=event, detail=True
     )
@@ -235,6 +244,7 @@ def dashboard(
     to_date = ToDate(
         first=first,
         last=last,
+        sales_from=min(sales_starts),
         qty=own.qty,
         gross=own.gross,
         discounts=own.discounts,

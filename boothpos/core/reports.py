@@ -517,6 +517,21 @@ def event_period(db: Database, event: Event | None = None) -> tuple[date, date]:
     return date.fromisoformat(first), date.fromisoformat(last)
 
 
+def sales_period(db: Database, event: Event | None = None) -> tuple[date, date]:
+    """The days the fair sells: its fair days, widened only by sales made outside them.
+
+    What a screen names as "the whole event" (28/02 – 03/03): the set-up day's
+    intake is not a fair day. :func:`event_period` (what the figures cover, stock
+    received on the set-up day included) may start earlier.
+    """
+    event = event or get_event(db)
+    first, last = event.first_day.isoformat(), event.last_day.isoformat()
+    low, high = db.execute("SELECT MIN(day), MAX(day) FROM sales").fetchone()
+    if low is not None:
+        first, last = min(first, low), max(last, high)
+    return date.fromisoformat(first), date.fromisoformat(last)
+
+
 def resolve_period(
     db: Database, first: date | None, last: date | None, event: Event | None = None
 ) -> tuple[date, date, bool]:

@@ -56,6 +56,7 @@ class Sale:
     payments: tuple[Payment, ...]
     void_reason: str = ""
     void_time: str = ""
+    approved_by: str = ""  # display name of the supervisor who approved a refund
 
     @property
     def discounts(self) -> int:
@@ -71,9 +72,11 @@ SELECT s.id, s.uuid, s.kind,
        CASE WHEN v.id IS NOT NULL THEN 'voided'
             WHEN s.kind = 'refund' THEN 'refund' ELSE 'completed' END,
        s.receipt_no, s.till_code, s.seq, s.day, s.time, u.username, u.display_name,
-       s.total, s.change, o.receipt_no, s.reason, COALESCE(v.reason, ''), COALESCE(v.at, '')
+       s.total, s.change, o.receipt_no, s.reason, COALESCE(v.reason, ''), COALESCE(v.at, ''),
+       COALESCE(a.display_name, a.username, '')
 FROM sales s
 JOIN users u ON u.id = s.cashier_id
+LEFT JOIN users a ON a.id = s.approved_by
 LEFT JOIN voids v ON v.sale_id = s.id
 LEFT JOIN sales o ON o.id = s.refund_of
 """
@@ -121,6 +124,7 @@ def _load(db: Database, rows: list) -> list[Sale]:
             reason=r[14],
             void_reason=r[15],
             void_time=r[16],
+            approved_by=r[17],
             lines=tuple(lines[r[0]]),
             payments=tuple(payments[r[0]]),
         )

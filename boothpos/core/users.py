@@ -1,7 +1,14 @@
 """Booth users (attendant / supervisor / admin) and PINs.
 
 PINs are stored salted and hashed with scrypt, never in clear. Repeated
-wrong PINs lock the account for a while.
+wrong PINs for a named user lock that account for a while.
+
+PIN-only sign-in (:func:`sign_in_by_pin`, the till's sign-in screen): the PIN
+picks the user, so PINs are unique per event (:func:`add_user` and
+:func:`set_pin` refuse a PIN another user has). A PIN nobody has counts
+against the *till* (this event file), not against an innocent account: after
+:data:`MAX_FAILURES` of them in a row the till's sign-in waits
+:data:`LOCK_MINUTES` minutes.
 """
 
 from __future__ import annotations
@@ -43,6 +50,24 @@ LOCKED = Msg(
     id="akun '{user}' dikunci karena terlalu banyak PIN salah; coba lagi setelah {until}",
     en="account '{user}' is locked after too many wrong PINs; try again after {until}",
 )
+WRONG_TILL_PIN = Msg(
+    id="PIN tidak dikenal (sisa {left} percobaan sebelum kasir ini dikunci)",
+    en="Unknown PIN ({left} tries left before this till locks)",
+)
+TILL_LOCKED = Msg(
+    id="Masuk di kasir ini dikunci karena terlalu banyak PIN salah; coba lagi setelah {until}",
+    en="Sign-in on this till is locked after too many wrong PINs; try again after {until}",
+)
+PIN_TAKEN = Msg(
+    id="PIN ini sudah dipakai pengguna lain; pilih PIN lain",
+    en="this PIN is already used by another user; choose another PIN",
+)
+PIN_SHARED = Msg(
+    id="PIN ini dipakai lebih dari satu pengguna; pilih nama Anda dulu, lalu ganti PIN",
+    en="this PIN belongs to more than one user; choose your name first, then change the PIN",
+)
+TILL_FAILURES = "till_pin_failures"  # settings: wrong PINs in a row on this till
+TILL_LOCKED_UNTIL = "till_locked_until"  # settings: ISO time, or "" when open
 NO_USER = Msg(id="pengguna '{user}' tidak ada", en="there is no user '{user}'")
 USER_EXISTS = Msg(id="pengguna '{user}' sudah ada", en="user '{user}' already exists")
 BAD_ROLE = Msg(
@@ -121,6 +146,8 @@ def add_user(
     check_pin_format(pin)
     if db.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
         raise RefusedInput(USER_EXISTS, user=username)
+    if _pin_owners(db, pin):
+        raise RefusedInput(PIN_TAKEN)
     with db.atomic():
         cur = db.execute(
             "INSERT INTO users (username, display_name, role, pin_hash, created_at) "
@@ -213,6 +240,87 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
     raise AuthError(WRONG_PIN, user=user.username, left=MAX_FAILURES - failures)
 
 
+def _pin_owners(db: Database, pin: str) -> list[User]:
+    """The active users whose PIN is ``pin`` (one scrypt check per user)."""
+    rows = db.execute(
+        "SELECT id, username, display_name, role, pin_hash FROM users WHERE active = 1 ORDER BY id"
+    ).fetchall()
+    return [_row_to_user(r) for r in rows if verify_pin(pin, r[4])]
+
+
+def _setting(db: Database, key: str) -> str:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row and row[0] is not None else ""
+
+
+def _put_setting(db: Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def till_locked_until(db: Database, *, at: datetime | None = None) -> str:
+    """ "HH:MM" while this till's sign-in is locked, else ""."""
+    until = _setting(db, TILL_LOCKED_UNTIL)
+    if until and clock.parse_time(until) > (at or clock.now()):
+        return _hhmm(until)
+    return ""
+
+
+def sign_in_by_pin(
+    db: Database, pin: str, *, prefer: User | None = None, at: datetime | None = None
+) -> User:
+    """PIN-only sign-in: the user whose PIN this is (``prefer`` wins a shared old PIN).
+
+    Raises :class:`AccountLocked` while the till (or the user's own account) is
+    locked, :class:`AuthError` for a PIN nobody has (counted against the till).
+    """
+    moment = at or clock.now()
+    until = till_locked_until(db, at=moment)
+    if until:
+        raise AccountLocked(TILL_LOCKED, until=until)
+    owners = _pin_owners(db, pin or "") if re.fullmatch(r"[0-9]{1,8}", pin or "") else []
+    if len(owners) > 1:
+        owners = [u for u in owners if prefer is not None and u.id == prefer.id]
+        if not owners:
+            raise AuthError(PIN_SHARED)
+    if owners:
+        user = owners[0]
+        locked = db.execute("SELECT locked_until FROM users WHERE id = ?", (user.id,)).fetchone()
+        if locked and locked[0] and clock.parse_time(locked[0]) > moment:
+            raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked[0]))
+        with db.atomic():
+            _put_setting(db, TILL_FAILURES, "0")
+            db.execute(
+                "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = ?", (user.id,)
+            )
+            audit.record(
+                db, "user.sign_in", user_id=user.id, entity="user", entity_id=user.id, at=moment
+            )
+        return user
+    failures = int(_setting(db, TILL_FAILURES) or 0) + 1
+    lock = ""
+    if failures >= MAX_FAILURES:
+        lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
+        failures = 0
+    with db.atomic():
+        _put_setting(db, TILL_FAILURES, str(failures))
+        if lock:
+            _put_setting(db, TILL_LOCKED_UNTIL, lock)
+        audit.record(
+            db,
+            "till.sign_in_locked" if lock else "till.wrong_pin",
+            entity="till",
+            detail={"failures": MAX_FAILURES if lock else failures},
+            at=moment,
+        )
+    if lock:
+        raise AccountLocked(TILL_LOCKED, until=_hhmm(lock))
+    raise AuthError(WRONG_TILL_PIN, left=MAX_FAILURES - failures)
+
+
 def require(user: User, role: str) -> User:
     """Raise PermissionDenied unless ``user`` is a booth :class:`User` with at least ``role``.
 
@@ -228,6 +336,8 @@ def require(user: User, role: str) -> User:
 def set_pin(db: Database, username: str, pin: str, *, by: User | None = None) -> None:
     check_pin_format(pin)
     user = get_user(db, username)
+    if any(owner.id != user.id for owner in _pin_owners(db, pin)):
+        raise RefusedInput(PIN_TAKEN)
     with db.atomic():
         db.execute(
             "UPDATE users SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?",

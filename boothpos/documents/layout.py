@@ -79,6 +79,11 @@ BULAN = (
     "November",
     "Desember",
 )
+DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 ZONE_NAMES = {
     "Asia/Jakarta": "WIB",
     "Asia/Pontianak": "WIB",
@@ -108,8 +113,10 @@ def rate_text(bp: int) -> str:
     return f"{whole},{frac:02d}".rstrip("0") + "%"
 
 
-def long_date(day: date) -> str:
-    """``Rabu, 28 Februari 2024``."""
+def long_date(day: date, lang: str = "id") -> str:
+    """``Rabu, 28 Februari 2024`` (English: ``Wednesday, 28 February 2024``)."""
+    if lang == "en":
+        return f"{DAYS_EN[day.weekday()]}, {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{HARI[day.weekday()]}, {day.day} {BULAN[day.month - 1]} {day.year}"
 
 
@@ -467,6 +474,7 @@ class PageInfo:
     event: Event
     title: str
     printed: str  # "03/03/2024 21:15 WIB"
+    lang: str = "id"  # the footer's language
 
 
 def _make_canvas_class(info: PageInfo, fonts: FontPair):
@@ -526,10 +534,13 @@ def _draw_furniture(
     c.line(MARGIN_X, bottom + 9, PAGE_WIDTH - MARGIN_X, bottom + 9)
     c.setFillColor(MUTED)
     c.setFont(fonts.regular, 7.5)
-    c.drawString(MARGIN_X, bottom, f"Dicetak {info.printed} · boothpos")
+    english = info.lang == "en"
+    printed = f"Printed {info.printed}" if english else f"Dicetak {info.printed}"
+    c.drawString(MARGIN_X, bottom, f"{printed} · boothpos")
     c.setFillColor(INK)
     c.setFont(fonts.bold, 8.5)
-    c.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"Halaman {page} dari {pages}")
+    numbered = f"Page {page} of {pages}" if english else f"Halaman {page} dari {pages}"
+    c.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, numbered)
     c.restoreState()
 
 

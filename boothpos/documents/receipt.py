@@ -89,6 +89,7 @@ LABELS: dict[str, Msg] = {
     "reference": Msg(id="Ref.", en="Ref."),
     "refund_of": Msg(id="atas struk {receipt_no}", en="of receipt {receipt_no}"),
     "reason": Msg(id="Alasan", en="Reason"),
+    "approved_by": Msg(id="Disetujui", en="Approved by"),
     "void_reason": Msg(id="Alasan batal", en="Void reason"),
     "voided_at": Msg(id="Dibatalkan", en="Voided"),
     "refunded": Msg(id="Uang dikembalikan:", en="Money paid back:"),
@@ -355,6 +356,8 @@ def _details(lay: Layout, ctx: Context) -> None:
     lay.pair(ctx.label("receipt_no"), sale.receipt_no)
     lay.pair(ctx.label("date"), local_time(sale.time, tz))
     lay.pair(ctx.label("cashier"), sale.cashier_name or sale.cashier)
+    if sale.kind == "refund" and sale.approved_by:
+        lay.pair(ctx.label("approved_by"), sale.approved_by)
     if sale.kind == "refund" and sale.reason:
         lay.text(f"{ctx.label('reason')}: {sale.reason}")
     if sale.status == "voided":
@@ -434,7 +437,7 @@ def layout_receipt(ctx: Context, paper: Paper, fonts: FontPair) -> Layout:
 def receipt_texts(sale: Sale, event: Event, booth_name: str | None) -> Iterator[str]:
     """Every free text that may appear on the receipt (to choose a font that has the glyphs)."""
     yield from (event.receipt_header, event.receipt_footer, event.venue, booth_name or "")
-    yield from (sale.cashier_name, sale.reason, sale.void_reason)
+    yield from (sale.cashier_name, sale.approved_by, sale.reason, sale.void_reason)
     for line in sale.lines:
         yield line.name
         yield line.partner_name

@@ -1,5 +1,7 @@
 """The end-of-day report: LAPORAN Z of a closed day, LAPORAN X of an open one.
 
+In the language asked for (``lang``: ``id`` or ``en``, the app's UI language).
+
 Input: a :class:`~boothpos.core.reports.DayReport` and the event. The X report
 has the same content without the count (cash counted / difference are
 "belum dihitung"); a close preview says so in its title.
@@ -14,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from boothpos.core.checkout import METHODS
+from boothpos.core.errors import Msg
 from boothpos.core.event import Event
 from boothpos.core.qris_match import QrisMatch
 from boothpos.core.reports import DayReport
@@ -42,33 +45,118 @@ from boothpos.documents.layout import (
 )
 from boothpos.documents.receipt import method_name
 
+# Every text of the report, in Indonesian and English.
+T: dict[str, Msg] = {
+    "preview": Msg(id="PRATINJAU LAPORAN Z", en="Z REPORT PREVIEW"),
+    "z": Msg(id="LAPORAN Z", en="Z REPORT"),
+    "x": Msg(id="LAPORAN X", en="X REPORT"),
+    "provisional": Msg(id="{title} (sementara)", en="{title} (provisional)"),
+    "status_preview": Msg(
+        id="Pratinjau tutup hari: belum disimpan, hari masih terbuka",
+        en="Close-of-day preview: not saved yet, the day is still open",
+    ),
+    "closed": Msg(id="Ditutup {when}", en="Closed {when}"),
+    "closed_by": Msg(id="Ditutup {when} oleh {who}", en="Closed {when} by {who}"),
+    "status_open": Msg(
+        id="Hari masih dibuka: laporan sementara, angka masih bisa bertambah",
+        en="The day is still open: a provisional report, the figures may still grow",
+    ),
+    "status_none": Msg(
+        id="Hari belum dibuka: belum ada transaksi", en="The day is not open: no transactions yet"
+    ),
+    "not_counted": Msg(id="belum dihitung", en="not counted yet"),
+    "even": Msg(id="pas: kas sesuai catatan", en="even: the cash matches the books"),
+    "over": Msg(id="kas LEBIH dari yang seharusnya", en="cash is OVER what it should be"),
+    "short": Msg(id="kas KURANG dari yang seharusnya", en="cash is SHORT of what it should be"),
+    "day_no": Msg(id="Hari ke-{n} · ", en="Fair day {n} · "),
+    "status": Msg(id="Status", en="Status"),
+    "replaces": Msg(id="Menggantikan", en="Replaces"),
+    "replaces_text": Msg(
+        id="{earlier} (hari dibuka kembali oleh admin)",
+        en="{earlier} (the day was reopened by an administrator)",
+    ),
+    "reopen_reason": Msg(id="Alasan buka kembali", en="Reason for reopening"),
+    "summary": Msg(id="Ringkasan Penjualan", en="Sales Summary"),
+    "transactions": Msg(id="Jumlah transaksi penjualan", en="Sales transactions"),
+    "voids": Msg(id="Penjualan dibatalkan (void)", en="Voided sales"),
+    "voids_note": Msg(
+        id="tidak dihitung dalam angka di bawah", en="not counted in the figures below"
+    ),
+    "refund_count": Msg(id="Transaksi pengembalian dana", en="Refund transactions"),
+    "gross": Msg(id="Penjualan kotor", en="Gross sales"),
+    "discounts": Msg(id="Diskon", en="Discounts"),
+    "refunds": Msg(id="Pengembalian dana (refund)", en="Refunds"),
+    "net": Msg(id="PENJUALAN BERSIH", en="NET SALES"),
+    "per_method": Msg(id="Per metode bayar", en="By payment method"),
+    "methods": Msg(id="Penerimaan per Metode Bayar", en="Takings by Payment Method"),
+    "cash_note": Msg(
+        id=" (setelah kembalian dan refund tunai)", en=" (after change and cash refunds)"
+    ),
+    "method": Msg(id="Metode", en="Method"),
+    "amount": Msg(id="Jumlah", en="Amount"),
+    "methods_total": Msg(id="Jumlah (= penjualan bersih)", en="Total (= net sales)"),
+    "drawer": Msg(id="Kas di Laci", en="Cash in the Drawer"),
+    "float": Msg(id="Modal awal kas (uang kembalian)", en="Opening float (change money)"),
+    "cash_today": Msg(id="Tunai bersih hari ini", en="Net cash today"),
+    "expected": Msg(id="Kas seharusnya", en="Cash expected"),
+    "counted": Msg(id="Kas dihitung", en="Cash counted"),
+    "difference": Msg(id="Selisih kas", en="Cash difference"),
+    "denomination": Msg(id="Pecahan", en="Note / coin"),
+    "pieces": Msg(id="Lembar/keping", en="Pieces"),
+    "value": Msg(id="Nilai", en="Value"),
+    "total": Msg(id="Jumlah", en="Total"),
+    "partners": Msg(id="Penjualan per Mitra", en="Sales by Partner"),
+    "no_sales": Msg(id="Tidak ada penjualan pada hari ini.", en="No sales on this day."),
+    "code": Msg(id="Kode", en="Code"),
+    "partner": Msg(id="Mitra", en="Partner"),
+    "qty": Msg(id="Qty", en="Qty"),
+    "col_gross": Msg(id="Kotor", en="Gross"),
+    "col_discount": Msg(id="Diskon", en="Discount"),
+    "col_refund": Msg(id="Refund", en="Refund"),
+    "col_net": Msg(id="Bersih", en="Net"),
+    "n_partners": Msg(id="Jumlah {n} mitra", en="{n} partners"),
+    "qty_note": Msg(
+        id="Qty = barang terjual dikurangi barang yang dananya dikembalikan. Pengembalian dana "
+        "dicatat pada hari uang dikembalikan. Penjualan yang dibatalkan tidak dihitung.",
+        en="Qty = items sold less items refunded. A refund counts on the day the money was "
+        "paid back. Voided sales are not counted.",
+    ),
+    "cashier": Msg(id="Petugas Booth / Kasir", en="Booth attendant / Cashier"),
+    "supervisor": Msg(id="Supervisor", en="Supervisor"),
+}
 
-def title_of(report: DayReport) -> str:
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return T[key].render(lang, **values)
+
+
+def title_of(report: DayReport, lang: str = "id") -> str:
     if report.preview:
-        return "PRATINJAU LAPORAN Z"
-    return "LAPORAN Z" if report.kind == "Z" else "LAPORAN X"
+        return _t("preview", lang)
+    return _t("z", lang) if report.kind == "Z" else _t("x", lang)
 
 
-def _status(report: DayReport, event: Event) -> str:
+def _status(report: DayReport, event: Event, lang: str) -> str:
     if report.preview:
-        return "Pratinjau tutup hari: belum disimpan, hari masih terbuka"
+        return _t("status_preview", lang)
     if report.status == "closed":
         when = local_time(report.closed_at, event.timezone) if report.closed_at else ""
-        who = f" oleh {report.closed_by}" if report.closed_by else ""
-        return f"Ditutup {when}{who}".strip()
+        if report.closed_by:
+            return _t("closed_by", lang, when=when, who=report.closed_by).strip()
+        return _t("closed", lang, when=when).strip()
     if report.status == "open":
-        return "Hari masih dibuka: laporan sementara, angka masih bisa bertambah"
-    return "Hari belum dibuka: belum ada transaksi"
+        return _t("status_open", lang)
+    return _t("status_none", lang)
 
 
-def _difference_text(difference: int | None) -> tuple[str, str]:
+def _difference_text(difference: int | None, lang: str) -> tuple[str, str]:
     if difference is None:
-        return "belum dihitung", ""
+        return _t("not_counted", lang), ""
     if difference == 0:
-        return rp(0), "pas: kas sesuai catatan"
+        return rp(0), _t("even", lang)
     if difference > 0:
-        return "+" + rp(difference), "kas LEBIH dari yang seharusnya"
-    return rp(difference), "kas KURANG dari yang seharusnya"
+        return "+" + rp(difference), _t("over", lang)
+    return rp(difference), _t("short", lang)
 
 
 def render_z_report(
@@ -77,8 +165,9 @@ def render_z_report(
     *,
     printed_at: datetime | None = None,
     qris: QrisMatch | None = None,
+    lang: str = "id",
 ) -> bytes:
-    """The Z (or X) report of one fair day as PDF bytes (A4 portrait).
+    """The Z (or X) report of one fair day as PDF bytes (A4 portrait), in ``lang``.
 
     ``qris``: the day's QRIS history matching, when one was imported (a QRIS section).
     """
@@ -86,81 +175,77 @@ def render_z_report(
     texts += [p.name for p in report.partners]
     fonts = choose_fonts(texts)
     st = make_styles(fonts)
-    title = title_of(report)
+    title = title_of(report, lang)
     heading_text = (
-        f"{title} — Z-{report.z_number}" if report.z_number is not None else f"{title} (sementara)"
+        f"{title} — Z-{report.z_number}"
+        if report.z_number is not None
+        else _t("provisional", lang, title=title)
     )
     day_no = event.day_number(report.day)
-    day_label = f"Hari ke-{day_no} · " if day_no else ""
-    story: list = [SectionStart("day", f"{day_label}{long_date(report.day)}")]
+    day_label = _t("day_no", lang, n=day_no) if day_no else ""
+    shown_day = long_date(report.day, lang)
+    story: list = [SectionStart("day", f"{day_label}{shown_day}")]
     story.append(st.p(heading_text, st.title))
-    story.append(st.p(f"{day_label}{long_date(report.day)}", st.subtitle))
-    info = [("Status", _status(report, event))]
+    story.append(st.p(f"{day_label}{shown_day}", st.subtitle))
+    info = [(_t("status", lang), _status(report, event, lang))]
     if report.earlier_z:
         earlier = ", ".join(f"Z-{z}" for z in report.earlier_z)
-        info.append(("Menggantikan", f"{earlier} (hari dibuka kembali oleh admin)"))
+        info.append((_t("replaces", lang), _t("replaces_text", lang, earlier=earlier)))
     for reason in report.reopen_reasons:
-        info.append(("Alasan buka kembali", reason))
+        info.append((_t("reopen_reason", lang), reason))
     story.append(info_table(st, info, CONTENT_WIDTH))
 
     half = CONTENT_WIDTH * 0.5
-    story.append(heading(st, "Ringkasan Penjualan"))
+    story.append(heading(st, _t("summary", lang)))
     summary = figures_table(
         st,
         [
-            Row("Jumlah transaksi penjualan", pcs(report.transactions)),
-            Row(
-                "Penjualan dibatalkan (void)",
-                pcs(report.voids),
-                note="tidak dihitung dalam angka di bawah",
-            ),
-            Row("Transaksi pengembalian dana", pcs(report.refund_count)),
-            Row("Penjualan kotor", rp(report.gross), rule_above=True),
-            Row("Diskon", "-" + rp(report.discounts) if report.discounts else rp(0)),
-            Row(
-                "Pengembalian dana (refund)",
-                "-" + rp(report.refunds) if report.refunds else rp(0),
-            ),
-            Row("PENJUALAN BERSIH", rp(report.net), big=True),
+            Row(_t("transactions", lang), pcs(report.transactions)),
+            Row(_t("voids", lang), pcs(report.voids), note=_t("voids_note", lang)),
+            Row(_t("refund_count", lang), pcs(report.refund_count)),
+            Row(_t("gross", lang), rp(report.gross), rule_above=True),
+            Row(_t("discounts", lang), "-" + rp(report.discounts) if report.discounts else rp(0)),
+            Row(_t("refunds", lang), "-" + rp(report.refunds) if report.refunds else rp(0)),
+            Row(_t("net", lang), rp(report.net), big=True),
         ],
         half - 4 * mm,
     )
-    methods = [(method_name(m), report.by_method[m]) for m in METHODS]
+    methods = [(method_name(m, lang), report.by_method[m]) for m in METHODS]
     chart = charts.by_method(
-        methods, fonts, width=CONTENT_WIDTH - half - 2 * mm, title="Per metode bayar"
+        methods, fonts, width=CONTENT_WIDTH - half - 2 * mm, title=_t("per_method", lang)
     )
     story.append(side_by_side(summary, chart, half))
 
-    story.append(heading(st, "Penerimaan per Metode Bayar"))
+    story.append(heading(st, _t("methods", lang)))
     rows = [
-        [method_name(m) + (" (setelah kembalian dan refund tunai)" if m == "cash" else ""),
+        [method_name(m, lang) + (_t("cash_note", lang) if m == "cash" else ""),
          rp(report.by_method[m])]
         for m in METHODS
     ]  # fmt: skip
     story.append(
         data_table(
             st,
-            ["Metode", "Jumlah"],
+            [_t("method", lang), _t("amount", lang)],
             rows,
             [CONTENT_WIDTH - 45 * mm, 45 * mm],
             align="LR",
-            total=["Jumlah (= penjualan bersih)", rp(sum(report.by_method.values()))],
+            total=[_t("methods_total", lang), rp(sum(report.by_method.values()))],
         )
     )
 
-    story.append(heading(st, "Kas di Laci"))
+    story.append(heading(st, _t("drawer", lang)))
     cash = report.cash
-    difference, meaning = _difference_text(cash.difference)
+    difference, meaning = _difference_text(cash.difference, lang)
     cash_rows = [
-        Row("Modal awal kas (uang kembalian)", rp(cash.opening_float)),
-        Row("Tunai bersih hari ini", rp(report.by_method["cash"])),
-        Row("Kas seharusnya", rp(cash.expected), strong=True, rule_above=True),
+        Row(_t("float", lang), rp(cash.opening_float)),
+        Row(_t("cash_today", lang), rp(report.by_method["cash"])),
+        Row(_t("expected", lang), rp(cash.expected), strong=True, rule_above=True),
         Row(
-            "Kas dihitung",
-            rp(cash.counted) if cash.counted is not None else "belum dihitung",
+            _t("counted", lang),
+            rp(cash.counted) if cash.counted is not None else _t("not_counted", lang),
             strong=True,
         ),
-        Row("Selisih kas", difference, big=True, note=meaning),
+        Row(_t("difference", lang), difference, big=True, note=meaning),
     ]
     cash_table = figures_table(st, cash_rows, half - 4 * mm)
     if cash.denominations:
@@ -169,17 +254,21 @@ def render_z_report(
         ]
         denom_table = data_table(
             st,
-            ["Pecahan", "Lembar/keping", "Nilai"],
+            [_t("denomination", lang), _t("pieces", lang), _t("value", lang)],
             denom_rows,
             [28 * mm, 24 * mm, CONTENT_WIDTH - half - 52 * mm],
             align="RRR",
-            total=["Jumlah", pcs(sum(cash.denominations.values())), rp(cash.counted or 0)],
+            total=[
+                _t("total", lang),
+                pcs(sum(cash.denominations.values())),
+                rp(cash.counted or 0),
+            ],
         )
         story.append(side_by_side(cash_table, denom_table, half))
     else:
         story.append(cash_table)
 
-    story.append(heading(st, "Penjualan per Mitra"))
+    story.append(heading(st, _t("partners", lang)))
     partner_rows = [
         [
             p.code,
@@ -193,20 +282,31 @@ def render_z_report(
         for p in report.partners
     ]
     if not partner_rows:
-        story.append(st.p("Tidak ada penjualan pada hari ini.", st.note))
+        story.append(st.p(_t("no_sales", lang), st.note))
     else:
         widths = [18 * mm, 0, 12 * mm, 26 * mm, 22 * mm, 22 * mm, 26 * mm]
         widths[1] = CONTENT_WIDTH - sum(widths)
         story.append(
             data_table(
                 st,
-                ["Kode", "Mitra", "Qty", "Kotor", "Diskon", "Refund", "Bersih"],
+                [
+                    _t(key, lang)
+                    for key in (
+                        "code",
+                        "partner",
+                        "qty",
+                        "col_gross",
+                        "col_discount",
+                        "col_refund",
+                        "col_net",
+                    )
+                ],  # fmt: skip
                 partner_rows,
                 widths,
                 align="LLRRRRR",
                 total=[
                     "",
-                    f"Jumlah {len(partner_rows)} mitra",
+                    _t("n_partners", lang, n=len(partner_rows)),
                     pcs(sum(p.qty for p in report.partners)),
                     rp(report.gross),
                     rp(report.discounts),
@@ -220,21 +320,15 @@ def render_z_report(
 
         story += qris_section(st, qris, event, title="QRIS: Pencocokan dengan Riwayat Merchant")
     story.append(Spacer(1, 2 * mm))
-    story.append(
-        st.p(
-            "Qty = barang terjual dikurangi barang yang dananya dikembalikan. Pengembalian dana "
-            "dicatat pada hari uang dikembalikan. Penjualan yang dibatalkan tidak dihitung.",
-            st.note,
-        )
-    )
+    story.append(st.p(_t("qty_note", lang), st.note))
     story.append(
         signature_block(
             st,
-            [("Petugas Booth / Kasir", ""), ("Supervisor", report.closed_by or "")],
-            place_date=f"{long_date(report.day)}",
+            [(_t("cashier", lang), ""), (_t("supervisor", lang), report.closed_by or "")],
+            place_date=shown_day,
         )
     )
-    info_page = PageInfo(event, heading_text, printed_text(event, printed_at))
+    info_page = PageInfo(event, heading_text, printed_text(event, printed_at), lang=lang)
     return build_pdf(story, info=info_page, fonts=fonts, subject=f"{title} {report.day}")
 
 
@@ -245,5 +339,8 @@ def save_z_report(
     *,
     printed_at: datetime | None = None,
     qris: QrisMatch | None = None,
+    lang: str = "id",
 ) -> Path:
-    return save_pdf(render_z_report(report, event, printed_at=printed_at, qris=qris), path)
+    return save_pdf(
+        render_z_report(report, event, printed_at=printed_at, qris=qris, lang=lang), path
+    )

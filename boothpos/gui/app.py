@@ -25,10 +25,11 @@ import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 import boothpos
@@ -303,6 +304,33 @@ def make_inventory_screen(
     return screen
 
 
+@dataclass(frozen=True)
+class WindowPlace:
+    """Where a window is and how it is shown, to put its replacement in the same place.
+
+    ``saveGeometry``/``restoreGeometry`` between two live windows let a maximised
+    window come back un-maximised and a title bar lower on some window managers;
+    the client geometry and the state carry over exactly.
+    """
+
+    geometry: QRect
+    maximized: bool
+    full_screen: bool
+
+    @classmethod
+    def of(cls, window: QWidget) -> WindowPlace:
+        return cls(QRect(window.geometry()), window.isMaximized(), window.isFullScreen())
+
+    def apply(self, window: QWidget) -> None:
+        window.setGeometry(self.geometry)
+        if self.full_screen:
+            window.showFullScreen()
+        elif self.maximized:
+            window.showMaximized()
+        else:
+            window.show()
+
+
 class AppShell(QObject):
     """Owns the window, the preferences and the translators; rebuilds after a settings change.
 
@@ -339,7 +367,8 @@ class AppShell(QObject):
         self._recover: Recover = ask_recovery
         self.customer_display: QObject | None = None  # CustomerDisplayController, on Ctrl+D
 
-    def start(self, user: User | None = None) -> MainWindow:
+    def start(self, user: User | None = None, *, like: WindowPlace | None = None) -> MainWindow:
+        """Build and show the window; ``like`` puts it where the one it replaces was."""
         window = build_main_window(
             self.db, self.db_path, self.prefs, user=user, notices=self.notices
         )
@@ -354,7 +383,9 @@ class AppShell(QObject):
         self.window = window
         if self.checking:
             window.login.controller.hold()
-        if geometry is not None and window.restoreGeometry(geometry):
+        if like is not None:  # a rebuild (new language): same place, same state, no frame drift
+            like.apply(window)
+        elif geometry is not None and window.restoreGeometry(geometry):
             window.show()
         else:  # first start: a booth laptop screen is small, use all of it
             screen = window.screen().availableGeometry()
@@ -367,6 +398,9 @@ class AppShell(QObject):
             save_geometry(self.settings, self.window.saveGeometry())
 
     def open_settings(self) -> None:
+        user = self.window.user if self.window is not None else None
+        if user is None or not user.can("supervisor"):
+            return  # settings are for a signed-in supervisor or administrator
         from boothpos.gui.views.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.prefs, available_printers(), check_printer, parent=self.window)
@@ -397,6 +431,7 @@ class AppShell(QObject):
     def _rebuild(self) -> None:
         old = self.window
         user = old.user if old is not None else None
+        place = WindowPlace.of(old) if old is not None and old.isVisible() else None
         if old is not None:
             self.save_window()
             old.closing.disconnect(self.save_window)
@@ -406,7 +441,7 @@ class AppShell(QObject):
             old.hide()
             old.deleteLater()
         self.window = None
-        self.start(user)
+        self.start(user, like=place)
 
     # -- the start-up integrity check ----------------------------------------------------
 

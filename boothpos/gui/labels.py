@@ -35,3 +35,24 @@ def status_label(status: str) -> str:
         "refund": QCoreApplication.translate("Labels", "Refund"),
     }
     return labels.get(status, status)
+
+
+def plural(n: int, one: str, many: str, *, shown: str | None = None, **values: object) -> str:
+    """``one`` or ``many`` (both translated, with ``{n}``) filled in: "1 line", "2 lines".
+
+    Indonesian has no plural form (both translate alike); English needs the choice,
+    and Qt's ``%n`` numerus forms would need an English translation file. ``shown``
+    is how ``n`` is written (thousands separators); ``values`` fill other fields.
+    """
+    return (one if n == 1 else many).format(n=shown if shown is not None else n, **values)
+
+
+def sentence(text: str) -> str:
+    """Core messages start in lower case (they also end CLI lines); on screen a
+    message starts with a capital: "wrong PIN …" → "Wrong PIN …"."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def keep_amounts(text: str) -> str:
+    """Never break "Rp 895.000" over two lines of a word-wrapped label."""
+    return text.replace("Rp ", "Rp\u00a0")

@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"boothpos — {event.name}")
-        self.setMinimumSize(QSize(960, 600))
+        # fits a 1024×600 netbook with its panel and title bar (about 550 px of height)
+        self.setMinimumSize(QSize(960, 520))
         self._event = event
         self._user: User | None = None
         self.login = login
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
             screen = self._make_history()
             screen.set_user(self._user)
             screen.backRequested.connect(self.show_sale)
+            scanned = getattr(screen, "scanned", None)
+            if scanned is not None:  # a scan on History goes to the cart, and History says so
+                scanned.connect(lambda code: self._scanned_on_history(screen, code))
             self.stack.addWidget(screen)
             self._history = screen
         return self._history
@@ -227,6 +231,12 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.show_sale()
         self.userChanged.emit(user)
+
+    def _scanned_on_history(self, screen: HistoryScreen, code: str) -> None:
+        added, text = self.sale.take_scan(code)
+        if added:
+            text += " " + self.tr("Esc goes back to the sale.")
+        screen.show_scan_result(text, error=not added)
 
     def sign_out(self) -> None:
         """Back to the sign-in screen, the app stays open (switch cashier)."""
@@ -408,6 +418,8 @@ class MainWindow(QMainWindow):
         signed_in = self._user is not None
         self.history_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
+        # language, printer, receipt width: a signed-in supervisor or administrator only
+        self.settings_action.setEnabled(self._user is not None and self._user.can("supervisor"))
         on_history = self._on_history()
         self.history_action.setText(
             self.tr("Back to sale") if on_history else self.tr("Sales history")

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 MIN_LENGTH = 4
 MAX_GAP_MS = 35
@@ -214,3 +214,130 @@ class ScanCatcher(QObject):
         if event.isAutoRepeat():
             return False
         return not (event.modifiers() & _COMMAND_MODIFIERS)
+
+
+@dataclass
+class _Snapshot:
+    edit: QLineEdit
+    text: str
+    selection_start: int
+    selection_length: int
+    cursor: int
+
+
+class BurstGuard(QObject):
+    """Keeps a scanner burst out of a dialog's fields and away from its Enter.
+
+    While a dialog such as the payment dialog is open, a scan is never an
+    amount and never the Enter that completes a sale. Unlike :class:`ScanCatcher`
+    no key is held back (a person typing an amount sees every key at once);
+    instead the guard remembers the focused field's text before each run of
+    keys. When a run of at least ``min_length`` code characters, each less than
+    ``max_gap_ms`` after the previous, ends in an Enter that is that fast too,
+    the field gets its text back, the Enter is swallowed and the code is
+    emitted as ``scanned(code)``.
+
+    Install with :meth:`install` when the dialog is shown and :meth:`uninstall`
+    when it closes (an application-wide key filter runs only meanwhile).
+    """
+
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        scope: QWidget,
+        *,
+        min_length: int = MIN_LENGTH,
+        max_gap_ms: int = MAX_GAP_MS,
+        clock: Callable[[], float] | None = None,
+        wants: Callable[[str], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else scope)
+        self._scope = scope
+        self._min_length = min_length
+        self._gap = max_gap_ms / 1000
+        self._clock = clock or time.monotonic
+        self._wants = wants  # None: every burst is a scan; else only the codes it accepts
+        self._run: list[str] = []
+        self._last = float("-inf")
+        self._before: _Snapshot | None = None
+        self._installed = False
+
+    @property
+    def installed(self) -> bool:
+        return self._installed
+
+    def install(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
+        self._reset()
+
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+
+    def _reset(self) -> None:
+        self._run = []
+        self._before = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        focus = QApplication.focusWidget()
+        if focus is None or obj is not focus:
+            return False  # the window's copy, or a propagation to a parent
+        if not (focus is self._scope or self._scope.isAncestorOf(focus)):
+            return False
+        assert isinstance(event, QKeyEvent)
+        now = self._clock()
+        fast = now - self._last <= self._gap
+        self._last = now
+        if event.key() in _ENTER:
+            code = "".join(self._run)
+            if (
+                fast
+                and len(self._run) >= self._min_length
+                and not event.isAutoRepeat()
+                and (self._wants is None or self._wants(code))
+            ):
+                self._restore()
+                self._reset()
+                self.scanned.emit(code)
+                return True
+            self._reset()
+            return False
+        if ScanCatcher._is_code_char(event):
+            if not fast or not self._run:
+                self._run = []
+                self._before = self._snapshot(focus)
+            self._run.append(event.text())
+            return False
+        self._reset()
+        return False
+
+    @staticmethod
+    def _snapshot(widget: QWidget) -> _Snapshot | None:
+        if not isinstance(widget, QLineEdit):
+            return None
+        return _Snapshot(
+            widget, widget.text(), widget.selectionStart(), len(widget.selectedText()),
+            widget.cursorPosition(),
+        )  # fmt: skip
+
+    def _restore(self) -> None:
+        before = self._before
+        if before is None or not shiboken6.isValid(before.edit):
+            return
+        before.edit.setText(before.text)
+        if before.selection_start >= 0 and before.selection_length:
+            before.edit.setSelection(before.selection_start, before.selection_length)
+        else:
+            before.edit.setCursorPosition(before.cursor)

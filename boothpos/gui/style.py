@@ -44,9 +44,13 @@ QLabel#partnerAsOf, QLabel#partnerHint { font-size: 11pt; color: #4a5561; }
 QFrame#partnerTile { background: #ffffff; border: 1px solid #cfd6de; border-radius: 10px; }
 QLabel#partnerTileTitle { font-size: 13pt; font-weight: 600; color: #2b3440; }
 QLabel#partnerBigFigure { font-size: 26pt; font-weight: 700; color: #1d3557; }
+QLabel#partnerBigFigure[compact="true"] { font-size: 19pt; }
+QLabel#partnerTileTitle[compact="true"] { font-size: 11pt; }
 QLabel#partnerTileDetail { font-size: 12pt; color: #4a5561; }
 QLabel#partnerSection { font-size: 14pt; font-weight: 600; color: #1d3557; }
 QTableView#partnerProductsTable, QTableView#partnerDaysTable { font-size: 14pt; }
+QTableView#partnerProductsTable[compact="true"], QTableView#partnerDaysTable[compact="true"] {
+    font-size: 12pt; }
 QTableView#partnerProductsTable QHeaderView::section,
 QTableView#partnerDaysTable QHeaderView::section { font-size: 12pt; padding: 4px 6px; }
 QPushButton#partnerPrintButton, QPushButton#partnerDoneButton { font-size: 14pt;

@@ -54,6 +54,17 @@ BAD_SPEC = Msg(
     en="unknown printer '{spec}': {reason}. Examples: pdf, usb:0416:5011, "
     "serial:/dev/ttyUSB0, network:192.168.1.50:9100, file:/dev/usb/lp0, system",
 )
+NOT_CONFIRMED = Msg(
+    id="printer {printer} tidak mengonfirmasi '{title}' (tidak menjawab status dalam {seconds} "
+    "detik); periksa kertas dan printernya, lalu cetak ulang bila perlu",
+    en="printer {printer} did not confirm '{title}' (no status answer within {seconds} s); "
+    "check the paper and the printer, then reprint if needed",
+)
+OFFLINE = Msg(
+    id="printer {printer} melaporkan sedang offline (tutup terbuka atau kertas habis) "
+    "sesudah '{title}'",
+    en="printer {printer} reports it is offline (cover open or paper out) after '{title}'",
+)
 BAD_PAPER = Msg(
     id="lebar kertas printer {value} mm tidak didukung; pilih 58 atau 80",
     en="printer paper width {value} mm is not supported; choose 58 or 80",
@@ -88,6 +99,20 @@ class PdfOnlyPrinter:
 # ---------------------------------------------------------------- ESC/POS
 
 
+CONNECT_TIMEOUT = 4.0  # seconds to reach a network printer (python-escpos waits 60)
+CONFIRM_TIMEOUT = 3.0  # seconds a network printer has to answer the status request
+DLE_EOT_PRINTER = b"\x10\x04\x01"  # ESC/POS real-time status: printer status
+STATUS_OFFLINE = 0x08  # bit 3 of the printer status byte
+
+
+class _NotConfirmed(Exception):
+    """The printer took the bytes but did not answer the status request (or is offline)."""
+
+    def __init__(self, offline: bool = False) -> None:
+        super().__init__("offline" if offline else "no answer")
+        self.offline = offline
+
+
 @dataclass(frozen=True)
 class Connection:
     """Where an ESC/POS printer is: ``kind`` is usb, serial, network or file."""
@@ -107,7 +132,11 @@ class Connection:
             _require(escpos_printer.Serial, self.target, "pyserial")
             return escpos_printer.Serial(self.options["port"], baudrate=self.options["baud"])
         if self.kind == "network":
-            return escpos_printer.Network(self.options["host"], port=self.options["port"])
+            return escpos_printer.Network(
+                self.options["host"],
+                port=self.options["port"],
+                timeout=self.options.get("timeout", CONNECT_TIMEOUT),
+            )
         return escpos_printer.File(self.options["path"])
 
 
@@ -130,8 +159,10 @@ class EscPosPrinter:
         dpi: int = DEFAULT_DPI,
         cut: bool = True,
         fragment_height: int = 960,
+        confirm_timeout: float = CONFIRM_TIMEOUT,
     ) -> None:
         self.connection = connection
+        self.confirm_timeout = confirm_timeout
         self.paper_mm = paper_mm
         self.dots = _dots(paper_mm, dpi)
         self.dpi = dpi
@@ -148,6 +179,12 @@ class EscPosPrinter:
             self._send(images)
         except PrintError:
             raise
+        except _NotConfirmed as exc:
+            if exc.offline:
+                raise PrintError(OFFLINE, printer=self.name, title=title) from None
+            raise PrintError(
+                NOT_CONFIRMED, printer=self.name, title=title, seconds=f"{self.confirm_timeout:g}"
+            ) from None
         except Exception as exc:  # any driver, OS or PDF failure becomes a PrintError
             raise PrintError(
                 PRINT_FAILED, printer=self.name, title=title, cause=_cause(exc)
@@ -158,13 +195,38 @@ class EscPosPrinter:
         _set_media(device, self.dots, self.dpi)
         try:
             device.open()
-            device.hw("INIT")
-            for image in images:
-                device.image(image, impl="bitImageRaster", fragment_height=self.fragment_height)
-            if self.cut:
-                device.cut()
+            self._write(device, images)
+            if self.connection.kind == "network":
+                self._confirm(device)
+        except TimeoutError:  # a network printer that stopped reading: its buffer is full
+            raise _NotConfirmed() from None
         finally:
             device.close()
+
+    def _write(self, device: Any, images: list[Image]) -> None:
+        device.hw("INIT")
+        for image in images:
+            device.image(image, impl="bitImageRaster", fragment_height=self.fragment_height)
+        if self.cut:
+            device.cut()
+
+    def _confirm(self, device: Any) -> None:
+        """Ask the printer for its real-time status (DLE EOT 1) and wait for the answer.
+
+        Bytes a network printer has not read sit in the socket buffers and
+        "succeed"; only an answer shows the printer took the job.
+        """
+        sock = device.device
+        sock.sendall(DLE_EOT_PRINTER)
+        sock.settimeout(self.confirm_timeout)
+        try:
+            answer = sock.recv(1)
+        except TimeoutError:
+            raise _NotConfirmed() from None
+        if not answer:  # the printer closed the connection without answering
+            raise _NotConfirmed()
+        if answer[0] & STATUS_OFFLINE:
+            raise _NotConfirmed(offline=True)
 
 
 def _set_media(device: Any, dots: int, dpi: int) -> None:

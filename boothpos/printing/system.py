@@ -1,4 +1,11 @@
-"""Print through the operating system's printer (Qt print support).
+"""Print through the operating system's printer: CUPS' ``lp`` where it exists, else Qt.
+
+Where CUPS is installed (Linux, macOS: ``lp`` and ``lpstat`` on the PATH) the
+PDF goes to ``lp`` (CUPS prints PDF itself), and what CUPS says is believed:
+a scheduler that is not running, a queue that does not accept jobs, a queue
+that is paused or unknown are each a :class:`PrintError` with a clear cause,
+never a silent success (Qt hands a job to a rejecting queue and reports
+nothing). Elsewhere (Windows) Qt print support paints the pages.
 
 PySide6 is imported only inside :meth:`SystemPrinter.print_pdf`, so the
 printing package (and the command line) stays importable without Qt. Pages
@@ -10,6 +17,8 @@ page, the page size taken from the PDF (a receipt roll or an A4 sheet).
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from typing import Any
 
@@ -25,6 +34,22 @@ NO_PRINTER = Msg(
 NO_DEFAULT = Msg(
     id="tidak ada printer sistem bawaan (terpasang: {known})",
     en="there is no default system printer (installed: {known})",
+)
+CUPS_DOWN = Msg(
+    id="layanan cetak (CUPS) tidak berjalan, jadi '{title}' tidak dicetak di {printer}; "
+    "nyalakan layanan cetak lalu cetak ulang",
+    en="the print service (CUPS) is not running, so '{title}' was not printed on {printer}; "
+    "start the print service, then reprint",
+)
+NOT_ACCEPTING = Msg(
+    id="antrean printer {printer} tidak menerima pekerjaan cetak ('{title}' tidak dicetak): "
+    "{cause}",
+    en="the printer queue {printer} is not accepting jobs ('{title}' was not printed): {cause}",
+)
+PAUSED = Msg(
+    id="printer {printer} sedang dihentikan: '{title}' menunggu di antrean sampai printer "
+    "dijalankan lagi",
+    en="printer {printer} is paused: '{title}' waits in the queue until the printer is resumed",
 )
 NO_QT = Msg(
     id="mencetak ke printer sistem perlu PySide6: {cause}",
@@ -43,6 +68,8 @@ class SystemPrinter:
         return f"system:{self.printer_name}" if self.printer_name else "system"
 
     def print_pdf(self, pdf: bytes, *, title: str) -> None:
+        if cups_available():
+            return self._print_cups(pdf, title)
         try:
             qt = _qt()
             printer = self._qprinter(qt)
@@ -54,6 +81,30 @@ class SystemPrinter:
             raise PrintError(
                 PRINT_FAILED, printer=self.name, title=title, cause=_cause(exc)
             ) from exc
+
+    # -- CUPS ---------------------------------------------------------------------------
+
+    def _print_cups(self, pdf: bytes, title: str) -> None:
+        if not _scheduler_running():
+            raise PrintError(CUPS_DOWN, printer=self.printer_name or "-", title=title)
+        queue = self.printer_name or _default_queue()
+        if queue is None:
+            raise PrintError(NO_DEFAULT, known=", ".join(_queues()) or "-")
+        known = _queues()
+        if queue not in known:
+            raise PrintError(NO_PRINTER, printer=queue, known=", ".join(known) or "-")
+        done = _run(["lp", "-d", queue, "-t", title], stdin=pdf)  # the PDF on stdin
+        said = " ".join((done.stderr or done.stdout).split())
+        if done.returncode != 0:
+            lowered = said.lower()
+            if "not accepting" in lowered:
+                raise PrintError(NOT_ACCEPTING, printer=queue, title=title, cause=said)
+            if "scheduler" in lowered or "connect" in lowered:
+                raise PrintError(CUPS_DOWN, printer=queue, title=title)
+            raise PrintError(PRINT_FAILED, printer=queue, title=title, cause=said or "lp")
+        state = _run(["lpstat", "-p", queue]).stdout.lower()
+        if "disabled" in state:
+            raise PrintError(PAUSED, printer=queue, title=title)
 
     def _qprinter(self, qt: Any) -> Any:
         info_cls = qt.QtPrintSupport.QPrinterInfo
@@ -69,6 +120,38 @@ class SystemPrinter:
         return qt.QtPrintSupport.QPrinter(
             info, qt.QtPrintSupport.QPrinter.PrinterMode.HighResolution
         )
+
+
+def cups_available() -> bool:
+    """True where CUPS' command-line tools are installed (not on Windows)."""
+    return sys.platform != "win32" and bool(shutil.which("lp") and shutil.which("lpstat"))
+
+
+def _run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}  # messages to read, not to translate
+    done = subprocess.run(args, input=stdin, capture_output=True, timeout=30, env=env, check=False)
+    return subprocess.CompletedProcess(
+        args, done.returncode, done.stdout.decode(errors="replace"),
+        done.stderr.decode(errors="replace"),
+    )  # fmt: skip
+
+
+def _scheduler_running() -> bool:
+    """``lpstat -r``: "scheduler is running" / "scheduler is not running"."""
+    said = _run(["lpstat", "-r"]).stdout.lower()
+    return "is running" in said
+
+
+def _queues() -> list[str]:
+    """Every CUPS queue (``lpstat -e``, one name a line)."""
+    return [line.strip() for line in _run(["lpstat", "-e"]).stdout.splitlines() if line.strip()]
+
+
+def _default_queue() -> str | None:
+    """``lpstat -d``: "system default destination: NAME" (or "no system default")."""
+    said = _run(["lpstat", "-d"]).stdout
+    _, sep, name = said.partition(":")
+    return name.strip() or None if sep else None
 
 
 _apps: list[Any] = []  # a QGuiApplication made here lives as long as the process

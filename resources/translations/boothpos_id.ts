@@ -82,8 +82,12 @@
         <translation>{count} catatan terbaru</translation>
     </message>
     <message>
-        <source>{count} entries</source>
-        <translation>{count} catatan</translation>
+        <source>{n} entry</source>
+        <translation>{n} catatan</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} catatan</translation>
     </message>
     <message>
         <source>All actions</source>
@@ -92,6 +96,14 @@
 </context>
 <context>
     <name>AuditTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Waktu</translation>
@@ -685,8 +697,8 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Keluar</translation>
     </message>
     <message>
-        <source>Catalog (*.xlsx *.csv);;All files (*)</source>
-        <translation>Katalog (*.xlsx *.csv);;Semua file (*)</translation>
+        <source>Catalog (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Katalog (*.xlsx *.xls *.ods *.csv);;Semua file (*)</translation>
     </message>
 </context>
 <context>
@@ -803,8 +815,32 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Semua barang di struk ini sudah di-refund.</translation>
     </message>
     <message>
-        <source>{count} receipts · {total}</source>
-        <translation>{count} struk · {total}</translation>
+        <source>{count} · {total}</source>
+        <translation>{count} · {total}</translation>
+    </message>
+    <message>
+        <source>{n} receipt</source>
+        <translation>{n} struk</translation>
+    </message>
+    <message>
+        <source>{n} receipts</source>
+        <translation>{n} struk</translation>
+    </message>
+    <message>
+        <source>Approved by {name}</source>
+        <translation>Disetujui oleh {name}</translation>
+    </message>
+    <message>
+        <source>Refunded so far: {items}, {amount}</source>
+        <translation>Sudah di-refund: {items}, {amount}</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n} barang</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} barang</translation>
     </message>
     <message>
         <source>No sale selected</source>
@@ -823,12 +859,12 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Refund dari struk {receipt}: {reason}</translation>
     </message>
     <message>
-        <source>Refunded so far: {items} item(s), {amount}</source>
-        <translation>Sudah di-refund: {items} barang, {amount}</translation>
-    </message>
-    <message>
         <source>Voided at {time}: {reason}</source>
         <translation>Dibatalkan {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>Refund: {payments}</source>
+        <translation>Refund: {payments}</translation>
     </message>
     <message>
         <source>Paid: {payments}</source>
@@ -996,8 +1032,24 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Semua mitra</translation>
     </message>
     <message>
-        <source>{count} products · {items} items on hand · {low} low or out</source>
-        <translation>{count} produk · {items} barang di booth · {low} menipis atau habis</translation>
+        <source>{count} · {items} on hand · {low} low or out</source>
+        <translation>{count} · {items} di booth · {low} menipis atau habis</translation>
+    </message>
+    <message>
+        <source>{n} product</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n} barang</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} barang</translation>
     </message>
     <message>
         <source>{n} negative: count them</source>
@@ -1280,10 +1332,6 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
 <context>
     <name>LoginController</name>
     <message>
-        <source>Choose your name in the list first.</source>
-        <translation>Pilih nama Anda di daftar dulu.</translation>
-    </message>
-    <message>
         <source>Type your PIN, then press Enter.</source>
         <translation>Ketik PIN Anda, lalu tekan Enter.</translation>
     </message>
@@ -1303,8 +1351,8 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Memeriksa database…</translation>
     </message>
     <message>
-        <source>↑ ↓ choose another name</source>
-        <translation>↑ ↓ pilih nama lain</translation>
+        <source>Your PIN signs you in under your own name</source>
+        <translation>PIN Anda memasukkan Anda dengan nama Anda sendiri</translation>
     </message>
     <message>
         <source>UMK partner? Scan your partner card or press:</source>
@@ -1352,6 +1400,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>Customer display</source>
         <translation>Layar pelanggan</translation>
+    </message>
+    <message>
+        <source>Esc goes back to the sale.</source>
+        <translation>Esc kembali ke penjualan.</translation>
     </message>
     <message>
         <source>Nobody signed in</source>
@@ -1547,12 +1599,20 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Hari ini · {date}</translation>
     </message>
     <message>
-        <source>{qty} pieces sold today</source>
-        <translation>{qty} pcs terjual hari ini</translation>
+        <source>{n} piece sold today</source>
+        <translation>{n} pcs terjual hari ini</translation>
     </message>
     <message>
-        <source>{qty} pieces sold since {date}</source>
-        <translation>{qty} pcs terjual sejak {date}</translation>
+        <source>{n} pieces sold today</source>
+        <translation>{n} pcs terjual hari ini</translation>
+    </message>
+    <message>
+        <source>{n} piece sold since {date}</source>
+        <translation>{n} pcs terjual sejak {date}</translation>
+    </message>
+    <message>
+        <source>{n} pieces sold since {date}</source>
+        <translation>{n} pcs terjual sejak {date}</translation>
     </message>
     <message>
         <source>net sales minus booth commission {rate} ({amount})</source>
@@ -1869,6 +1929,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     </message>
     <message>
         <source>{n} products found.</source>
+        <translation>{n} produk ditemukan.</translation>
+    </message>
+    <message>
+        <source>{n} product found.</source>
         <translation>{n} produk ditemukan.</translation>
     </message>
 </context>
@@ -2410,6 +2474,26 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>F5 pratinjau · Ctrl+PgDown / Ctrl+PgUp halaman berikut / sebelumnya · Ctrl+S simpan PDF · Ctrl+P cetak · Ctrl+E ekspor · F4 tutup hari · Esc kembali ke penjualan</translation>
     </message>
     <message>
+        <source>{n} sale</source>
+        <translation>{n} penjualan</translation>
+    </message>
+    <message>
+        <source>{n} sales</source>
+        <translation>{n} penjualan</translation>
+    </message>
+    <message>
+        <source>{n} voided</source>
+        <translation>{n} dibatalkan</translation>
+    </message>
+    <message>
+        <source>{n} refund</source>
+        <translation>{n} refund</translation>
+    </message>
+    <message>
+        <source>{n} refunds</source>
+        <translation>{n} refund</translation>
+    </message>
+    <message>
         <source>All partners</source>
         <translation>Semua mitra</translation>
     </message>
@@ -2478,10 +2562,6 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>belum dibuka</translation>
     </message>
     <message>
-        <source>{sales} sales · {voids} voided · {refunds} refunds</source>
-        <translation>{sales} penjualan · {voids} dibatalkan · {refunds} refund</translation>
-    </message>
-    <message>
         <source>Whole event · {span}</source>
         <translation>Seluruh pameran · {span}</translation>
     </message>
@@ -2519,6 +2599,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
 </context>
 <context>
     <name>SaleController</name>
+    <message>
+        <source>Your unpaid cart is back ({count} pcs).</source>
+        <translation>Keranjang Anda yang belum dibayar kembali ({count} pcs).</translation>
+    </message>
     <message>
         <source>The cart is empty: scan a product first.</source>
         <translation>Keranjang kosong: scan produk dulu.</translation>
@@ -2646,6 +2730,18 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Kasir: {name}</translation>
     </message>
     <message>
+        <source>Scanned {code}: {reason}.</source>
+        <translation>Dipindai {code}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Scanned {name}: added to the cart; the total is now {total}.</source>
+        <translation>Dipindai {name}: masuk ke keranjang; total sekarang {total}.</translation>
+    </message>
+    <message>
+        <source>Nothing was paid.</source>
+        <translation>Belum ada yang dibayar.</translation>
+    </message>
+    <message>
         <source>{receipt}
 Total {total}
 Paid {paid}</source>
@@ -2658,8 +2754,20 @@ Dibayar {paid}</translation>
         <translation>Kembalian {amount}</translation>
     </message>
     <message>
-        <source>{items} pcs · {lines} lines</source>
-        <translation>{items} pcs · {lines} baris</translation>
+        <source>{items} pcs · {lines}</source>
+        <translation>{items} pcs · {lines}</translation>
+    </message>
+    <message>
+        <source>{n} line</source>
+        <translation>{n} baris</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} baris</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>Hari ditutup</translation>
     </message>
 </context>
 <context>
@@ -2806,8 +2914,20 @@ Dibayar {paid}</translation>
         <translation>{name} milik mitra {code}, bukan mitra ini. Simpan dulu dokumen mitra ini, lalu scan barang mitra yang lain.</translation>
     </message>
     <message>
-        <source>{products} products, {items} items</source>
-        <translation>{products} produk, {items} barang</translation>
+        <source>{n} product</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} produk</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n} barang</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} barang</translation>
     </message>
 </context>
 <context>

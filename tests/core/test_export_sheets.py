@@ -50,3 +50,41 @@ def test_the_sheets_make_a_workbook(sold, tmp_path):
 def test_an_unknown_export_is_a_programming_error(sold):
     with pytest.raises(ValueError):
         export.report_sheets(sold.db, "partners")
+
+
+def test_the_workbook_prints_landscape_fit_to_width_with_the_header_on_every_page(sold, tmp_path):
+    path = tmp_path / "rekap.xlsx"
+    path.write_bytes(export.to_xlsx(export.report_sheets(sold.db, "settlement")))
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_libreoffice_prints_the_settlement_sheet_on_landscape_pages(sold, tmp_path):
+    """A real spreadsheet program prints it: every page landscape, the columns not split."""
+    import shutil
+    import subprocess
+
+    from pypdf import PdfReader
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    rows = export.report_sheets(sold.db, "settlement")[:1]  # "Rekap Mitra"
+    title, columns, body, total = rows[0]
+    many = [dict(body[0], code=f"P{n:03d}", name=f"Mitra {n}") for n in range(120)]
+    path = tmp_path / "rekap.xlsx"
+    path.write_bytes(export.to_xlsx([(title, columns, many, total)]))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = PdfReader(tmp_path / "rekap.pdf")
+    assert 1 < len(pdf.pages) < 10
+    for page in pdf.pages:
+        assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+    texts = [page.extract_text() for page in pdf.pages]
+    header = columns[-1]  # the last column is on every page: nothing split off
+    assert all(header in text for text in texts)

@@ -54,11 +54,60 @@ def test_the_clear_pin_is_nowhere_in_the_database_files(empty_db, db_path):
         assert SECRET_PIN not in text
 
 
-def test_the_same_pin_hashes_differently_for_two_users(empty_db):
-    users.add_user(empty_db, "kasir2", "1111", "attendant")
-    users.add_user(empty_db, "kasir3", "1111", "attendant")
+def test_the_same_pin_hashes_differently_each_time():
+    first, second = users.hash_pin("1111"), users.hash_pin("1111")
+    assert first != second
+    assert users.verify_pin("1111", first) and users.verify_pin("1111", second)
 
-    assert user_row(empty_db, "kasir2")[0] != user_row(empty_db, "kasir3")[0]
+
+def test_a_pin_another_user_has_is_refused(empty_db):
+    users.add_user(empty_db, "kasir2", "1111", "attendant")
+    with pytest.raises(RefusedInput) as refused:
+        users.add_user(empty_db, "kasir3", "1111", "attendant")
+    assert "already used by another user" in refused.value.message("en")
+    assert "kasir2" not in refused.value.message("en")  # never says whose PIN it is
+    users.add_user(empty_db, "kasir3", "3333", "attendant")
+    with pytest.raises(RefusedInput):
+        users.set_pin(empty_db, "kasir3", "1111")
+    users.set_pin(empty_db, "kasir2", "1111")  # one's own PIN again is fine
+    assert empty_db.execute("SELECT COUNT(*) FROM users").fetchone() == (2,)
+
+
+def test_pin_only_sign_in_picks_the_user(booth):
+    assert users.sign_in_by_pin(booth.db, "5555").username == "supervisor"
+    assert users.sign_in_by_pin(booth.db, "1111").username == "kasir"
+    assert booth.count("audit", "action = 'user.sign_in'") == 2
+
+
+def test_wrong_pins_lock_the_till_not_an_account(booth):
+    at = booth.time(1, 9)
+    for left in range(users.MAX_FAILURES - 1, 0, -1):
+        with pytest.raises(AuthError) as wrong:
+            users.sign_in_by_pin(booth.db, "0000", at=at)
+        assert f"{left} tries left" in wrong.value.message("en")
+    with pytest.raises(AccountLocked) as locked:
+        users.sign_in_by_pin(booth.db, "0000", at=at)
+    assert "this till is locked" in locked.value.message("en")
+    with pytest.raises(AccountLocked):  # the right PIN waits too, on this till
+        users.sign_in_by_pin(booth.db, "1111", at=at)
+    # no account was touched: named sign-in (CLI, supervisor approval) still works
+    rows = booth.db.execute("SELECT failed_pins, locked_until FROM users").fetchall()
+    assert rows == [(0, None)] * 3
+    assert users.authenticate(booth.db, "admin", "9999", at=at).role == "admin"
+    later = at + timedelta(minutes=users.LOCK_MINUTES, seconds=1)
+    assert users.sign_in_by_pin(booth.db, "1111", at=later).username == "kasir"
+    assert booth.count("audit", "action = 'till.wrong_pin'") == users.MAX_FAILURES - 1
+    assert booth.count("audit", "action = 'till.sign_in_locked'") == 1
+
+
+def test_an_old_pin_two_users_share_needs_the_chosen_name(booth):
+    booth.db.execute(  # a database from before PINs were unique
+        "UPDATE users SET pin_hash = ? WHERE username = 'supervisor'", (users.hash_pin("1111"),)
+    )
+    with pytest.raises(AuthError):
+        users.sign_in_by_pin(booth.db, "1111")
+    supervisor = users.get_user(booth.db, "supervisor")
+    assert users.sign_in_by_pin(booth.db, "1111", prefer=supervisor).username == "supervisor"
 
 
 def test_verify_pin_rejects_a_stored_value_of_another_scheme():

@@ -278,3 +278,23 @@ def test_names_outside_windows_1252_use_an_embedded_font(booth, tmp_path):
     assert "Tenun Ikat Sikka Ṭāna" in text_of(pdf)
     z = save_z_report(reports.day_report(booth.db, DAY_1), get_event(booth.db), tmp_path / "z.pdf")
     assert "Ṭāna" in text_of(z.read_bytes())
+
+
+def test_z_report_in_english_when_the_ui_is_english(demo_fair):
+    db, _ = demo_fair
+    report = reports.day_report(db, DAY_2)
+    pdf = render_z_report(report, get_event(db), printed_at=PRINTED, lang="en")
+    text = text_of(pdf)
+    assert f"Z REPORT — Z-{report.z_number}" in text
+    assert "Fair day 2 · Thursday, 29 February 2024" in text
+    for label in ("Sales Summary", "Cash in the Drawer", "Sales by Partner", "NET SALES"):
+        assert label in text
+    for label in ("Cash", "Debit card", "Credit card", "Bank transfer", "Note / coin"):
+        assert label in text
+    assert "cash is SHORT of what it should be" in text
+    n = len(pages(pdf))
+    assert [f"Page {i} of {n}" in page for i, page in enumerate(pages(pdf), 1)] == [True] * n
+    assert "Printed 03/03/2024 21:40 WIB" in text
+    for indonesian in ("LAPORAN", "Ringkasan", "Halaman", "Dicetak", "Tunai", "Pecahan"):
+        assert indonesian not in text
+    assert rp(report.net) in text

@@ -303,3 +303,20 @@ def test_run_refuses_a_file_that_is_not_a_database(home, tmp_path, monkeypatch, 
     monkeypatch.setattr(gui_app, "show_error", lambda _parent, text: shown.append(text))
     assert gui_app.run(db_path=bad) == 1
     assert shown and "bukan file database" in shown[0]
+
+
+def test_the_cashier_pin_may_not_be_the_admin_pin(qtbot, home, tmp_path, translators):
+    target = tmp_path / "x.db"
+    dialog = first_run(qtbot, target)
+    type_text(qtbot, "Pameran")
+    dialog.admin_pin.setFocus()
+    type_text(qtbot, "2468")
+    press(qtbot, TAB)
+    type_text(qtbot, "2468")
+    dialog.cashier_pin.setFocus()
+    type_text(qtbot, "2468")
+    press(qtbot, TAB)
+    type_text(qtbot, "2468")
+    press(qtbot, ENTER)
+    assert "PIN ini sudah dipakai pengguna lain" in dialog.problems.toPlainText()
+    assert not target.exists()

@@ -15,6 +15,7 @@ from boothpos.gui.models.audit_model import (
     COL_ENTITY,
     COL_USER,
     ActionRole,
+    AuditTableModel,
 )
 from boothpos.gui.preferences import open_settings
 from boothpos.gui.views.audit_view import AuditDialog
@@ -115,3 +116,23 @@ def test_the_admin_menu_opens_the_viewer_and_hides_it_from_others(
         window.close()
         window.deleteLater()
         qtbot.wait(10)
+
+
+def test_the_log_shows_names_not_raw_ids_and_yes_no(booth, translators):
+    from boothpos.core import audit as core_audit
+    from boothpos.core import users as core_users
+
+    core_users.sign_in_by_pin(booth.db, "1111")
+    with booth.db.atomic():
+        core_audit.record(
+            booth.db, "label.print", user_id=booth.admin.id, entity="product",
+            entity_id=booth.product["kopi"].id, detail={"generated": False, "copies": 2},
+        )  # fmt: skip
+    model = AuditTableModel()
+    model.set_entries(core_audit.entries(booth.db))
+    rows = {model.entry_at(r)["action"]: r for r in range(model.rowCount())}
+    sign_in = rows["user.sign_in"]
+    assert model.index(sign_in, COL_ENTITY).data() == "user kasir"  # not "user 1"
+    label = rows["label.print"]
+    assert model.index(label, COL_ENTITY).data() == "product Kopi Arabika Gayo 250 g"
+    assert model.index(label, COL_DETAIL).data() == "copies: 2 · generated: tidak"

@@ -67,7 +67,7 @@ def test_the_default_language_is_bahasa_indonesia(qtbot, shell):
     assert window.sign_out_action.text() == "Keluar / ganti kasir"
     assert window.settings_action.text() == "Pengaturan"
     assert "Kasir" in window.login.user_list.currentIndex().data()
-    assert wrong_pin(qtbot, window).startswith("PIN salah")  # core message, Indonesian too
+    assert wrong_pin(qtbot, window).startswith("PIN tidak dikenal")  # core message, Indonesian
     assert window.history.reprint_button.text().startswith("Cetak ulang")
     assert window.history.void_button.text().startswith("Batalkan")
 
@@ -89,7 +89,7 @@ def test_english_after_switching_and_at_the_next_start(qtbot, shell, home):
     assert new.history.reprint_button.text().startswith("Reprint")
 
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert wrong_pin(qtbot, new).startswith("wrong PIN")
+    assert wrong_pin(qtbot, new).startswith("Unknown PIN")
     ini = QSettings(str(home / "boothpos.ini"), QSettings.Format.IniFormat)
     assert load_preferences(ini).language == "en"
 
@@ -164,3 +164,29 @@ def test_the_catalogue_covers_every_string_of_the_gui_and_the_qm_is_compiled(tmp
     subprocess.run([lrelease or "pyside6-lrelease", str(TS), "-qm", str(compiled)],
                    check=True, capture_output=True)  # fmt: skip
     assert compiled.read_bytes() == QM.read_bytes(), "the .qm is older than the .ts"
+
+
+def test_switching_language_keeps_the_window_maximised_and_in_place(qtbot, shell):
+    window = start(qtbot, shell)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    before = window.geometry()
+    type_text(qtbot, "1111")
+    press(qtbot, Qt.Key.Key_Return)
+
+    shell.apply(shell.prefs.with_(language="en"))
+    new = shell.window
+    assert new is not window
+    qtbot.waitExposed(new)
+    assert new.isMaximized()
+    assert new.geometry().topLeft() == before.topLeft()  # not a title bar lower
+
+    new.showNormal()
+    new.setGeometry(100, 80, 1024, 600)
+    qtbot.waitUntil(lambda: not new.isMaximized())
+    placed = new.geometry()
+    shell.apply(shell.prefs.with_(language="id"))
+    again = shell.window
+    qtbot.waitExposed(again)
+    assert not again.isMaximized()
+    assert again.geometry() == placed

@@ -256,7 +256,7 @@ def test_the_booth_functions_are_out_of_reach_in_partner_mode(qtbot, window, fai
     win.partner.dashboard.done_button.click()  # "Selesai"
     assert win.current_screen() is win.login
     assert win.statusBar().isVisible() and toolbar.isVisible()
-    assert win.findChild(QAction, "settingsAction").isEnabled()
+    assert not win.findChild(QAction, "settingsAction").isEnabled()  # nobody signed in
     assert not win.findChild(QAction, "historyAction").isEnabled()  # nobody signed in
 
 
@@ -275,11 +275,11 @@ def test_wrong_pin_shows_the_message_only_and_five_lock(qtbot, window, fair):
     for _ in range(partner_access.MAX_FAILURES - 1):
         type_text(qtbot, "000000")
         press(qtbot, ENTER)
-    assert "terlalu banyak PIN salah" in form.message.text()
+    assert "Terlalu banyak PIN salah" in form.message.text()  # a sentence
     type_text(qtbot, PIN_A)  # the right PIN is refused while locked
     press(qtbot, ENTER)
     assert not win.partner.on_dashboard()
-    assert "terlalu banyak PIN salah" in form.message.text()
+    assert "Terlalu banyak PIN salah" in form.message.text()  # a sentence
 
     form.code_edit.setText("NOPE99")
     form.pin_edit.setFocus()

@@ -142,9 +142,10 @@ def test_dialog_opens_on_cash_with_the_exact_total_and_quick_amounts(qtbot, sale
     assert rows == [(120_000, 30_000, "cash", 150_000)]
 
 
-def test_dialog_method_keys_and_reference(qtbot, sale_screen, booth):
+def test_dialog_method_keys_and_reference(qtbot, sale_screen, booth, scan_clock):
     scan(qtbot, sale_screen, booth.product["noken"].barcode)  # 125.000
     dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # a person types into the dialog (no scanner burst)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_F8)  # credit card
     assert dialog.method == "credit"
     assert dialog.reference_edit.isEnabled()
@@ -158,10 +159,13 @@ def test_dialog_method_keys_and_reference(qtbot, sale_screen, booth):
     assert rows == [("credit", 125_000, "APPR 9911")]
 
 
-def test_dialog_refuses_a_card_paying_more_than_the_total(qtbot, sale_screen, booth, beeps):
+def test_dialog_refuses_a_card_paying_more_than_the_total(
+    qtbot, sale_screen, booth, beeps, scan_clock
+):
     scan(qtbot, sale_screen, booth.product["gelang"].barcode)  # 35.000
     before = booth.snapshot()
     dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # a person types into the dialog (no scanner burst)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_F7)  # debit
     qtbot.keyClicks(dialog.amount_edit, "50.000")
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
@@ -172,9 +176,10 @@ def test_dialog_refuses_a_card_paying_more_than_the_total(qtbot, sale_screen, bo
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Escape)
 
 
-def test_dialog_ctrl_enter_takes_cash_first_then_transfer(qtbot, sale_screen, booth):
+def test_dialog_ctrl_enter_takes_cash_first_then_transfer(qtbot, sale_screen, booth, scan_clock):
     scan(qtbot, sale_screen, booth.product["kalung"].barcode)  # 250.000
     dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # a person types into the dialog (no scanner burst)
     qtbot.keyClicks(dialog.amount_edit, "100.000")
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [(t.method, t.amount) for t in dialog.controller.lines] == [("cash", 100_000)]
@@ -190,9 +195,10 @@ def test_dialog_ctrl_enter_takes_cash_first_then_transfer(qtbot, sale_screen, bo
     assert booth.reopen().execute("SELECT change FROM sales").fetchone() == (0,)
 
 
-def test_dialog_del_removes_a_part_payment(qtbot, sale_screen, booth):
+def test_dialog_del_removes_a_part_payment(qtbot, sale_screen, booth, scan_clock):
     scan(qtbot, sale_screen, booth.product["kalung"].barcode)
     dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # a person types into the dialog (no scanner burst)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_F6)
     qtbot.keyClicks(dialog.amount_edit, "50.000")
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
@@ -227,9 +233,10 @@ def test_closed_day_refusal_is_shown_in_the_dialog_and_nothing_written(
     assert QApplication.activeModalWidget() is None
 
 
-def test_ctrl_enter_with_the_whole_amount_completes_the_sale(qtbot, sale_screen, booth):
+def test_ctrl_enter_with_the_whole_amount_completes_the_sale(qtbot, sale_screen, booth, scan_clock):
     scan(qtbot, sale_screen, booth.product["gelang"].barcode)  # 35.000
     dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # a person types into the dialog (no scanner burst)
     qtbot.keyClicks(dialog.amount_edit, "50.000")
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert sale_screen.payment_dialog is None

@@ -60,7 +60,7 @@ def assert_amount_code(text: str, static: qris.QrisCode, amount: int) -> None:
 
 
 def test_qris_in_the_payment_dialog_shows_the_amount_code_then_enter_confirms(
-    qtbot, sale_screen, booth, with_qris, tmp_path
+    qtbot, sale_screen, booth, with_qris, tmp_path, scan_clock
 ):
     scan(qtbot, sale_screen, booth.product["kopi"].barcode)
     scan(qtbot, sale_screen, booth.product["gelang"].barcode)  # 85.000 + 35.000
@@ -72,6 +72,7 @@ def test_qris_in_the_payment_dialog_shows_the_amount_code_then_enter_confirms(
     assert_amount_code(decode(dialog.qris_panel.qr, tmp_path), with_qris, 120_000)
     assert booth.count("sales") == 0  # pending until the attendant confirms
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Tab)
+    scan_clock.person()  # typed by the attendant, not a scanner burst
     qtbot.keyClicks(focused(), "RRN 7788")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     rows = booth.reopen().execute("SELECT method, amount, reference FROM payments").fetchall()
@@ -79,11 +80,12 @@ def test_qris_in_the_payment_dialog_shows_the_amount_code_then_enter_confirms(
 
 
 def test_a_part_payment_by_qris_shows_the_part_amount(
-    qtbot, sale_screen, booth, with_qris, tmp_path
+    qtbot, sale_screen, booth, with_qris, tmp_path, scan_clock
 ):
     scan(qtbot, sale_screen, booth.product["kalung"].barcode)  # 250.000
     dialog = open_payment(qtbot, sale_screen)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_F6)
+    scan_clock.person()  # typed by the attendant, not a scanner burst
     qtbot.keyClicks(dialog.amount_edit, "100.000")
     assert_amount_code(decode(dialog.qris_panel.qr, tmp_path), with_qris, 100_000)
     qtbot.keyClicks(dialog.amount_edit, "x")  # not an amount: no code at all
@@ -165,10 +167,13 @@ def test_customer_display_follows_a_qris_sale(
     assert shown.page == PAGE_CART and shown.total_label.text() == "Rp 35.000"
 
 
-def test_customer_display_shows_the_change_of_a_cash_sale(qtbot, sale_screen, booth, display):
+def test_customer_display_shows_the_change_of_a_cash_sale(
+    qtbot, sale_screen, booth, display, scan_clock
+):
     shown = display.display
     scan(qtbot, sale_screen, booth.product["kopi"].barcode)
     dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # typed by the attendant, not a scanner burst
     assert shown.pay_amount_label.text() == "Rp 85.000"
     qtbot.keyClicks(dialog.amount_edit, "100.000")
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)

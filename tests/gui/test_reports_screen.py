@@ -303,3 +303,20 @@ def test_the_main_window_opens_reports_for_a_supervisor_only(qtbot, traded, rece
     press(qtbot, Qt.Key.Key_F11)  # F11 again: back to the sale screen
     assert window.current_screen() is window.sale
     qtbot.wait(10)
+
+
+def test_the_day_report_pdf_follows_the_ui_language(screen, traded):
+    from boothpos.core import errors
+    from boothpos.gui.controllers.reports_controller import Selection
+
+    day = traded.time(1, 10).date()
+    errors.set_language("en")  # what switching the UI to English does
+    try:
+        english = screen._controller.document(DOC_DAY, Selection(day, day))
+    finally:
+        errors.set_language("id")
+    indonesian = screen._controller.document(DOC_DAY, Selection(day, day))
+    text_en = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(english.render())).pages)
+    text_id = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(indonesian.render())).pages)
+    assert "Sales Summary" in text_en and "Ringkasan" not in text_en
+    assert "Ringkasan Penjualan" in text_id

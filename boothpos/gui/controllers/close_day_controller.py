@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import backup, clock, days
+from boothpos.core import backup, clock, days, errors
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
 from boothpos.core.qris_match import stored_match
@@ -158,11 +158,12 @@ class FairDayController(QObject):
         """Render and save the Z report of ``report`` (background); ``zSaved`` or ``zFailed``."""
         event, path = self._event, self.z_path(report)
         qris = stored_match(self._db, report.day)  # read here: the render runs in the background
+        lang = errors.language()  # the UI's language (the rendering runs on a worker)
 
         def render_and_save() -> Path:
             from boothpos.documents.z_report import render_z_report
 
-            return write_atomically(path, render_z_report(report, event, qris=qris))
+            return write_atomically(path, render_z_report(report, event, qris=qris, lang=lang))
 
         self._work.submit(
             render_and_save,

@@ -164,11 +164,19 @@ class HistoryController(QObject):
         return len(counted), sum(s.total for s in counted)
 
     def default_refund_method(self, sale: Sale) -> str:
-        """The method that paid most of the sale (cash when unsure)."""
-        if not sale.payments:
-            return "cash"
-        best = max(sale.payments, key=lambda p: p.amount)
-        return best.method if best.method in METHODS else "cash"
+        """Cash when the sale took any cash (the customer is at the booth: cash back now,
+        no bank or QRIS reversal to wait for); else the method that paid most."""
+        return self.refund_methods(sale)[0]
+
+    def refund_methods(self, sale: Sale) -> list[str]:
+        """Refund methods in the order a supervisor would offer them: cash first if the
+        sale took cash, then the sale's other methods (largest first), then the rest."""
+        paid: dict[str, int] = {}
+        for payment in sale.payments:
+            if payment.method in METHODS:
+                paid[payment.method] = paid.get(payment.method, 0) + payment.amount
+        used = sorted(paid, key=lambda m: (m != "cash", -paid[m]))
+        return used + [m for m in METHODS if m not in used] if used else list(METHODS)
 
     # ---------------------------------------------------------- changing ---
 

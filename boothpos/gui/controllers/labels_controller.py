@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import labeling, products
+from boothpos.core import clock, labeling, products
+from boothpos.core.event import get_event
 from boothpos.core.labeling import LabelData
 from boothpos.core.products import Partner, Product
 from boothpos.core.users import User
@@ -143,7 +145,10 @@ class LabelsController(QObject):
         )  # fmt: skip
 
     def filename(self, request: LabelsRequest, now: datetime | None = None) -> str:
-        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        """``label-NAME-LAYOUT-YYYYMMDD-HHMMSS.pdf`` in the event's time (WIB), as on screen."""
+        zone = get_event(self._db).timezone
+        moment = now.astimezone(ZoneInfo(zone)) if now is not None else clock.now(zone)
+        stamp = moment.strftime("%Y%m%d-%H%M%S")
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in request.name)
         return f"label-{safe}-{request.layout}-{stamp}.pdf"
 

@@ -1,4 +1,10 @@
-"""Sign-in logic: who is offered first, PIN check, remembering the last user."""
+"""Sign-in logic: who is offered first, PIN check, remembering the last user.
+
+The PIN picks the user (PIN-only sign-in, :func:`boothpos.core.users.sign_in_by_pin`):
+PINs are unique per event, and a PIN nobody has counts against the till, never
+against an innocent account. The list only shows who works the till; it starts
+on an attendant, never on a supervisor or admin.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,10 @@ LAST_USER = "last_user"
 
 
 def initial_index(all_users: list[User], last_username: str | None) -> int:
-    """Row to start on: the last user who signed in, else the first attendant, else 0."""
+    """Row to start on: the last user who signed in if an attendant, else the first
+    attendant, else 0 (never a supervisor or admin while an attendant exists)."""
     for i, user in enumerate(all_users):
-        if last_username and user.username == last_username:
+        if last_username and user.username == last_username and user.role == "attendant":
             return i
     for i, user in enumerate(all_users):
         if user.role == "attendant":
@@ -68,10 +75,8 @@ class LoginController(QObject):
         return initial_index(all_users, self.last_username())
 
     def sign_in(self, user: User | None, pin: str) -> User | None:
-        """Authenticate ``user`` with ``pin``; remember them as the last user on success."""
-        if user is None:
-            self.failed.emit(self.tr("Choose your name in the list first."))
-            return None
+        """Sign in whoever ``pin`` belongs to (``user``, the selected name, only settles an
+        old PIN two users share); remember them as the last user on success."""
         if not pin:
             self.failed.emit(self.tr("Type your PIN, then press Enter."))
             return None
@@ -79,8 +84,8 @@ class LoginController(QObject):
             self._queued = (user, pin)
             return None
         try:
-            signed_in = users.authenticate(self._db, user.username, pin)
-        except AuthError as exc:  # wrong PIN (tries left) or locked (until when)
+            signed_in = users.sign_in_by_pin(self._db, pin, prefer=user)
+        except AuthError as exc:  # unknown PIN (tries left) or the till locked (until when)
             self.failed.emit(exc.message())
             return None
         except DatabaseError as exc:

@@ -95,6 +95,10 @@ class PaymentController:
     def total(self) -> int:
         return self._total
 
+    def set_total(self, total: int) -> None:
+        """The cart behind the dialog changed (a product scanned meanwhile)."""
+        self._total = total
+
     @property
     def lines(self) -> tuple[Tender, ...]:
         """Part payments taken so far (each with an amount)."""

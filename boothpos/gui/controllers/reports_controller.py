@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
-from boothpos.core import clock, export, reports
+from boothpos.core import clock, errors, export, reports
 from boothpos.core import days as daysmod
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
@@ -191,6 +191,10 @@ class ReportsController(QObject):
         """The whole event (fair days widened to set-up day intake and late records)."""
         return reports.event_period(self._db, self._event)
 
+    def sales_period(self) -> tuple[date, date]:
+        """The whole event as the screen names it: the fair days (and any sale outside them)."""
+        return reports.sales_period(self._db, self._event)
+
     def partners(self) -> list[tuple[str, str]]:
         """(code, name) of every partner, by code."""
         return [(p.code, p.name) for p in sorted(list_partners(self._db), key=lambda p: p.code)]
@@ -323,7 +327,8 @@ class ReportsController(QObject):
             title = self.tr("X report (day still open) · {day}").format(day=_shown(day))
             name = f"Laporan-X_{day.isoformat()}.pdf"
         qris = stored_match(self._db, day)  # read here: the render runs in the background
-        return Document(DOC_DAY, title, name, lambda: _render_day(report, event, qris))
+        lang = errors.language()  # the UI's language, read here (rendering runs on a worker)
+        return Document(DOC_DAY, title, name, lambda: _render_day(report, event, qris, lang))
 
     def _prepare(self, kind: str, selection: Selection, failed: Signal) -> Document | None:
         try:
@@ -506,10 +511,12 @@ class ReportsController(QObject):
 # ------------------------------------------------- background (plain data) ---
 
 
-def _render_day(report: DayReport, event: Event, qris: QrisMatch | None = None) -> bytes:
+def _render_day(
+    report: DayReport, event: Event, qris: QrisMatch | None = None, lang: str = "id"
+) -> bytes:
     from boothpos.documents.z_report import render_z_report
 
-    return render_z_report(report, event, qris=qris)
+    return render_z_report(report, event, qris=qris, lang=lang)
 
 
 def _render_partner_day(sheet, event: Event) -> bytes:

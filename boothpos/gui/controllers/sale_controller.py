@@ -38,6 +38,7 @@ from sqlite_utils import Database
 
 from boothpos.core import checkout, clock, days, products
 from boothpos.core import db as dbmod
+from boothpos.core.cart import Cart
 from boothpos.core.checkout import SaleResult, Tender
 from boothpos.core.errors import BoothError, DayClosed, FilesChanged, StorageError
 from boothpos.core.event import Event
@@ -117,6 +118,7 @@ class SaleController(QObject):
         self._receipts = receipts
         self._now = now
         self._cashier: User | None = None
+        self._parked: dict[int, Cart] = {}  # user id -> the unpaid cart left at sign-out
         self._troubled: set[str] = set()  # receipts whose printing failed
         self._backing_up = False  # an automatic backup is running in the background
         self.model = CartTableModel(parent=self)
@@ -149,7 +151,36 @@ class SaleController(QObject):
         return self._cashier
 
     def set_cashier(self, user: User | None) -> None:
+        """Another cashier (or nobody): an unpaid cart is parked for its own cashier.
+
+        The next user starts on an empty cart; a cashier signing in again gets
+        their parked cart back (kept in memory while the app runs; nothing of
+        an unpaid cart is ever written).
+        """
+        previous = self._cashier
         self._cashier = user
+        if previous is not None and (user is None or user.id != previous.id):
+            if not self.model.cart.is_empty():
+                self._parked[previous.id] = self.model.swap_cart(Cart())
+            self.clearBanner.emit()
+        if user is not None and (previous is None or previous.id != user.id):
+            parked = self._parked.pop(user.id, None)
+            if parked is not None and self.model.cart.is_empty():
+                self.model.swap_cart(parked)
+                self.banner.emit(
+                    BannerMessage(
+                        INFO,
+                        self.tr("Your unpaid cart is back ({count} pcs).").format(
+                            count=parked.item_count
+                        ),
+                        key="parked",
+                    )
+                )
+
+    def parked_for(self, user: User) -> int:
+        """Pieces in ``user``'s parked cart (0 when none)."""
+        parked = self._parked.get(user.id)
+        return parked.item_count if parked is not None else 0
 
     @property
     def event(self) -> Event:

@@ -89,6 +89,8 @@ def create_event_database(target: Path, spec: NewEvent) -> ImportResult | None:
         users.check_pin_format(spec.cashier_pin)
         if spec.cashier_pin != spec.cashier_pin_again:
             raise RefusedInput(CASHIER_PIN_MISMATCH)
+        if spec.cashier_pin == spec.admin_pin:  # the PIN picks the user: unique per event
+            raise RefusedInput(users.PIN_TAKEN)
     scratch = _scratch(target)
     db = dbmod.connect(scratch, create=True)
     result = None

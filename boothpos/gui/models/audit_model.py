@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from boothpos.gui.models.sales_model import display_time
 from boothpos.gui.models.table_model import Index, RowsTableModel
@@ -17,12 +17,19 @@ ActionRole = Qt.ItemDataRole.UserRole + 1  # its action code, e.g. ``sale.void``
 
 
 def detail_text(detail: object) -> str:
-    """``{"reason": "salah scan", "total": 85000}`` → ``reason: salah scan · total: 85000``."""
+    """``{"reason": "salah scan", "total": 85000}`` → ``reason: salah scan · total: 85000``;
+    true/false read "yes"/"no" ("generated: no", not "generated: False")."""
     if not isinstance(detail, dict):
         return "" if detail is None else str(detail)
     parts = []
     for key, value in detail.items():
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, bool):
+            value = (
+                QCoreApplication.translate("AuditTableModel", "yes")
+                if value
+                else QCoreApplication.translate("AuditTableModel", "no")
+            )
+        elif isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, dict):
             value = json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -74,7 +81,8 @@ class AuditTableModel(RowsTableModel[dict]):
         if column == COL_ACTION:
             return str(entry.get("action") or "")
         if column == COL_ENTITY:
-            return f"{entry.get('entity') or ''} {entry.get('entity_id') or ''}".strip()
+            what = entry.get("entity_name") or entry.get("entity_id") or ""
+            return f"{entry.get('entity') or ''} {what}".strip()
         if column == COL_DETAIL:
             return detail_text(entry.get("detail"))
         return ""

@@ -131,6 +131,14 @@ class CartTableModel(QAbstractTableModel):
         self.endResetModel()
         self.totalsChanged.emit()
 
+    def swap_cart(self, cart: Cart) -> Cart:
+        """Show ``cart`` instead; returns the cart shown until now (a cart parked at sign-out)."""
+        self.beginResetModel()
+        old, self._cart = self._cart, cart
+        self.endResetModel()
+        self.totalsChanged.emit()
+        return old
+
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 

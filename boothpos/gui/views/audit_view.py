@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from boothpos.core.errors import BoothError
 from boothpos.gui.controllers.audit_controller import AuditController
+from boothpos.gui.labels import plural
 from boothpos.gui.models.audit_model import (
     COL_ACTION,
     COL_DETAIL,
@@ -124,7 +125,7 @@ class AuditDialog(QDialog):
         if len(entries) >= self.controller.limit:
             summary = self.tr("The newest {count} entries").format(count=len(entries))
         else:
-            summary = self.tr("{count} entries").format(count=len(entries))
+            summary = plural(len(entries), self.tr("{n} entry"), self.tr("{n} entries"))
         self.summary_label.setText(summary)
         return True
 

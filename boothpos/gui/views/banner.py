@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from boothpos.gui.controllers.sale_controller import BannerMessage
+from boothpos.gui.labels import keep_amounts, sentence
 
 MAX_MESSAGES = 4
 
@@ -44,8 +45,8 @@ class _Row(QFrame):
         mark = QLabel(marks.get(message.level, "•"), self)
         mark.setObjectName("bannerMark")
         layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        text = message.text  # core's messages start in lower case (they also end CLI lines)
-        self.label = QLabel(text[:1].upper() + text[1:], self)
+        # core's messages start in lower case (they also end CLI lines); amounts stay whole
+        self.label = QLabel(keep_amounts(sentence(message.text)), self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.label, 1)

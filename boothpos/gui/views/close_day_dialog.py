@@ -37,7 +37,7 @@ from boothpos.core.reports import DayReport
 from boothpos.core.users import User
 from boothpos.gui.controllers.close_day_controller import FairDayController
 from boothpos.gui.controllers.reports_controller import DayChoice
-from boothpos.gui.labels import method_label
+from boothpos.gui.labels import method_label, sentence
 from boothpos.gui.views.report_widgets import PdfPreview
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -483,7 +483,7 @@ class CloseDayDialog(QDialog):
         widget.style().polish(widget)
 
     def _show_message(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
 
     # ------------------------------------------------------------ actions ---

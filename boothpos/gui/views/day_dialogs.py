@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from boothpos.core.errors import BoothError
 from boothpos.core.money import format_rupiah, parse_rupiah
 from boothpos.gui.controllers.reports_controller import DayChoice
+from boothpos.gui.labels import sentence
 from boothpos.gui.views.close_day_dialog import day_choice_text
 
 
@@ -79,7 +80,7 @@ class _DayDialog(QDialog):
         return self.day_combo.currentData()
 
     def fail(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
         self.field.setFocus()
         self.field.selectAll()

@@ -188,7 +188,10 @@ class FirstRunDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Catalog file"), "", self.tr("Catalog (*.xlsx *.csv);;All files (*)")
+            self,
+            self.tr("Catalog file"),
+            "",
+            self.tr("Catalog (*.xlsx *.xls *.ods *.csv);;All files (*)"),
         )
         if name:
             self.catalog_edit.setText(name)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothpos.core.checkout import METHODS
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
 from boothpos.gui.controllers.history_controller import HistoryController
-from boothpos.gui.labels import method_label, status_label
+from boothpos.gui.labels import keep_amounts, method_label, plural, sentence, status_label
 from boothpos.gui.models import sale_lines_model as lines_cols
 from boothpos.gui.models.sale_lines_model import SaleLinesModel
 from boothpos.gui.models.sales_model import (
@@ -34,12 +34,18 @@ from boothpos.gui.models.sales_model import (
     SalesTableModel,
     display_time,
 )
+from boothpos.gui.scanner import BurstGuard
 from boothpos.gui.views.refund_dialog import RefundDialog
 from boothpos.gui.views.supervisor_dialog import SupervisorDialog
 
 REPRINT_KEY = "F6"
 VOID_KEY = "F7"
 REFUND_KEY = "F8"
+
+
+def looks_like_barcode(code: str) -> bool:
+    """A product scan (EAN-8, UPC-A, EAN-13 digits), not a receipt number typed fast."""
+    return code.isascii() and code.isdigit() and len(code) in (8, 12, 13)
 
 
 def _qdate(day: date) -> QDate:
@@ -50,6 +56,7 @@ class HistoryScreen(QWidget):
     """Keys: ↑/↓ choose a sale, F6 reprint, F7 void, F8 refund, Ctrl+F search, Esc back."""
 
     backRequested = Signal()
+    scanned = Signal(str)  # a scanner burst on this screen (the window puts it in the cart)
 
     def __init__(self, controller: HistoryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +208,10 @@ class HistoryScreen(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
 
+        # a scan here is never silently dropped: the window sells it, this screen says so
+        self.burst_guard = BurstGuard(self, wants=looks_like_barcode, parent=self)
+        self.burst_guard.scanned.connect(self.scanned)
+
         controller.salesChanged.connect(self._show_sales)
         controller.info.connect(lambda text: self._show_banner(text, error=False))
         controller.failed.connect(lambda text: self._show_banner(text, error=True))
@@ -273,7 +284,7 @@ class HistoryScreen(QWidget):
             sale,
             self._controller.refundable(sale),
             lambda wanted: self._controller.refund_amount(sale, wanted),
-            METHODS,
+            self._controller.refund_methods(sale),
             self._controller.default_refund_method(sale),
             parent=self,
         )
@@ -351,7 +362,10 @@ class HistoryScreen(QWidget):
         self.model.set_sales(sales, with_date=bool(self._controller.search))
         count, total = self._controller.summary(sales)
         self.summary.setText(
-            self.tr("{count} receipts · {total}").format(count=count, total=format_rupiah(total))
+            self.tr("{count} · {total}").format(
+                count=plural(count, self.tr("{n} receipt"), self.tr("{n} receipts")),
+                total=format_rupiah(total),
+            )
         )
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
@@ -394,11 +408,14 @@ class HistoryScreen(QWidget):
                     receipt=sale.refund_of, reason=sale.reason
                 )
             )
+        if sale.kind == "refund" and sale.approved_by:
+            info.append(self.tr("Approved by {name}").format(name=sale.approved_by))
         items, amount = self._controller.refunded_so_far(sale) if sale.kind == "sale" else (0, 0)
         if items:
             info.append(
-                self.tr("Refunded so far: {items} item(s), {amount}").format(
-                    items=items, amount=format_rupiah(amount)
+                self.tr("Refunded so far: {items}, {amount}").format(
+                    items=plural(items, self.tr("{n} item"), self.tr("{n} items")),
+                    amount=format_rupiah(amount),
                 )
             )
         if sale.status == "voided":
@@ -407,13 +424,32 @@ class HistoryScreen(QWidget):
                     time=display_time(sale.void_time, with_date=True), reason=sale.void_reason
                 )
             )
-        self.detail_info.setText("\n".join(info))
+        self.detail_info.setText(keep_amounts("\n".join(info)))
         self.lines_model.set_lines(sale.lines)
+        if sale.kind == "refund":  # money paid back: "Refund: Tunai Rp 285.000"
+            back = [f"{method_label(p.method)} {format_rupiah(-p.amount)}" for p in sale.payments]
+            text = self.tr("Refund: {payments}").format(payments=", ".join(back) or "—")
+            self.payments_label.setText(keep_amounts(text))
+            return
         paid = [f"{method_label(p.method)} {format_rupiah(p.amount)}" for p in sale.payments]
         text = self.tr("Paid: {payments}").format(payments=", ".join(paid) or "—")
         if sale.change:
             text += "  ·  " + self.tr("Change: {change}").format(change=format_rupiah(sale.change))
-        self.payments_label.setText(text)
+        self.payments_label.setText(keep_amounts(text))
+
+    def show_scan_result(self, text: str, *, error: bool) -> None:
+        """What became of a scan made on this screen (added to the cart, or why not)."""
+        if error:
+            QApplication.beep()
+        self._show_banner(text, error=error)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.burst_guard.install()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.burst_guard.uninstall()
+        super().hideEvent(event)
 
     def _on_printed(self, receipt_no: str, text: str) -> None:
         """Add "printed" to the message about that receipt instead of replacing it."""
@@ -424,7 +460,7 @@ class HistoryScreen(QWidget):
         self._show_banner(text, error=False)
 
     def _show_banner(self, text: str, *, error: bool) -> None:
-        self.banner.setText(text)
+        self.banner.setText(keep_amounts(sentence(text)))
         self.banner.setProperty("role", "error" if error else "info")
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)

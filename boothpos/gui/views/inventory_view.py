@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,6 +42,7 @@ from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.controllers.sale_controller import BannerMessage
+from boothpos.gui.labels import plural
 from boothpos.gui.models import inventory_model as cols
 from boothpos.gui.models.inventory_model import InventoryTableModel
 from boothpos.gui.views.banner import Banner
@@ -53,6 +54,9 @@ LABELS_KEY = "F7"
 IMPORT_KEY = "Ctrl+I"
 SEARCH_KEY = "Ctrl+F"
 STATUSES = ("negative", "out", "low", "ok")
+NAME_MIN_WIDTH = 220  # px: the product name column never gets narrower than this
+# on a narrow screen these columns hide, in this order, before the name gets narrower
+DROPPABLE = (cols.COL_ADJUSTED, cols.COL_RETURNED, cols.COL_CATEGORY, cols.COL_BARCODE)
 
 _STYLE = """
 QWidget#inventoryScreen { background: #f6f7f9; }
@@ -318,7 +322,7 @@ class InventoryScreen(QWidget):
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import catalog"), str(Path.home()),
-                self.tr("Catalog") + " (*.xlsx *.xlsm *.csv *.txt *.tsv)",
+                self.tr("Catalog") + " (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv)",
             )  # fmt: skip
             if not chosen:
                 return
@@ -392,6 +396,29 @@ class InventoryScreen(QWidget):
             sizes[column] = max(width(label), digits * 5) + 22
         for column, size in sizes.items():
             header.resizeSection(column, size)
+        self._sizes = sizes
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Keep the name column at least NAME_MIN_WIDTH by hiding the least needed columns."""
+        sizes = getattr(self, "_sizes", None)
+        if not sizes:
+            return
+        # the screen's width (the table's own is laid out only after this screen's resize)
+        room = self.contentsRect().width() - 60
+        hidden: set[int] = set()
+        used = sum(sizes.values())
+        for column in DROPPABLE:
+            if room - used >= NAME_MIN_WIDTH:
+                break
+            hidden.add(column)
+            used -= sizes.get(column, 0)
+        for column in sizes:
+            self.table.setColumnHidden(column, column in hidden)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _fill_partners(self) -> None:
         current = self.partner_id()
@@ -414,8 +441,10 @@ class InventoryScreen(QWidget):
             rows = [r for r in rows if r.low or r.negative]
         self.model.set_rows(rows)
         count, on_hand, low, negative = self._controller.summary(rows)
-        text = self.tr("{count} products · {items} items on hand · {low} low or out").format(
-            count=count, items=on_hand, low=low
+        text = self.tr("{count} · {items} on hand · {low} low or out").format(
+            count=plural(count, self.tr("{n} product"), self.tr("{n} products")),
+            items=plural(on_hand, self.tr("{n} item"), self.tr("{n} items")),
+            low=low,
         )
         if negative:
             text += " · " + self.tr("{n} negative: count them").format(n=negative)

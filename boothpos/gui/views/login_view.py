@@ -1,4 +1,4 @@
-"""Sign-in screen: pick your name, type your PIN, press Enter."""
+"""Sign-in screen: type your PIN, press Enter (the PIN picks the user)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from boothpos.core.barcodes import PARTNER_CARD_PREFIX as CARD_PREFIX
 from boothpos.core.users import User
 from boothpos.gui.controllers.login_controller import LoginController
+from boothpos.gui.labels import sentence
 from boothpos.gui.models.users_model import UsersListModel
 
 PIN_MAX = 8
@@ -114,7 +115,7 @@ class LoginScreen(QWidget):
         self.checking.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.checking.setVisible(controller.held)
 
-        self.hint = QLabel(self.tr("↑ ↓ choose another name"))
+        self.hint = QLabel(self.tr("Your PIN signs you in under your own name"))
         self.hint.setObjectName("loginHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -140,7 +141,7 @@ class LoginScreen(QWidget):
     # ----------------------------------------------------------- public ---
 
     def reset(self) -> None:
-        """Reload the users, start on the last one who signed in, empty the PIN."""
+        """Reload the users, start on an attendant (never a supervisor), empty the PIN."""
         users = self._controller.users()
         self._model.set_users(users)
         self._fit_list(len(users))
@@ -173,7 +174,10 @@ class LoginScreen(QWidget):
         row = self.user_list.sizeHintForRow(0) if rows else 0
         row = max(row, self.fontMetrics().height() + 18)
         frame = 2 * self.user_list.frameWidth() + 10
-        self.user_list.setFixedHeight(min(max(rows, 3), 8) * row + frame)
+        # The PIN picks the user, so the list is only a help: on a short screen (1024×600)
+        # it gives up its height first (it scrolls) rather than squeeze the PIN field.
+        self.user_list.setMinimumHeight(0)
+        self.user_list.setMaximumHeight(min(max(rows, 3), 8) * row + frame)
 
     def submit(self) -> None:
         pin = self.pin_edit.text()
@@ -247,7 +251,7 @@ class LoginScreen(QWidget):
         return False
 
     def _show_failure(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
         self.pin_edit.setFocus()
 

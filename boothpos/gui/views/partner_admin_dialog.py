@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from boothpos.core.errors import BoothError
 from boothpos.gui.controllers.partner_controller import PartnerAdminController
+from boothpos.gui.labels import sentence
 from boothpos.gui.models.partner_models import COL_PARTNER, PinStatusModel
 from boothpos.gui.receipts import describe_error
 
@@ -238,7 +239,7 @@ class PartnerAdminDialog(QDialog):
         self.cards_selected_button.setEnabled(count > 0)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.setProperty("role", "error" if error else "info")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -41,6 +41,7 @@ from boothpos.core import clock, errors, partner_access
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.gui.controllers.partner_controller import PartnerController
+from boothpos.gui.labels import keep_amounts, plural, sentence
 from boothpos.gui.models.partner_models import (
     COL_NAME,
     PartnerDaysModel,
@@ -155,7 +156,7 @@ class PartnerSignIn(QWidget):
 
     def show_failure(self, text: str) -> None:
         self.pin_edit.clear()
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
         self.focus_first()
 
@@ -166,6 +167,9 @@ class PartnerSignIn(QWidget):
             self.code_edit.setText(text)
             self.message.hide()
             self.pin_edit.setFocus()
+
+
+COMPACT_BELOW = 1200  # px: a narrower dashboard (a 1024 px netbook) uses smaller figures
 
 
 class PartnerDashboardView(QWidget):
@@ -228,6 +232,8 @@ class PartnerDashboardView(QWidget):
             box = QVBoxLayout(tile)
             box.setContentsMargins(14, 10, 14, 10)
             box.setSpacing(2)
+            for label in (title, big):  # never wider than the tile (compact type fits 1024 px)
+                label.setMinimumWidth(1)
             box.addWidget(title)
             box.addWidget(big)
             box.addWidget(detail)
@@ -264,6 +270,16 @@ class PartnerDashboardView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        compact = event.size().width() < COMPACT_BELOW
+        names = ("partnerBigFigure", "partnerTileTitle", "partnerDaysTable", "partnerProductsTable")
+        for widget in self.findChildren(QWidget):
+            if widget.objectName() in names and widget.property("compact") != compact:
+                widget.setProperty("compact", compact)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
     def _table(self, name: str, model) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
@@ -297,18 +313,31 @@ class PartnerDashboardView(QWidget):
         else:
             self.today_title.setText(self.tr("Today · {date}").format(date=day))
         self.today_net.setText(format_rupiah(today.net))
-        self.today_qty.setText(self.tr("{qty} pieces sold today").format(qty=count_text(today.qty)))
+        self.today_qty.setText(
+            plural(
+                today.qty,
+                self.tr("{n} piece sold today"),
+                self.tr("{n} pieces sold today"),
+                shown=count_text(today.qty),
+            )  # fmt: skip
+        )
         todate = dash.to_date
         self.total_net.setText(format_rupiah(todate.net))
         self.total_qty.setText(
-            self.tr("{qty} pieces sold since {date}").format(
-                qty=count_text(todate.qty), date=todate.first.strftime("%d/%m")
+            plural(
+                todate.qty,
+                self.tr("{n} piece sold since {date}"),
+                self.tr("{n} pieces sold since {date}"),
+                shown=count_text(todate.qty),
+                date=(todate.sales_from or todate.first).strftime("%d/%m"),  # a fair day
             )
         )
         self.payout.setText(format_rupiah(todate.payout))
         self.commission.setText(
-            self.tr("net sales minus booth commission {rate} ({amount})").format(
-                rate=rate_text(todate.rate_bp), amount=format_rupiah(todate.commission)
+            keep_amounts(
+                self.tr("net sales minus booth commission {rate} ({amount})").format(
+                    rate=rate_text(todate.rate_bp), amount=format_rupiah(todate.commission)
+                )
             )
         )
         self.stock.setText(count_text(dash.on_hand))
@@ -326,7 +355,7 @@ class PartnerDashboardView(QWidget):
         )
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.setProperty("role", "error" if error else "info")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

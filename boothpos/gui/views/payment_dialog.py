@@ -4,7 +4,10 @@ Keys: F5 cash, F6 QRIS, F7 debit, F8 credit, F9 transfer (the amount field
 gets what is still due, selected, so typing replaces it); Enter completes the
 sale when the amount covers what is due, or takes a non-cash amount below it
 as a part payment (then the rest, usually cash); Ctrl+Enter takes any amount
-as a part payment; Esc cancels. Every rule lives in
+as a part payment; Esc cancels. A scanner burst (keys < 35 ms apart ending in
+Enter) is never an amount nor the Enter that completes: the field gets its
+text back and the code is emitted as ``scanned`` (the sale screen puts the
+product into the cart behind the dialog and calls :meth:`retotal`). Every rule lives in
 :class:`~boothpos.gui.controllers.payment_controller.PaymentController`.
 A write the disk refuses (``StorageError``) closes the dialog: the sale
 screen shows it on its banner and keeps the cart for a retry.
@@ -15,8 +18,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,9 +48,10 @@ from boothpos.gui.controllers.payment_controller import (
     PaymentController,
     Preview,
 )
-from boothpos.gui.labels import method_label
+from boothpos.gui.labels import keep_amounts, method_label, sentence
 from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
 from boothpos.gui.receipts import describe_error
+from boothpos.gui.scanner import BurstGuard
 from boothpos.gui.views.qris_panel import QrisPanel, fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -73,6 +77,7 @@ QLabel#changeValue[state="short"] { color: #b3261e; }
 QLabel#changeValue[state="due"] { color: #8a5a00; }
 QLabel#changeValue[state="none"] { color: #5f6b7a; }
 QLabel#error { color: #b3261e; font-size: 11pt; font-weight: 600; }
+QLabel#error[state="info"] { color: #1b7f3b; }
 QLabel#hint { color: #5f6b7a; }
 QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
 QLineEdit#amount {
@@ -94,9 +99,28 @@ QPushButton#complete {
 }
 """
 
+# A short screen (a 1024×600 netbook): smaller type and spacing, so that two part
+# payments, an error and the buttons still fit above the panel.
+_COMPACT = """
+QLabel#totalValue { font-size: 20pt; }
+QLabel#dueValue { font-size: 13pt; }
+QLabel#changeValue { font-size: 20pt; }
+QLineEdit#amount { font-size: 17pt; padding: 2px 10px; }
+QPushButton#method { font-size: 11pt; padding: 3px 8px; }
+QPushButton#quick { font-size: 11pt; padding: 3px 8px; }
+QPushButton#complete { font-size: 12pt; padding: 6px 12px; }
+QLabel#caption { font-size: 10pt; }
+QLabel#hint { font-size: 9pt; }
+"""
+
 
 class PaymentDialog(QDialog):
-    """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome."""
+    """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome.
+
+    ``scanned(code)``: a scanner burst arrived while the dialog was open (nothing paid).
+    """
+
+    scanned = Signal(str)
 
     def __init__(
         self,
@@ -104,6 +128,7 @@ class PaymentDialog(QDialog):
         parent: QWidget | None = None,
         *,
         qris: QrisCode | None = None,
+        scanner_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -115,8 +140,11 @@ class PaymentDialog(QDialog):
         self.setStyleSheet(_STYLE)
         self.setMinimumWidth(860)
 
+        self.compact = False
         self._build()
         self._select_method("cash")
+        self.burst_guard = BurstGuard(self, clock=scanner_clock, parent=self)
+        self.burst_guard.scanned.connect(self._burst)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -129,10 +157,13 @@ class PaymentDialog(QDialog):
         outer.addLayout(root, 1)
         self.qris_panel.setVisible(False)
         outer.addWidget(self.qris_panel)
+        self._outer = outer
+        self._root = root
 
         card = QFrame(self)
         card.setObjectName("card")
         top = QGridLayout(card)
+        self._card_layout = top
         top.setContentsMargins(16, 12, 16, 12)
         top.addWidget(self._caption(self.tr("Total to pay")), 0, 0)
         self.total_value = QLabel(format_rupiah(self.controller.total), card)
@@ -188,12 +219,13 @@ class PaymentDialog(QDialog):
         form = QGridLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
+        self._form = form
         self.amount_caption = self._caption(self.tr("Amount received"))
         form.addWidget(self.amount_caption, 0, 0)
         self.amount_edit = QLineEdit(self)
         self.amount_edit.setObjectName("amount")
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount_edit.textChanged.connect(lambda _t: self._refresh())
+        self.amount_edit.textChanged.connect(lambda _t: self._input_changed())
         form.addWidget(self.amount_edit, 0, 1)
 
         self.quick_row = QHBoxLayout()
@@ -232,6 +264,7 @@ class PaymentDialog(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        self.hint = hint
         root.addWidget(hint)
 
         buttons = QHBoxLayout()
@@ -285,6 +318,7 @@ class PaymentDialog(QDialog):
     def _rebuild_quick(self) -> None:
         for button in self.quick_buttons:
             self.quick_row.removeWidget(button)
+            button.hide()  # until deleteLater runs it would sit at the dialog's corner
             button.deleteLater()
         self.quick_buttons = []
         due = self.controller.due
@@ -300,6 +334,11 @@ class PaymentDialog(QDialog):
             self.quick_row.addWidget(button)
             self.quick_buttons.append(button)
 
+    def _input_changed(self) -> None:
+        """The cashier corrected the amount: an old refusal no longer applies."""
+        self.show_error("")
+        self._refresh()
+
     def _refresh(self) -> None:
         controller = self.controller
         has_lines = bool(controller.lines)
@@ -312,6 +351,8 @@ class PaymentDialog(QDialog):
         preview = controller.preview(self.entry())
         self._show_preview(preview)
         self._show_qris(preview)
+        if self.isVisible():
+            self.fit_screen()
 
     def _show_qris(self, preview: Preview) -> None:
         """QRIS: the code for the amount typed (see gui.views.qris_panel)."""
@@ -330,7 +371,29 @@ class PaymentDialog(QDialog):
             + sum(view.rowHeight(r) for r in range(rows))
             + 2 * view.frameWidth()
         )
-        view.setFixedHeight(min(height, 150))
+        view.setFixedHeight(min(height, 86 if self.compact else 150))
+
+    def screen_height(self) -> int:
+        """The height the dialog may take: the screen's, and no more than its window's."""
+        height = self.screen().availableGeometry().height()
+        parent = self.parentWidget()
+        if parent is not None and parent.window().isVisible():
+            height = min(height, parent.window().height())
+        return height
+
+    def fit_screen(self) -> None:
+        """On a short screen switch to the compact layout once the dialog would not fit."""
+        if self.compact or self.sizeHint().height() <= self.screen_height():
+            return
+        self.compact = True
+        self.setStyleSheet(_STYLE + _COMPACT)
+        self._outer.setContentsMargins(12, 8, 12, 8)
+        self._root.setSpacing(6)
+        self._card_layout.setContentsMargins(12, 4, 12, 4)
+        self._form.setVerticalSpacing(4)
+        if self.lines_view.isVisible():
+            self._fit_lines_view()
+        self.adjustSize()
 
     def _show_preview(self, preview: Preview) -> None:
         if preview.action == "complete":
@@ -357,9 +420,43 @@ class PaymentDialog(QDialog):
         self.change_value.style().unpolish(self.change_value)
         self.change_value.style().polish(self.change_value)
 
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
+    def show_error(self, text: str, *, state: str = "error") -> None:
+        self.error_label.setText(keep_amounts(sentence(text)))
         self.error_label.setVisible(bool(text))
+        if text and self.isVisible():
+            self.fit_screen()
+        self.error_label.setProperty("state", state)
+        self.error_label.style().unpolish(self.error_label)
+        self.error_label.style().polish(self.error_label)
+
+    # -- a scan while paying ----------------------------------------------------------
+
+    def _burst(self, code: str) -> None:
+        self.scanned.emit(code)
+
+    def retotal(self, total: int, note: str) -> None:
+        """The cart behind the dialog now totals ``total`` (a product was scanned).
+
+        An amount still showing what was due before follows the new due; an
+        amount the cashier typed stays. ``note`` says what happened.
+        """
+        old_due = self.controller.due
+        try:
+            untouched = self.controller.parse_amount(self.amount_edit.text()) == old_due
+        except BoothError:
+            untouched = False
+        self.controller.set_total(total)
+        self.total_value.setText(format_rupiah(total))
+        if untouched:
+            self._fill_amount(self.controller.due)
+        self._rebuild_quick()
+        self._refresh()
+        self.show_error(note, state="info")
+
+    def scan_refused(self, text: str) -> None:
+        """A scan that could not go into the cart: beep, say why, nothing paid."""
+        QApplication.beep()
+        self.show_error(text)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -413,6 +510,19 @@ class PaymentDialog(QDialog):
         self.amount_edit.selectAll()
 
     # -- keys -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.burst_guard.install()
+        self.fit_screen()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.burst_guard.uninstall()
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        self.burst_guard.uninstall()
+        super().done(result)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in _ENTER:

@@ -58,7 +58,7 @@ from boothpos.gui.controllers.reports_controller import (
     ReportsController,
     Selection,
 )
-from boothpos.gui.labels import method_label
+from boothpos.gui.labels import method_label, plural
 from boothpos.gui.models import report_models as cols
 from boothpos.gui.models.report_models import PartnerTotalsModel, ProductTotalsModel, SortRole
 from boothpos.gui.views.close_day_dialog import CloseDayDialog, day_choice_text, find_day
@@ -445,6 +445,16 @@ class ReportsScreen(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
 
+    def _counts(self, sales: int, voids: int, refunds: int) -> str:
+        """ "12 sales · 1 voided · 1 refund" (English plurals; Indonesian has none)."""
+        return " · ".join(
+            (
+                plural(sales, self.tr("{n} sale"), self.tr("{n} sales")),
+                self.tr("{n} voided").format(n=voids),
+                plural(refunds, self.tr("{n} refund"), self.tr("{n} refunds")),
+            )
+        )
+
     def _wire(self) -> None:
         c = self._controller
         self.day_radio.toggled.connect(lambda _on: self._selection_changed())
@@ -806,14 +816,12 @@ class ReportsScreen(QWidget):
                 parts.append(self.tr("open: the X report may still grow"))
             else:
                 parts.append(self.tr("not opened"))
-            parts.append(
-                self.tr("{sales} sales · {voids} voided · {refunds} refunds").format(
-                    sales=day.transactions, voids=day.voids, refunds=day.refund_count
-                )
-            )
+            parts.append(self._counts(day.transactions, day.voids, day.refund_count))
         else:
             span = f"{_shown(settlement.first)} – {_shown(settlement.last)}"
-            if data.whole_event:
+            if data.whole_event:  # the fair's days; stock received on set-up day is counted too
+                first, last = self._controller.sales_period()
+                span = f"{_shown(first)} – {_shown(max(last, settlement.last))}"
                 parts.append(self.tr("Whole event · {span}").format(span=span))
             else:
                 parts.append(self.tr("Period {span}").format(span=span))
@@ -827,11 +835,7 @@ class ReportsScreen(QWidget):
             )
             if selection.partner is None:
                 parts.append(
-                    self.tr("{sales} sales · {voids} voided · {refunds} refunds").format(
-                        sales=settlement.transactions,
-                        voids=settlement.voids,
-                        refunds=settlement.refund_count,
-                    )
+                    self._counts(settlement.transactions, settlement.voids, settlement.refund_count)
                 )
         partner = data.partner
         if partner is not None:

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,7 +42,13 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
-from boothpos.gui.controllers.sale_controller import LastSale, SaleController
+from boothpos.gui.controllers.sale_controller import (
+    DAY_CLOSED_KEY,
+    BannerMessage,
+    LastSale,
+    SaleController,
+)
+from boothpos.gui.labels import keep_amounts, plural
 from boothpos.gui.models.cart_model import (
     COL_DISCOUNT,
     COL_PARTNER,
@@ -54,7 +60,12 @@ from boothpos.gui.models.cart_model import (
 from boothpos.gui.receipts import ReceiptService
 from boothpos.gui.scanner import ScanCatcher
 from boothpos.gui.views.banner import Banner
-from boothpos.gui.views.sale_widgets import CartTableView, FitLabel, ScanField
+from boothpos.gui.views.sale_widgets import (
+    PRODUCT_MIN_WIDTH,
+    CartTableView,
+    FitLabel,
+    ScanField,
+)
 
 # Loaded after the screen is shown (cold start), before the cashier needs them.
 LATE_MODULES = (
@@ -63,6 +74,7 @@ LATE_MODULES = (
     "boothpos.gui.views.search_dialog",
 )
 WARM_UP_MS = 300
+SHORT_BELOW = 600  # px of screen height below which the sale screen packs tighter
 
 if TYPE_CHECKING:
     from boothpos.gui.views.payment_dialog import PaymentDialog
@@ -89,7 +101,7 @@ QTableView#cartView QHeaderView::section {
 }
 QFrame#totalsPanel { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
 QLabel#caption { font-size: 10pt; font-weight: 600; color: #5f6b7a; }
-QLabel#countValue { font-size: 13pt; font-weight: 600; }
+QLabel#countValue { color: #1f2328; }
 QLabel#discountValue { font-size: 12pt; color: #b3261e; }
 QLabel#totalValue { color: #1f2328; }
 QPushButton#sideButton { font-size: 11pt; padding: 8px 12px; text-align: left; }
@@ -98,6 +110,8 @@ QPushButton#payButton {
     border: 1px solid #14602c; border-radius: 8px; text-align: center;
 }
 QPushButton#payButton:disabled { background: #9fb8a7; border-color: #9fb8a7; }
+QPushButton#payButton[short="true"] { font-size: 14pt; padding: 7px; }
+QPushButton#sideButton[short="true"] { padding: 5px 10px; }
 QFrame#lastSale { background: #eef7f0; border: 1px solid #b7dcc1; border-radius: 8px; }
 QLabel#lastReceipt { font-size: 10pt; color: #3d4a56; }
 QLabel#changeValue { color: #1b7f3b; }
@@ -130,10 +144,12 @@ class SaleScreen(QWidget):
         self.controller = SaleController(db, event, receipts, now=now, parent=self)
         self.model = self.controller.model
         self._warmed = False
+        self._day_closed = ""  # why payment is refused today ("" while the day takes sales)
         self.payment_dialog: PaymentDialog | None = None
         self.search_dialog: ProductSearchDialog | None = None
 
         self._build(event)
+        self._scanner_clock = scanner_clock
         self.scanner = ScanCatcher(self, self.scan_field, clock=scanner_clock, parent=self)
         self.scanner.scanned.connect(self._scanned)
         self._wire()
@@ -189,13 +205,14 @@ class SaleScreen(QWidget):
         hheader = self.cart_view.horizontalHeader()
         hheader.setHighlightSections(False)
         hheader.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        hheader.setSectionResizeMode(COL_PARTNER, QHeaderView.ResizeMode.Interactive)
-        hheader.resizeSection(COL_PARTNER, 170)
-        for col, width in ((COL_QTY, 56), (COL_PRICE, 138), (COL_DISCOUNT, 116), (COL_TOTAL, 150)):
+        hheader.setSectionResizeMode(COL_PARTNER, QHeaderView.ResizeMode.Fixed)
+        for col in (COL_QTY, COL_PRICE, COL_DISCOUNT, COL_TOTAL):
             hheader.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            hheader.resizeSection(col, width)
+        self.cart_view.setMinimumWidth(PRODUCT_MIN_WIDTH + 56 + 138 + 150 + 24)
+        self.cart_view.fit_columns()
         body.addWidget(self.cart_view, 1)
-        body.addWidget(self._totals_panel())
+        self.totals_panel = self._totals_panel()
+        body.addWidget(self.totals_panel)
         root.addLayout(body, 1)
 
         self.hints = QLabel(
@@ -226,10 +243,11 @@ class SaleScreen(QWidget):
         panel.setFixedWidth(320)
         grid = QGridLayout(panel)
         grid.setContentsMargins(18, 16, 18, 16)
+        self._panel_grid = grid
         grid.setVerticalSpacing(6)
 
         grid.addWidget(self._caption(self.tr("ITEMS")), 0, 0)
-        self.count_label = QLabel("", panel)
+        self.count_label = FitLabel(panel, max_pt=13, min_pt=8, weight=QFont.Weight.DemiBold)
         self.count_label.setObjectName("countValue")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.count_label, 0, 1)
@@ -263,6 +281,7 @@ class SaleScreen(QWidget):
         self.last_sale_frame.setObjectName("lastSale")
         last = QVBoxLayout(self.last_sale_frame)
         last.setContentsMargins(12, 8, 12, 8)
+        self._last_layout = last
         last.setSpacing(2)
         last.addWidget(self._caption(self.tr("LAST SALE")))
         self.last_receipt_label = QLabel("", self.last_sale_frame)
@@ -291,9 +310,12 @@ class SaleScreen(QWidget):
         self.search_button.clicked.connect(self.open_search)
         self.remove_button.clicked.connect(self.remove_selected)
         self.model.totalsChanged.connect(self._update_totals)
+        self.model.totalsChanged.connect(self.cart_view.fit_columns)
         c.banner.connect(self.banner.show_message)
+        c.banner.connect(self._day_state_shown)
         c.clearBanner.connect(self.banner.clear)
         c.dismissBanner.connect(self.banner.dismiss)
+        c.dismissBanner.connect(self._day_state_dismissed)
         c.refused.connect(lambda _text: QApplication.beep())
         c.lineTouched.connect(self._select_row)
         c.saleCompleted.connect(self._sale_completed)
@@ -301,6 +323,11 @@ class SaleScreen(QWidget):
     # -- public -----------------------------------------------------------------------
 
     def set_cashier(self, user: User | None) -> None:
+        previous = self.controller.cashier
+        if user is None or previous is None or user.id != previous.id:
+            self.last_sale_frame.setVisible(False)  # the last sale was someone else's
+            self.last_receipt_label.clear()
+            self.change_label.setText("")
         self.controller.set_cashier(user)
         if user is None:
             self.cashier_label.setText(self.tr("Nobody signed in"))
@@ -402,8 +429,11 @@ class SaleScreen(QWidget):
         from boothpos.gui.views.payment_dialog import PaymentDialog
 
         payment = PaymentController(self.model.total(), commit=self.controller.commit_sale)
-        dialog = PaymentDialog(payment, self, qris=booth_qris(self._db))
+        dialog = PaymentDialog(
+            payment, self, qris=booth_qris(self._db), scanner_clock=self._scanner_clock
+        )
         dialog.finished.connect(self._payment_closed)
+        dialog.scanned.connect(self._scanned_while_paying)
         self.payment_dialog = dialog
         self.paymentOpened.emit(dialog)
         dialog.open()
@@ -421,6 +451,37 @@ class SaleScreen(QWidget):
             dialog.deleteLater()
         self.focus_scan()
 
+    def take_scan(self, code: str) -> tuple[bool, str]:
+        """A scan made while another screen or dialog is in front: into the cart.
+
+        Returns (added, what to tell the cashier there)."""
+        refusals: list[str] = []
+        self.controller.refused.connect(refusals.append)
+        try:
+            added = self.controller.enter_code(code)
+        finally:
+            self.controller.refused.disconnect(refusals.append)
+        if not added:
+            reason = (refusals[-1] if refusals else "").rstrip(".")
+            reason = reason[:1].upper() + reason[1:]
+            return False, self.tr("Scanned {code}: {reason}.").format(code=code, reason=reason)
+        row = self.selected_row()
+        name = self.model.cart[row].product.name if row is not None else code
+        return True, self.tr("Scanned {name}: added to the cart; the total is now {total}.").format(
+            name=name, total=format_rupiah(self.model.total())
+        )
+
+    def _scanned_while_paying(self, code: str) -> None:
+        """A scan during payment goes into the cart behind the dialog, never into an amount."""
+        dialog = self.payment_dialog
+        if dialog is None:
+            return
+        added, text = self.take_scan(code)
+        if added:
+            dialog.retotal(self.model.total(), text)
+        else:
+            dialog.scan_refused(text + " " + self.tr("Nothing was paid."))
+
     def _payment_closed(self, _result: int) -> None:
         dialog, self.payment_dialog = self.payment_dialog, None
         if dialog is not None:
@@ -429,10 +490,12 @@ class SaleScreen(QWidget):
 
     def _sale_completed(self, last: LastSale) -> None:
         self.last_receipt_label.setText(
-            self.tr("{receipt}\nTotal {total}\nPaid {paid}").format(
-                receipt=last.receipt_no,
-                total=format_rupiah(last.total),
-                paid=format_rupiah(last.paid),
+            keep_amounts(
+                self.tr("{receipt}\nTotal {total}\nPaid {paid}").format(
+                    receipt=last.receipt_no,
+                    total=format_rupiah(last.total),
+                    paid=format_rupiah(last.paid),
+                )
             )
         )
         self.change_label.setText(
@@ -450,13 +513,33 @@ class SaleScreen(QWidget):
         cart = self.model.cart
         self.total_label.setText(format_rupiah(cart.total))
         self.count_label.setText(
-            self.tr("{items} pcs · {lines} lines").format(items=cart.item_count, lines=len(cart))
+            self.tr("{items} pcs · {lines}").format(
+                items=cart.item_count,
+                lines=plural(len(cart), self.tr("{n} line"), self.tr("{n} lines")),
+            )
         )
         has_discount = cart.discounts > 0
         self.discount_caption.setVisible(has_discount)
         self.discount_label.setVisible(has_discount)
         self.discount_label.setText(f"-{format_rupiah(cart.discounts)}")
-        self.pay_button.setEnabled(not cart.is_empty())
+        self._update_pay_button()
+
+    def _day_state_shown(self, message: BannerMessage) -> None:
+        if message.key == DAY_CLOSED_KEY:
+            self._day_closed = message.text
+            self._update_pay_button()
+
+    def _day_state_dismissed(self, key: str) -> None:
+        if key == DAY_CLOSED_KEY and self._day_closed:
+            self._day_closed = ""
+            self._update_pay_button()
+
+    def _update_pay_button(self) -> None:
+        """Grey with the reason while the fair day is closed; F12 then says why (banner)."""
+        closed = bool(self._day_closed)
+        self.pay_button.setEnabled(not closed and not self.model.cart.is_empty())
+        self.pay_button.setText(self.tr("Day closed") if closed else self.tr("Pay  (F12)"))
+        self.pay_button.setToolTip(self._day_closed)
 
     # -- Qt events --------------------------------------------------------------------
 
@@ -476,6 +559,30 @@ class SaleScreen(QWidget):
         warm_up = getattr(self.receipts, "warm_up", None)
         if callable(warm_up):
             warm_up()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        # a netbook (1024 px) gives the cart the room; a wide screen the big panel
+        wide = self.width() >= 1200
+        self.totals_panel.setFixedWidth(320 if wide else 268)
+        self._panel_grid.setContentsMargins(*((18, 16, 18, 16) if wide else (12, 12, 12, 12)))
+        self._last_layout.setContentsMargins(*((12, 8, 12, 8) if wide else (8, 6, 8, 6)))
+        self._fit_height(event.size().height() < SHORT_BELOW)
+
+    def _fit_height(self, short: bool) -> None:
+        """A short screen (1024×600): the event line goes (the status bar shows it), the
+        total and the Pay button get smaller and the last sale shows only its change, so
+        that the change is never clipped."""
+        if self.property("short") == short:
+            return
+        self.setProperty("short", short)
+        self.header.setVisible(not short)
+        self.total_label.set_max_pt(24 if short else 34)
+        self.last_receipt_label.setVisible(not short)
+        for button in (self.pay_button, self.search_button, self.remove_button):
+            button.setProperty("short", short)
+            button.style().unpolish(button)
+            button.style().polish(button)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
         self.scanner.uninstall()

@@ -6,7 +6,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QWidget
 
-from boothpos.gui.models.cart_model import COL_DISCOUNT, COL_QTY
+from boothpos.gui.models.cart_model import (
+    COL_DISCOUNT,
+    COL_PARTNER,
+    COL_PRICE,
+    COL_QTY,
+    COL_TOTAL,
+)
+
+PRODUCT_MIN_WIDTH = 200  # px: the product name column never gets narrower than this
+PARTNER_WIDTH = 170
+PARTNER_MIN_WIDTH = 150  # narrower than this the partner column is hidden (tooltip has it)
+COLUMN_WIDTHS = {COL_QTY: 56, COL_PRICE: 138, COL_DISCOUNT: 116, COL_TOTAL: 150}
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -33,9 +44,43 @@ class ScanField(QLineEdit):
 
 
 class CartTableView(QTableView):
-    """The cart table. Del removes the row; Enter or a digit edits the row's quantity."""
+    """The cart table. Del removes the row; Enter or a digit edits the row's quantity.
+
+    Columns fit the width (:meth:`fit_columns`): the product name keeps at least
+    :data:`PRODUCT_MIN_WIDTH`; on a narrow screen the partner column narrows and
+    then hides, and the discount column hides while no line has a discount.
+    """
 
     deletePressed = Signal()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        model = self.model()
+        if model is None:
+            return
+        cart = getattr(model, "cart", None)
+        has_discount = bool(cart is not None and cart.discounts)
+        width = self.viewport().width()
+        fixed = dict(COLUMN_WIDTHS)
+        show_discount = has_discount or width - sum(fixed.values()) >= (
+            PRODUCT_MIN_WIDTH + PARTNER_WIDTH
+        )
+        if not show_discount:
+            fixed.pop(COL_DISCOUNT)
+        room = width - sum(fixed.values()) - PRODUCT_MIN_WIDTH
+        partner = min(PARTNER_WIDTH, room)
+        show_partner = partner >= PARTNER_MIN_WIDTH
+        self.setColumnHidden(COL_DISCOUNT, not show_discount)
+        self.setColumnHidden(COL_PARTNER, not show_partner)
+        for col, size in fixed.items():
+            header.resizeSection(col, size)
+        if show_partner:
+            header.resizeSection(COL_PARTNER, partner)
+        header.setMinimumSectionSize(40)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         editing = self.state() == QAbstractItemView.State.EditingState
@@ -72,6 +117,12 @@ class FitLabel(QLabel):
         super().setText(text)
         self._fit()
 
+    def set_max_pt(self, max_pt: float) -> None:
+        """A new largest size (a short screen takes a smaller total)."""
+        if max_pt != self._max_pt:
+            self._max_pt = max_pt
+            self._fit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._fit()
@@ -79,7 +130,7 @@ class FitLabel(QLabel):
     def _fit(self) -> None:
         font = QFont(self.font())
         font.setWeight(self._weight)
-        width = self.contentsRect().width()
+        width = self.contentsRect().width() - 4  # a little slack: bold glyphs overhang
         size = self._max_pt
         font.setPointSizeF(size)
         while size > self._min_pt and QFontMetrics(font).horizontalAdvance(self.text()) > width:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from boothpos.core.products import Product
+from boothpos.gui.labels import plural
 from boothpos.gui.models.product_search_model import (
     COL_BARCODE,
     COL_NAME,
@@ -107,7 +108,9 @@ class ProductSearchDialog(QDialog):
         elif count == 0:
             self.status.setText(self.tr("No product matches '{text}'.").format(text=text.strip()))
         else:
-            self.status.setText(self.tr("{n} products found.").format(n=count))
+            self.status.setText(
+                plural(count, self.tr("{n} product found."), self.tr("{n} products found."))
+            )
             self.results.selectRow(0)
 
     def chosen_product(self) -> Product | None:

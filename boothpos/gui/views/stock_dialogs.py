@@ -43,6 +43,7 @@ from boothpos.core.errors import BoothError
 from boothpos.core.stock_ops import MAX_QTY, InventoryRow, StockDocument
 from boothpos.core.users import User
 from boothpos.gui.controllers.inventory_controller import InventoryController
+from boothpos.gui.labels import plural
 from boothpos.gui.models import stock_lines_model as cols
 from boothpos.gui.models.stock_lines_model import StockLinesModel
 
@@ -302,7 +303,9 @@ class StockLinesDialog(QDialog):
     def _update_total(self) -> None:
         products, items = self.model.total()
         self.total_label.setText(
-            self.tr("{products} products, {items} items").format(products=products, items=items)
+            plural(products, self.tr("{n} product"), self.tr("{n} products"))
+            + ", "
+            + plural(items, self.tr("{n} item"), self.tr("{n} items"))
         )
 
     def _fail(self, text: str, focus: QWidget | None = None) -> None:

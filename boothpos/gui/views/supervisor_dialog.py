@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from boothpos.core.errors import BoothError
 from boothpos.core.users import User
 from boothpos.gui.controllers.history_controller import Approval
-from boothpos.gui.labels import role_label
+from boothpos.gui.labels import keep_amounts, role_label, sentence
 
 Verify = Callable[[str, str], User]
 
@@ -45,7 +45,7 @@ class SupervisorDialog(QDialog):
         self._verify = verify
         self._approval: Approval | None = None
 
-        self.summary = QLabel(summary)
+        self.summary = QLabel(keep_amounts(summary))
         self.summary.setWordWrap(True)
         self.summary.setObjectName("approvalSummary")
 
@@ -138,6 +138,6 @@ class SupervisorDialog(QDialog):
         return None
 
     def _fail(self, text: str, focus: QWidget) -> None:
-        self.message.setText(text)
+        self.message.setText(sentence(text))
         self.message.show()
         focus.setFocus()
