@@ -6,7 +6,9 @@
 - every sale's payments minus change equal its total;
 - no sale gives more change than the cash tendered;
 - the append-only guards (triggers) are all in place;
-- receipt numbers are gapless per till (1, 2, 3, …) and never reused.
+- receipt numbers are gapless per till (1, 2, 3, …) and never reused;
+- the books were not altered outside boothpos (:mod:`boothpos.core.tamper`: the
+  hash chain, the schema, the audit log against the records it names).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from boothpos.core import stock
+from boothpos.core import stock, tamper
 from boothpos.core.errors import Msg
 from boothpos.core.schema import APPEND_ONLY
 
@@ -152,6 +154,8 @@ def run_checks(db: Database) -> CheckReport:
                 report.add(GAP, till=till, expected=expected, found=seq)
                 expected = seq
             expected += 1
+
+    tamper.run(db, report.add)
 
     for table in (
         "partners",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from boothpos.core import chain
 from boothpos.core.errors import DamagedDatabase, DatabaseError, Msg, StorageError
 from boothpos.core.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -171,7 +172,7 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
         raise DatabaseError(NOT_A_DATABASE, path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = Database(path, execute_plugins=False)
+        db = chain.ChainedDatabase(path, execute_plugins=False)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
     try:
@@ -185,6 +186,7 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
         try:
             _apply_pragmas(db)
             _migrate(db, path if existed else None)
+            chain.install(db)
         except sqlite3.DatabaseError as exc:
             raise _unreadable(path, exc) from exc
     except BaseException:
@@ -195,9 +197,10 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
 
 def connect_memory() -> Database:
     """An in-memory event database with the full schema (for tests and tools)."""
-    db = Database(memory=True, execute_plugins=False)
+    db = chain.ChainedDatabase(memory=True, execute_plugins=False)
     db.conn.execute("PRAGMA foreign_keys = ON")
     _migrate(db, None)
+    chain.install(db)
     return db
 
 
