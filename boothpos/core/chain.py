@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -305,14 +306,17 @@ class ChainedDatabase(Database):
 
     def seal_stray(self) -> None:
         """Link records this connection wrote outside a transaction (autocommit)."""
-        if self.chain_ready and not self.conn.in_transaction:
-            try:
-                pending = self.conn.execute("SELECT 1 FROM temp.chain_pending LIMIT 1").fetchone()
-            except Exception:  # noqa: BLE001 - a closed or damaged connection: nothing to do
+        if not self.chain_ready:
+            return
+        try:
+            if self.conn.in_transaction:
                 return
-            if pending:
-                with self.atomic():
-                    pass
+            pending = self.conn.execute("SELECT 1 FROM temp.chain_pending LIMIT 1").fetchone()
+        except sqlite3.Error:  # a closed or damaged connection: nothing to do
+            return
+        if pending:
+            with self.atomic():
+                pass
 
     def close(self) -> None:
         try:

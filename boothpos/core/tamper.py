@@ -44,18 +44,18 @@ MORE = Msg(
     en="... and {count} more chain problems",
 )
 SCHEMA_EXTRA = Msg(
-    id="STRUKTUR DATABASE DIUBAH: {kind} '{name}' tidak dibuat oleh boothpos "
+    id="STRUKTUR DATABASE DIUBAH: {kind_id} '{name}' tidak dibuat oleh boothpos "
     "(bisa mengubah data diam-diam)",
-    en="DATABASE STRUCTURE ALTERED: {kind} '{name}' was not made by boothpos "
+    en="DATABASE STRUCTURE ALTERED: {kind_en} '{name}' was not made by boothpos "
     "(it could change data behind your back)",
 )
 SCHEMA_MISSING = Msg(
-    id="STRUKTUR DATABASE DIUBAH: {kind} '{name}' hilang",
-    en="DATABASE STRUCTURE ALTERED: {kind} '{name}' is missing",
+    id="STRUKTUR DATABASE DIUBAH: {kind_id} '{name}' hilang",
+    en="DATABASE STRUCTURE ALTERED: {kind_en} '{name}' is missing",
 )
 SCHEMA_DIFFERENT = Msg(
-    id="STRUKTUR DATABASE DIUBAH: {kind} '{name}' berbeda dari yang dibuat boothpos",
-    en="DATABASE STRUCTURE ALTERED: {kind} '{name}' differs from the one boothpos builds",
+    id="STRUKTUR DATABASE DIUBAH: {kind_id} '{name}' berbeda dari yang dibuat boothpos",
+    en="DATABASE STRUCTURE ALTERED: {kind_en} '{name}' differs from the one boothpos builds",
 )
 AUDIT_ORPHAN = Msg(
     id="catatan audit '{action}' ({at}) menyebut {what} {ref}, tetapi itu tidak ada di buku",
@@ -99,16 +99,16 @@ def expected_schema() -> dict[tuple[str, str], str | None]:
 def check_schema(db: Database, add: Report) -> None:
     want, have = expected_schema(), _schema(db)
     for kind, name in sorted(set(have) - set(want)):
-        add(SCHEMA_EXTRA, kind=_kind(kind), name=name)
+        add(SCHEMA_EXTRA, **_kind(kind), name=name)
     for kind, name in sorted(set(want) - set(have)):
-        add(SCHEMA_MISSING, kind=_kind(kind), name=name)
+        add(SCHEMA_MISSING, **_kind(kind), name=name)
     for key in sorted(set(want) & set(have)):
         if want[key] != have[key]:
-            add(SCHEMA_DIFFERENT, kind=_kind(key[0]), name=key[1])
+            add(SCHEMA_DIFFERENT, **_kind(key[0]), name=key[1])
 
 
-def _kind(kind: str) -> str:
-    return kind if language() == "en" else KINDS_ID.get(kind, kind)
+def _kind(kind: str) -> dict[str, str]:
+    return {"kind_en": kind, "kind_id": KINDS_ID.get(kind, kind)}
 
 
 # audit action → (SQL that finds the record its entity_id names, what it is called)
