@@ -37,6 +37,7 @@ from boothpos.documents.layout import (
     save_pdf,
     side_by_side,
     signature_block,
+    with_seal,
     wrap_cell,
 )
 from boothpos.documents.receipt import method_name
@@ -222,7 +223,9 @@ def render_z_report(
             place_date=f"{long_date(report.day)}",
         )
     )
-    info_page = PageInfo(event, heading_text, printed_text(event, printed_at))
+    info_page = PageInfo(
+        event, heading_text, with_seal(printed_text(event, printed_at), report.chain)
+    )
     return build_pdf(story, info=info_page, fonts=fonts, subject=f"{title} {report.day}")
 
 
