@@ -101,6 +101,12 @@ DAMAGED_BACKUP = Msg(
     id="file cadangan '{path}' rusak ({detail}); tidak ada yang diubah",
     en="backup file '{path}' is damaged ({detail}); nothing was changed",
 )
+FAILS_CHECK = Msg(
+    id="file cadangan '{path}' tidak lolos pemeriksaan ({count} masalah: {detail}); "
+    "tidak dipulihkan, tidak ada yang diubah",
+    en="backup file '{path}' fails the check ({count} problems: {detail}); "
+    "not restored, nothing was changed",
+)
 NEWER_BACKUP = Msg(
     id="file cadangan '{path}' dibuat oleh boothpos yang lebih baru (skema {found}); "
     "perbarui aplikasi ini (skema {known}); tidak ada yang diubah",
@@ -604,6 +610,7 @@ def restore(
             source_conn.close()
         if problems:
             raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
+        _require_check(temp, source)
         replaced = _set_aside(db_path)
         try:
             os.replace(temp, db_path)
@@ -635,6 +642,49 @@ def restore(
         if own_lock is not None:
             own_lock.release()
     return result
+
+
+def _require_check(candidate: Path, source: Path) -> None:
+    """Refuse a candidate that fails ``boothpos check``: schema, chain, books.
+
+    ``candidate`` is the private copy about to replace the database. An older
+    one is checked on a throwaway copy brought to this app's schema (the
+    candidate itself is migrated after the swap, like any older file, with its
+    copy-before-migration beside the database); nothing else is touched.
+    """
+    from boothpos.core import check
+
+    with contextlib.closing(sqlite3.connect(candidate)) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    probe = candidate
+    if version != SCHEMA_VERSION:
+        probe = candidate.with_name(candidate.name + ".check")
+        with contextlib.closing(sqlite3.connect(candidate)) as src:
+            with contextlib.closing(sqlite3.connect(probe)) as dest:
+                src.backup(dest)
+    try:
+        try:
+            database = dbmod.connect(probe)
+        except BoothError as exc:
+            raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=exc.message()) from exc
+        try:
+            findings = check.run_checks(database).findings
+        finally:
+            database.close()
+    finally:
+        if probe != candidate:
+            _remove(
+                probe,
+                *(Path(f"{probe}{s}") for s in ("-wal", "-shm", "-journal")),
+                *probe.parent.glob(f"{probe.stem}.before-*"),
+            )
+    if findings:
+        raise RefusedInput(
+            FAILS_CHECK,
+            path=str(source),
+            count=len(findings),
+            detail="; ".join(f.message() for f in findings[:3]),
+        )
 
 
 def _put_back(db_path: Path, replaced: Path | None) -> None:

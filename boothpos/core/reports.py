@@ -291,7 +291,7 @@ class DayReport:
     earlier_z: tuple[int, ...] = ()  # Z numbers of earlier closes of this day (then reopened)
     reopen_reasons: tuple[str, ...] = ()
     preview: bool = False  # a close not yet confirmed (counted filled in, nothing written)
-    chain: tuple[chainmod.Head, ...] = ()  # the books' seal when the report was made
+    chain: tuple[chainmod.Head, ...] = field(default=(), compare=False)  # books' seal
 
     @property
     def kind(self) -> str:
@@ -480,7 +480,7 @@ class Settlement:
     transactions: int = 0  # the booth (with detail)
     voids: int = 0
     refund_count: int = 0
-    chain: tuple[chainmod.Head, ...] = ()  # the books' seal when the settlement was made
+    chain: tuple[chainmod.Head, ...] = field(default=(), compare=False)  # books' seal
 
     @property
     def totals(self) -> Totals:
