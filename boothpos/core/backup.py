@@ -659,9 +659,11 @@ def _require_check(candidate: Path, source: Path) -> None:
     probe = candidate
     if version != SCHEMA_VERSION:
         probe = candidate.with_name(candidate.name + ".check")
-        with contextlib.closing(sqlite3.connect(candidate)) as src:
-            with contextlib.closing(sqlite3.connect(probe)) as dest:
-                src.backup(dest)
+        with (
+            contextlib.closing(sqlite3.connect(candidate)) as src,
+            contextlib.closing(sqlite3.connect(probe)) as dest,
+        ):
+            src.backup(dest)
     try:
         try:
             database = dbmod.connect(probe)
