@@ -218,5 +218,7 @@ def cmd_audit(args) -> int:
         detail = json.dumps(e["detail"], ensure_ascii=False, separators=(",", ":"))
         target = f"{e['entity']} {e['entity_id']}".strip()
         who = e["user"] or "-"
+        if e.get("as_user") and e["as_user"] != who:
+            who = f"{who} ({e['as_user']})"  # cli:<os user> acting as a booth user
         print(f"{e['id']:>6}  {e['at']}  {who:<10}  {e['action']:<16}  {target}  {detail}")
     return EXIT_OK

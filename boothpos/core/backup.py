@@ -64,6 +64,7 @@ from boothpos.core.backup_settings import (  # noqa: F401 - part of this module'
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
 from boothpos.core.event import get_event
+from boothpos.core.filemode import make_private
 from boothpos.core.instance import InstanceLock, lock_path
 from boothpos.core.schema import SCHEMA_VERSION
 
@@ -268,6 +269,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> list[str]:
     """
     _remove(target)
     dest = sqlite3.connect(target)
+    make_private(target)
     try:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")  # no -wal beside a backup

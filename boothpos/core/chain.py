@@ -119,7 +119,7 @@ _CANON: dict[str, str] = {
     "audit": """
         SELECT a.id AS _id, a.action || '@' || a.at AS key,
                'audit entry ' || a.action || ' at ' || a.at AS label,
-               a.at, u.username AS user, a.action, a.entity, a.entity_id, a.detail
+               a.at, u.username AS user, a.action, a.entity, a.entity_id, a.detail, a.actor
         FROM audit a
         LEFT JOIN users u ON u.id = a.user_id""",
 }

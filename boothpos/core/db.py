@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from boothpos.core import chain
 from boothpos.core.errors import DamagedDatabase, DatabaseError, Msg, StorageError
+from boothpos.core.filemode import make_private
 from boothpos.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -175,6 +176,7 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
         db = chain.ChainedDatabase(path, execute_plugins=False)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
+    make_private(path)  # before SQLite makes its -wal/-shm, which take the file's mode
     try:
         try:
             version = db.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -234,6 +236,7 @@ def backup_before_migration(db: Database, path: Path, migration: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{migration}-{stamp}{path.suffix}")
     dest = sqlite3.connect(target)
+    make_private(target)
     try:
         db.conn.backup(dest)
     finally:

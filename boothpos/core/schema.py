@@ -219,7 +219,10 @@ def m0001_initial(db: Database) -> None:
 
 @MIGRATIONS(name="0002_chain")
 def m0002_chain(db: Database) -> None:
-    """The tamper-evident hash chain (boothpos.core.chain), linking every existing record."""
+    """The tamper-evident hash chain (boothpos.core.chain), linking every existing record.
+
+    Also ``audit.actor``: who acted when no booth user signed in (``cli:<os user>``).
+    """
     from boothpos.core import chain
 
     db.execute(chain.CHAIN_TABLE_SQL)
@@ -227,4 +230,6 @@ def m0002_chain(db: Database) -> None:
     for statement in _append_only_triggers("chain").strip().split("END;"):
         if statement.strip():
             db.execute(statement + "END;")
+    # who acted when no booth user signed in: "cli:<os user>" for the command line
+    db.execute("ALTER TABLE audit ADD COLUMN actor TEXT NOT NULL DEFAULT ''")
     chain.seal_all_unlinked(db)

@@ -246,6 +246,7 @@ def test_an_old_database_gets_its_chain_when_migrated(tmp_path, booth):
     conn = sqlite3.connect(old)
     booth.db.conn.backup(conn)
     conn.execute("DROP TABLE chain")
+    conn.execute("ALTER TABLE audit DROP COLUMN actor")
     for what in ("update", "delete"):
         conn.execute(f"DROP TRIGGER IF EXISTS chain_no_{what}")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_chain'")
