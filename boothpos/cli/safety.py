@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from boothpos.cli.common import EXIT_FAIL, EXIT_OK, _open, messages
-from boothpos.core import backup, check, paths
+from boothpos.core import backup, bounds, check, paths
 from boothpos.core.errors import Msg, RefusedInput
 
 MSG = {
@@ -206,9 +206,13 @@ def cmd_audit(args) -> int:
     from boothpos.core import audit
 
     limit = str(args.limit).strip()
-    if not limit.isdigit() or int(limit) < 1:
-        raise RefusedInput(MSG["bad_limit"], value=args.limit)
-    entries = audit.entries(_open(args), action=args.action, limit=int(limit))
+    if not (limit.isascii() and limit.isdigit()) or int(limit[:12]) < 1:
+        raise RefusedInput(MSG["bad_limit"], value=args.limit[:40])
+    if len(limit) > 12:
+        raise RefusedInput(bounds.COUNT_OUT, value=limit[:12] + "…", limit=bounds.MAX_LIST,
+                           what_id="batas", what_en="limit")  # fmt: skip
+    count = bounds.check_count(int(limit), "limit")
+    entries = audit.entries(_open(args), action=args.action, limit=count)
     if args.json:
         print(json.dumps(entries, ensure_ascii=False))
         return EXIT_OK

@@ -134,6 +134,8 @@ def parse_rate(text: str | int) -> int:
     s = str(text).strip().rstrip("%").strip().replace(",", ".")
     try:
         d = Decimal(s)
+        if not d.is_finite():  # NaN, Infinity: no rate at all
+            raise InvalidOperation
     except InvalidOperation:
         raise MoneyError(
             Msg(
