@@ -31,7 +31,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, products, stock, users
+from boothpos.core import audit, bounds, clock, products, stock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event, get_setting, set_setting
@@ -45,8 +45,8 @@ ADJUST_REASONS: dict[str, Msg] = {
     "lost": Msg(id="hilang", en="lost"),
     "miscount": Msg(id="salah hitung", en="miscount"),
 }
-MAX_QTY = 99_999
-MAX_NAME = 200
+MAX_QTY = bounds.MAX_STOCK_QTY  # the one set of bounds (core.bounds)
+MAX_NAME = bounds.MAX_NAME
 DEFAULT_LOW_THRESHOLD = 2
 LOW_THRESHOLD_KEY = "stock.low_threshold"
 ROLE = "supervisor"  # receiving, counting and returning stock; editing products
@@ -649,11 +649,11 @@ def update_product(
             raise RefusedInput(EMPTY_NAME)
         if len(clean) > MAX_NAME:
             raise RefusedInput(NAME_TOO_LONG, length=len(clean), limit=MAX_NAME)
-        wanted["name"] = clean
+        wanted["name"] = bounds.check_text(clean, "product_name")
     if category is not None:
-        wanted["category"] = " ".join(str(category).split())
+        wanted["category"] = bounds.check_text(" ".join(str(category).split()), "category")
     if price is not None:
-        wanted["price"] = parse_rupiah(price)
+        wanted["price"] = bounds.check_money(parse_rupiah(price), "price")
     current = {"name": item.name, "category": item.category, "price": item.price}
     changes = {k: v for k, v in wanted.items() if current[k] != v}
     if not changes:
