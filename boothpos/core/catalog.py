@@ -476,7 +476,10 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]  # an export's neutralised formula-like text (core.export.neutralise)
+    return text
 
 
 def _cell(cells: list[object], positions: dict[str, int], name: str) -> object:
