@@ -22,11 +22,13 @@ from boothpos.core.errors import Msg, RefusedInput
 # quantities: pieces in one sale line (the cart's spin box), one stock movement or count
 MAX_SALE_QTY = 9_999
 MAX_STOCK_QTY = 99_999
+MAX_NOTES = 99_999  # notes or coins of one denomination in a drawer count (close-day screen)
 # money, whole rupiah: a product's price; any other amount (a payment, a float, a drawer)
 MAX_PRICE = 1_000_000_000  # Rp 1.000.000.000
 MAX_AMOUNT = 10_000_000_000  # Rp 10.000.000.000
 # text
 MAX_NAME = 200  # product, partner, region, category, reason (the screens' 200-character fields)
+MAX_EVENT_NAME = 80  # the event's name heads every receipt and report page
 MAX_REFERENCE = 100  # a payment reference
 MAX_CODE = 16  # a partner code
 PARTNER_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,15}$")

@@ -43,6 +43,7 @@ from sqlite_utils import Database
 
 GENESIS = "0" * 64
 HEAD_CHARS = 16  # the prefix of the head hash printed on paper
+_CHUNK = 900  # records read per query (SQLite's bound on query parameters)
 
 # Every append-only table of the books, in the order a migration seals old records.
 CHAINED = (
@@ -209,36 +210,42 @@ def current_till(db: Database) -> str:
     return row[0] if row else "T1"
 
 
-def append(db: Database, pending: list[tuple[str, int]]) -> int:
-    """Link the records ``pending`` (table, local id), in order, to the current till's chain.
+def append(db: Database, pending: list[tuple[str, int]], *, till: str | None = None) -> int:
+    """Link the records ``pending`` (table, local id), in order, to a till's chain.
 
-    Call inside the write transaction that wrote them. Returns the links written.
+    ``till`` defaults to this till (the event's till code); records pulled
+    from another till (the hub) go on that till's own chain, in its order, and
+    their hashes come out the same as on the till that wrote them (the content
+    holds no local row ids). Call inside the write transaction that wrote
+    them. Returns the links written.
     """
     if not pending:
         return 0
-    by_table: dict[str, list[int]] = {}
-    for table, local_id in pending:
-        by_table.setdefault(table, []).append(local_id)
-    canon = {table: records(db, table, ids) for table, ids in by_table.items()}
-    till = current_till(db)
+    till = till or current_till(db)
     row = db.conn.execute(
         "SELECT seq, hash FROM chain WHERE till_code = ? ORDER BY seq DESC LIMIT 1", (till,)
     ).fetchone()
     seq, prev = (row[0], row[1]) if row else (0, GENESIS)
     written = 0
-    for table, local_id in pending:
-        record = canon[table].get(local_id)
-        if record is None:  # written and gone again within the transaction
-            continue
-        seq += 1
-        digest = link_hash(prev, record)
-        db.conn.execute(
-            "INSERT INTO chain (till_code, seq, table_name, row_key, label, local_id, "
-            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (till, seq, table, record.key, record.label, local_id, prev, digest),
-        )
-        prev = digest
-        written += 1
+    for start in range(0, len(pending), _CHUNK):
+        chunk = pending[start : start + _CHUNK]
+        by_table: dict[str, list[int]] = {}
+        for table, local_id in chunk:
+            by_table.setdefault(table, []).append(local_id)
+        canon = {table: records(db, table, ids) for table, ids in by_table.items()}
+        for table, local_id in chunk:
+            record = canon[table].get(local_id)
+            if record is None:  # written and gone again within the transaction
+                continue
+            seq += 1
+            digest = link_hash(prev, record)
+            db.conn.execute(
+                "INSERT INTO chain (till_code, seq, table_name, row_key, label, local_id, "
+                "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (till, seq, table, record.key, record.label, local_id, prev, digest),
+            )
+            prev = digest
+            written += 1
     return written
 
 
@@ -315,8 +322,11 @@ class ChainedDatabase(Database):
         except sqlite3.Error:  # a closed or damaged connection: nothing to do
             return
         if pending:
-            with self.atomic():
-                pass
+            try:
+                with self.atomic():
+                    pass
+            except sqlite3.Error:  # locked or read-only now: the records stay unlinked
+                return
 
     def close(self) -> None:
         try:
@@ -368,33 +378,74 @@ class Break:
 
 
 def verify(db: Database) -> list[Break]:
-    """Walk every till's chain; name each record that was changed, removed or added."""
+    """Walk every till's chain; name each record that was changed, removed or added.
+
+    Streams (a big event's books never sit in memory at once): the links in
+    chain order prove the links follow each other; then each table's records
+    in row order are matched with their links. Breaks come in chain order.
+    """
     breaks: list[Break] = []
-    canon = {table: records(db, table) for table in CHAINED}
-    seen: dict[str, set[int]] = {table: set() for table in CHAINED}
-    tills = [t for (t,) in db.conn.execute("SELECT DISTINCT till_code FROM chain ORDER BY 1")]
-    for till in tills:
-        expected_seq, prev = 1, GENESIS
-        for seq, table, key, label, local_id, prev_hash, digest in db.conn.execute(
-            "SELECT seq, table_name, row_key, label, local_id, prev_hash, hash FROM chain "
-            "WHERE till_code = ? ORDER BY seq",
-            (till,),
-        ):
-            if seq != expected_seq or prev_hash != prev:
-                breaks.append(Break("broken", till, seq, table, label))
-            expected_seq, prev = seq + 1, digest
-            if table not in canon:
-                breaks.append(Break("changed", till, seq, table, label))
-                continue
-            record = canon[table].get(local_id)
-            if record is None or record.key != key or local_id in seen[table]:
-                breaks.append(Break("removed", till, seq, table, label))
-                continue
-            seen[table].add(local_id)
-            if link_hash(prev_hash, record) != digest:
-                breaks.append(Break("changed", till, seq, table, record.label))
+    expected: dict[str, tuple[int, str]] = {}
+    for till, seq, table, label, prev_hash, digest in db.conn.execute(
+        "SELECT till_code, seq, table_name, label, prev_hash, hash FROM chain "
+        "ORDER BY till_code, seq"
+    ):
+        want_seq, want_prev = expected.get(till, (1, GENESIS))
+        if seq != want_seq or prev_hash != want_prev:
+            breaks.append(Break("broken", till, seq, table, label))
+        expected[till] = (seq + 1, digest)
+    for till, seq, table, label in db.conn.execute(
+        f"SELECT till_code, seq, table_name, label FROM chain "
+        f"WHERE table_name NOT IN ({','.join('?' * len(CHAINED))})",
+        CHAINED,
+    ):
+        breaks.append(Break("changed", till, seq, table, label))
     for table in CHAINED:
-        for local_id, record in canon[table].items():
-            if local_id not in seen[table]:
-                breaks.append(Break("unlinked", "", 0, table, record.label))
+        breaks += _verify_table(db, table)
+    order = {"broken": 0, "removed": 1, "changed": 2, "unlinked": 3}
+    breaks.sort(key=lambda b: (b.till == "", b.till, b.seq, order[b.kind]))
     return breaks
+
+
+def _verify_table(db: Database, table: str) -> list[Break]:
+    """Match ``table``'s records (row order) with its links (by local id): a merge join."""
+    breaks: list[Break] = []
+    links = db.conn.execute(
+        "SELECT till_code, seq, row_key, label, local_id, prev_hash, hash FROM chain "
+        "WHERE table_name = ? ORDER BY local_id, till_code, seq",
+        (table,),
+    )
+    rows = _stream(db, table)
+    record = next(rows, None)
+    matched = None  # local id of the record the previous link matched
+    for till, seq, key, label, local_id, prev_hash, digest in links:
+        while record is not None and record.local_id < local_id:
+            if record.local_id != matched:
+                breaks.append(Break("unlinked", "", 0, table, record.label))
+            record = next(rows, None)
+        if record is None or record.local_id != local_id or record.key != key:
+            breaks.append(Break("removed", till, seq, table, label))
+            continue
+        if matched == local_id:  # a second link for the same record
+            breaks.append(Break("removed", till, seq, table, label))
+            continue
+        matched = local_id
+        if link_hash(prev_hash, record) != digest:
+            breaks.append(Break("changed", till, seq, table, record.label))
+    while record is not None:
+        if record.local_id != matched:
+            breaks.append(Break("unlinked", "", 0, table, record.label))
+        record = next(rows, None)
+    return breaks
+
+
+def _stream(db: Database, table: str) -> Iterator[Record]:
+    """``table``'s canonical records in row order, one at a time."""
+    cursor = db.conn.execute(_CANON[table] + f" ORDER BY {_ALIAS[table]}.id")
+    names = [c[0] for c in cursor.description]
+    for row in cursor:
+        values = dict(zip(names, row, strict=True))
+        local_id = values.pop("_id")
+        key = values.pop("key") or ""
+        label = values.pop("label") or f"{table} {local_id}"
+        yield Record(table, local_id, key, label, values)

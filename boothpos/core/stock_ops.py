@@ -386,7 +386,7 @@ def receive(
     )
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
-    reason = " ".join(str(reason or "").split())
+    reason = bounds.check_text(" ".join(str(reason or "").split()), "reason")
     with write_transaction(db):
         before = _ledger(db, [p.id for p, _ in chosen])
         lines = [_line(p, q, before[p.id], before[p.id] + q) for p, q in chosen]
@@ -415,7 +415,7 @@ def return_to_partner(
     owner = resolve_partner(db, partner)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
-    reason = " ".join(str(reason or "").split())
+    reason = bounds.check_text(" ".join(str(reason or "").split()), "reason")
     chosen = _items(db, items) if items is not None else None
     if chosen is not None:
         _one_partner([p for p, _ in chosen], owner)
@@ -468,7 +468,7 @@ def adjust(
     item = resolve_product(db, product)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
-    note = " ".join(str(note or "").split())
+    note = bounds.check_text(" ".join(str(note or "").split()), "reason")
     with write_transaction(db):
         before = _ledger(db, [item.id])[item.id]
         change = counted - before if counted is not None else delta

@@ -232,3 +232,42 @@ def test_the_attacks_of_issue_12_are_refused_with_a_message(fuzz_db, argv):
     assert code == 2, (code, out, err)
     assert err.strip() and "Traceback" not in err
     assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["close-day", "2024-02-29", "--denominations", "100000=²"],
+        ["close-day", "2024-02-29", "--denominations", "100000=" + "9" * 5000],
+        ["close-day", "2024-02-29", "--denominations", "100000=100000000"],
+        ["reopen-day", "2024-02-28", "--reason", "a\x07b"],
+        ["bank-details", "AMB01", "BRI\x1b[31m 0123"],
+        ["stock", "adjust", "8991234567891", "--delta", "1", "--reason", "lost", "--note", "\x00"],
+    ],
+)
+def test_more_hostile_values_are_refused_with_a_message(fuzz_db, argv):
+    _, path, base = fuzz_db
+    before = fingerprint(path)
+    code, out, err = run([*base, *argv])
+    assert code == 2, (code, out, err)
+    assert err.strip() and "Traceback" not in err
+    assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--days", "9223372036854775808"],
+        ["--event", "x" * 5000],
+        ["--event", "Pameran\x07"],
+        ["--start", "9999-12-31"],
+    ],
+)
+def test_init_refuses_values_out_of_bounds_and_creates_nothing(tmp_path, extra):
+    path = tmp_path / "new.db"
+    code, _, err = run(["--lang", "en", "--db", str(path), "init", "--admin-pin", "2468", *extra])
+    assert code == 2 and err.strip() and "Traceback" not in err
+    if path.exists():  # the schema may be there; no event, no user
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM event").fetchone()[0] == 0
+            assert conn.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 0
