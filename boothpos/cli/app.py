@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from boothpos.cli import days, partners, reports, safety, sales, setup, stock
-from boothpos.cli.common import EXIT_FAIL, messages
+from boothpos.cli import days, partners, qris, reports, safety, sales, setup, stock
+from boothpos.cli.common import EXIT_FAIL, messages, refuse_database_as_output
 from boothpos.core import audit, errors, paths
 from boothpos.core.errors import BoothError, DamagedDatabase, Msg
 
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_parsers(sub)
     partners.add_parsers(sub)
     safety.add_parsers(sub)
+    qris.add_parsers(sub)
     return parser
 
 
@@ -69,6 +70,7 @@ COMMANDS = {
     "commission": reports.cmd_commission,
     "bank-details": reports.cmd_bank_details,
     "partner": partners.cmd_partner,
+    "qris": qris.cmd_qris,
 }
 
 
@@ -91,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)
+        refuse_database_as_output(args)
         return COMMANDS[args.command](args)
     except DamagedDatabase as exc:
         if exc.backup is None and args.command != "restore":

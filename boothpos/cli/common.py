@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from boothpos.core import bounds, clock, paths, users
 from boothpos.core.checkout import METHODS, Tender
@@ -34,7 +35,41 @@ T = {
         en="'{value}' is not METHOD or METHOD=AMOUNT (methods: {methods})",
     ),
     "not_counted": Msg(id="belum dihitung", en="not counted yet"),
+    "output_is_db": Msg(
+        id="'{path}' adalah file database acara; tulis laporan/ekspor ke file lain "
+        "(tidak ada yang diubah)",
+        en="'{path}' is the event's database file; write the report or export to another "
+        "file (nothing was changed)",
+    ),
 }
+
+# Arguments naming a file a command writes.
+OUTPUT_ARGUMENTS = ("output", "pdf")
+
+
+def refuse_database_as_output(args) -> None:
+    """Refuse ``-o``/``--pdf`` naming the database or its -wal/-shm, by any name.
+
+    Writing there would destroy the books, and even opening it outside SQLite
+    drops the locks of any connection this process holds (see core.db).
+    """
+    import os
+
+    database = Path(getattr(args, "db", None) or paths.default_db())
+    for name in OUTPUT_ARGUMENTS:
+        value = getattr(args, name, None)
+        if not isinstance(value, str | Path) or not str(value):
+            continue
+        target = Path(value)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            own = Path(f"{database}{suffix}")
+            same = (
+                os.path.samefile(target, own)
+                if target.exists() and own.exists()
+                else os.path.realpath(target) == os.path.realpath(own)
+            )
+            if same:
+                raise RefusedInput(T["output_is_db"], path=str(target))
 
 
 def messages(own: dict[str, Msg]) -> Callable[..., str]:

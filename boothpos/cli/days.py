@@ -109,9 +109,11 @@ def cmd_close_day(args) -> int:
             )
         )
     if args.pdf:
+        from boothpos.core.qris_match import stored_match
         from boothpos.documents.z_report import save_z_report
 
-        path = save_z_report(report, get_event(db), args.pdf)
+        qris = stored_match(db, day)
+        path = save_z_report(report, get_event(db), args.pdf, qris=qris)
         print(say("written", path=path), file=sys.stderr)
     return EXIT_OK
 

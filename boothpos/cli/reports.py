@@ -191,9 +191,11 @@ def cmd_report(args) -> int:
         if args.json:
             _print_json(report.to_json())
         elif args.pdf:
+            from boothpos.core.qris_match import stored_match
             from boothpos.documents.z_report import save_z_report
 
-            path = save_z_report(report, get_event(db), args.pdf)
+            qris = stored_match(db, day)
+            path = save_z_report(report, get_event(db), args.pdf, qris=qris)
             print(say("written", path=path), file=sys.stderr)
         else:
             _print_day(report)

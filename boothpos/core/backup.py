@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -65,7 +66,7 @@ from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
 from boothpos.core.event import get_event
 from boothpos.core.filemode import make_private
-from boothpos.core.instance import InstanceLock, lock_path
+from boothpos.core.instance import InstanceLock
 from boothpos.core.schema import SCHEMA_VERSION
 
 AUDIT_ACTION = "db.backup"
@@ -242,7 +243,9 @@ def backup(
     seq = max((b.seq for b in mine), default=0) + 1
     name = f"{event.receipt_prefix}-{event.till_code}-{moment:%Y%m%d-%H%M%S}-{seq:04d}.db"
     final = folder / name
-    temp = folder / f".{name}.tmp"
+    # A temporary name of this process's own: two backups racing (parallel `sell`
+    # processes, the app beside a CLI backup) must never remove each other's copy.
+    temp = folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         problems = _copy(db.conn, temp)
         if problems:
@@ -253,6 +256,7 @@ def backup(
         raise StorageError(WRITE_FAILED, folder=str(folder), detail=_reason(exc)) from exc
     finally:
         _remove(temp, Path(f"{temp}-journal"))
+    _remove_stale_temporaries(folder)
     prune(
         folder,
         keep=keep if keep is not None else settings(db).keep,
@@ -260,6 +264,19 @@ def backup(
         till=event.till_code,
     )
     return final
+
+
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary copies left by a backup whose process died (older than an hour)."""
+    cutoff = datetime.now().timestamp() - STALE_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> list[str]:
@@ -444,9 +461,9 @@ def verify_backup(path: str | Path) -> BackupInfo:
     path = Path(path)
     if not path.is_file():
         raise RefusedInput(NO_FILE, path=str(path))
-    with path.open("rb") as fh:
-        if fh.read(16) != dbmod.SQLITE_HEADER:
-            raise RefusedInput(NOT_BOOTHPOS, path=str(path))
+    # The file is read through SQLite only, never with open(): it may be the live
+    # database under another name (a link), and closing a plain descriptor of it
+    # would drop this process's SQLite locks on it (see boothpos.core.db).
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -471,6 +488,8 @@ def verify_backup(path: str | Path) -> BackupInfo:
             "SELECT receipt_no, time FROM sales WHERE id = ?", (last_id,)
         ).fetchone()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 26:  # SQLITE_NOTADB: no SQLite header
+            raise RefusedInput(NOT_BOOTHPOS, path=str(path)) from exc
         raise RefusedInput(DAMAGED_BACKUP, path=str(path), detail=_reason(exc)) from exc
     finally:
         conn.close()
@@ -593,14 +612,14 @@ def restore(
     """
     db_path = Path(db_path)
     source = Path(backup_file)
-    if source.exists() and db_path.exists() and source.resolve() == db_path.resolve():
-        raise RefusedInput(SAME_FILE, path=str(source))
+    if source.exists() and db_path.exists() and os.path.samefile(source, db_path):
+        raise RefusedInput(SAME_FILE, path=str(source))  # by any name: symlink or hard link
     info = verify_backup(source)
     known = _backup_uuids(info)
     own_lock = None
     if lock is None:
         own_lock = lock = InstanceLock(db_path, purpose="restore").acquire()
-    elif not lock.held or lock.path.resolve() != lock_path(db_path).resolve():
+    elif not lock.holds(db_path):
         raise ValueError("restore: the lock passed is not held for this database")
     temp = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
@@ -621,6 +640,7 @@ def restore(
             if replaced is not None:
                 _move_with_sidecars(replaced, db_path)
             raise
+        lock.follow()  # the restored file is a new file: no other app may take it by a link
         used = _tills_named_in_files(db_path, info.prefix)
         committed = False
         try:
@@ -638,6 +658,8 @@ def restore(
         except BaseException:
             if not committed:  # the bare backup must not sell: its numbers may be on paper
                 _put_back(db_path, replaced)
+                with contextlib.suppress(BoothError):
+                    lock.follow()
             raise
     finally:
         _remove(temp, Path(f"{temp}-journal"))

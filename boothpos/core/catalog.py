@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, bounds, clock, stock
-from boothpos.core.db import write_transaction
+from boothpos.core.db import is_open_database_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
     CatalogError,
@@ -40,6 +40,10 @@ from boothpos.core.users import User
 # --- messages ---------------------------------------------------------------
 
 FILE_NOT_FOUND = Msg(id="file '{path}' tidak ditemukan", en="file '{path}' does not exist")
+IS_DATABASE = Msg(
+    id="'{path}' adalah database acara ini, bukan katalog; pilih file katalog (.xlsx atau .csv)",
+    en="'{path}' is this event's database, not a catalog; choose a catalog file (.xlsx or .csv)",
+)
 UNSUPPORTED_FORMAT = Msg(
     id="format file '{suffix}' tidak didukung; simpan katalog sebagai .xlsx atau .csv",
     en="file format '{suffix}' is not supported; save the catalog as .xlsx or .csv",
@@ -286,6 +290,8 @@ def _sorted(problems: Iterable[Problem], columns: dict[str, str]) -> list[Proble
 def _load(path: Path) -> _Sheet:
     if not path.is_file():
         raise _refuse(FILE_NOT_FOUND, path=str(path))
+    if is_open_database_file(path):  # never open() a live database: it drops SQLite's locks
+        raise _refuse(IS_DATABASE, path=str(path))
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
         magic = fh.read(8)

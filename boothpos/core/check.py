@@ -7,6 +7,8 @@
 - no sale gives more change than the cash tendered;
 - the append-only guards (triggers) are all in place;
 - receipt numbers are gapless per till (1, 2, 3, …) and never reused;
+- no receipt the till saved as a PDF, or its newest backup holds, is missing
+  from the books (the trace of a lost ``-wal``: :mod:`boothpos.core.lost`);
 - the books were not altered outside boothpos (:mod:`boothpos.core.tamper`: the
   hash chain, the schema, the audit log against the records it names).
 """
@@ -55,6 +57,14 @@ TRIGGER_MISSING = Msg(
     en="record guard '{trigger}' is missing: table {table} can be changed",
 )
 NO_LINES = Msg(id="struk {receipt_no} tanpa baris", en="receipt {receipt_no} has no lines")
+LOST_SALE = Msg(
+    id="struk {receipt_no} ada di {where} tetapi tidak ada di buku: penjualan hilang (jurnal -wal "
+    "database kemungkinan terhapus). Pulihkan cadangan terbaru atau salinan 'rescued' dengan "
+    "'boothpos restore FILE', lalu jalankan check lagi",
+    en="receipt {receipt_no} is in {where} but not in the books: a sale was lost (the "
+    "database's -wal journal was probably deleted). Restore the newest backup or the 'rescued' "
+    "copy with 'boothpos restore FILE', then run check again",
+)
 
 # integrity_check reports of single rows breaking a constraint (the file itself is sound)
 _ROW_CONSTRAINT_FAILURES = ("CHECK constraint failed", "NULL value in")
@@ -156,6 +166,7 @@ def run_checks(db: Database) -> CheckReport:
             expected += 1
 
     tamper.run(db, report.add)
+    _lost_sales(db, report)
 
     for table in (
         "partners",
@@ -169,3 +180,14 @@ def run_checks(db: Database) -> CheckReport:
     ):
         report.counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     return report
+
+
+def _lost_sales(db: Database, report: CheckReport) -> None:
+    from boothpos.core import lost
+    from boothpos.core.db import database_file
+
+    path = database_file(db)
+    if not path:
+        return
+    for missing in lost.missing_receipts(db, path):
+        report.add(LOST_SALE, receipt_no=missing.receipt_no, where=str(missing.where))

@@ -149,6 +149,15 @@ class StorageError(BoothError):
     """The disk refused a write (full, read-only, I/O error): nothing was saved."""
 
 
+class FilesChanged(StorageError):
+    """The database file or its -wal is no longer the one this connection writes to.
+
+    Something outside the till deleted or replaced it (a neighbour that lost
+    SQLite's locks, a careless ``rm``, a sync tool): the till stops writing,
+    and what its connection still holds has been saved (``rescue``).
+    """
+
+
 class DatabaseInUse(DatabaseError):
     """Another boothpos app (a till) has this database open; see core.startup."""
 

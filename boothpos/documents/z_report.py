@@ -15,6 +15,7 @@ from reportlab.platypus import Spacer
 
 from boothpos.core.checkout import METHODS
 from boothpos.core.event import Event
+from boothpos.core.qris_match import QrisMatch
 from boothpos.core.reports import DayReport
 from boothpos.documents import charts
 from boothpos.documents.layout import (
@@ -72,9 +73,16 @@ def _difference_text(difference: int | None) -> tuple[str, str]:
 
 
 def render_z_report(
-    report: DayReport, event: Event, *, printed_at: datetime | None = None
+    report: DayReport,
+    event: Event,
+    *,
+    printed_at: datetime | None = None,
+    qris: QrisMatch | None = None,
 ) -> bytes:
-    """The Z (or X) report of one fair day as PDF bytes (A4 portrait)."""
+    """The Z (or X) report of one fair day as PDF bytes (A4 portrait).
+
+    ``qris``: the day's QRIS history matching, when one was imported (a QRIS section).
+    """
     texts = [event.name, event.venue, report.closed_by or ""]
     texts += [p.name for p in report.partners]
     fonts = choose_fonts(texts)
@@ -208,6 +216,10 @@ def render_z_report(
                 ],
             )
         )
+    if qris is not None:
+        from boothpos.documents.qris_sheet import qris_section
+
+        story += qris_section(st, qris, event, title="QRIS: Pencocokan dengan Riwayat Merchant")
     story.append(Spacer(1, 2 * mm))
     story.append(
         st.p(
@@ -230,6 +242,11 @@ def render_z_report(
 
 
 def save_z_report(
-    report: DayReport, event: Event, path: str | Path, *, printed_at: datetime | None = None
+    report: DayReport,
+    event: Event,
+    path: str | Path,
+    *,
+    printed_at: datetime | None = None,
+    qris: QrisMatch | None = None,
 ) -> Path:
-    return save_pdf(render_z_report(report, event, printed_at=printed_at), path)
+    return save_pdf(render_z_report(report, event, printed_at=printed_at, qris=qris), path)

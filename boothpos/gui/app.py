@@ -337,6 +337,7 @@ class AppShell(QObject):
         self.exit_code: int | None = None  # set when the app must end (recovery quit)
         self.check_work: QObject | None = None  # runs the integrity check (BackgroundWork)
         self._recover: Recover = ask_recovery
+        self.customer_display: QObject | None = None  # CustomerDisplayController, on Ctrl+D
 
     def start(self, user: User | None = None) -> MainWindow:
         window = build_main_window(
@@ -347,6 +348,8 @@ class AppShell(QObject):
         window.backupRequested.connect(self.open_backup)
         window.auditRequested.connect(self.open_audit)
         window.partnerAdminRequested.connect(self.open_partner_admin)
+        window.qrisRequested.connect(self.open_qris)
+        window.customerDisplayRequested.connect(self.toggle_customer_display)
         window.closing.connect(self.save_window)
         self.window = window
         if self.checking:
@@ -397,6 +400,9 @@ class AppShell(QObject):
         if old is not None:
             self.save_window()
             old.closing.disconnect(self.save_window)
+            if self.customer_display is not None:
+                self.customer_display.close()
+                self.customer_display = None
             old.hide()
             old.deleteLater()
         self.window = None
@@ -537,6 +543,42 @@ class AppShell(QObject):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
+
+    def open_qris(self) -> QWidget | None:
+        """Admin → Booth QRIS… (admins only; refused in the controller for anyone else)."""
+        from boothpos.gui.controllers.qris_controller import QrisSettingsController
+        from boothpos.gui.views.qris_settings_dialog import QrisSettingsDialog
+
+        window = self.window
+        if window is None or window.user is None:
+            return None
+        try:
+            controller = QrisSettingsController(self.db, window.user)
+        except BoothError as exc:
+            window.statusBar().showMessage(exc.message(), 10000)
+            return None
+        dialog = QrisSettingsDialog(controller, window)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def toggle_customer_display(self) -> bool:
+        """Ctrl+D: open or close the customer display of this window's sale screen."""
+        from boothpos.gui.controllers.customer_display_controller import (
+            CustomerDisplayController,
+        )
+
+        window = self.window
+        if window is None:
+            return False
+        controller = self.customer_display
+        if controller is None or controller.parent() is not window:
+            controller = CustomerDisplayController(
+                window.sale, get_event(self.db).name, self.settings, parent=window
+            )
+            window.closing.connect(controller.close)
+            self.customer_display = controller
+        return controller.toggle()
 
     def _forget_dialog(self, dialog: QWidget) -> None:
         if self.backup_dialog is dialog:

@@ -42,6 +42,7 @@ SETTINGS_KEY = "Ctrl+,"
 INVENTORY_KEY = "F10"  # stock & labels: supervisors and administrators
 REPORTS_KEY = "F11"  # reports and the fair day: supervisors and administrators
 CLOSE_DAY_KEY = "F4"
+CUSTOMER_DISPLAY_KEY = "Ctrl+D"  # open/close the customer display (second screen)
 
 
 def fair_day_text(event: Event, today: date) -> str:
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
     backupRequested = Signal()  # admin menu: backups and restore
     auditRequested = Signal()  # admin menu: the audit log
     partnerAdminRequested = Signal()  # admin menu: partner PINs and cards
+    qrisRequested = Signal()  # admin menu: the booth's QRIS
+    customerDisplayRequested = Signal()  # open/close the customer display
     userChanged = Signal(object)  # User | None
     closing = Signal()
 
@@ -129,7 +132,17 @@ class MainWindow(QMainWindow):
         toolbar.setFloatable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        for action in (self.history_action, self.sign_out_action, self.settings_action):
+        self.customer_display_action = QAction(self.tr("Customer display"), self)
+        self.customer_display_action.setObjectName("customerDisplayAction")
+        self.customer_display_action.setShortcut(QKeySequence(CUSTOMER_DISPLAY_KEY))
+        self.customer_display_action.setToolTip(
+            self.tr("Customer display") + f" ({CUSTOMER_DISPLAY_KEY})"
+        )
+        self.customer_display_action.triggered.connect(self.customerDisplayRequested)
+        for action in (
+            self.history_action, self.sign_out_action, self.settings_action,
+            self.customer_display_action,
+        ):  # fmt: skip
             toolbar.addAction(action)
             self.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
@@ -425,6 +438,10 @@ class MainWindow(QMainWindow):
         self.partner_admin_action.setObjectName("partnerAdminAction")
         self.partner_admin_action.triggered.connect(self.partnerAdminRequested)
         menu.addAction(self.partner_admin_action)
+        self.qris_action = QAction(self.tr("Booth QRIS…"), self)
+        self.qris_action.setObjectName("qrisAction")
+        self.qris_action.triggered.connect(self.qrisRequested)
+        menu.addAction(self.qris_action)
         self.admin_action = QAction(self.tr("Admin"), self)
         self.admin_action.setObjectName("adminAction")
         self.admin_action.setMenu(menu)
@@ -436,7 +453,8 @@ class MainWindow(QMainWindow):
     def _update_admin_actions(self) -> None:
         admin = self.may_administer()
         for action in (
-            self.admin_action, self.backup_action, self.audit_action, self.partner_admin_action
+            self.admin_action, self.backup_action, self.audit_action, self.partner_admin_action,
+            self.qris_action,
         ):  # fmt: skip
             action.setEnabled(admin)
         self.admin_action.setVisible(admin)

@@ -543,6 +543,41 @@ Penjualan pada hari tersebut sekarang ditolak; administrator dapat membukanya ke
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display — {event}</source>
+        <translation>Layar pelanggan — {event}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>Yang harus dibayar</translation>
+    </message>
+    <message>
+        <source>Scan with any QRIS app and type the amount {amount}</source>
+        <translation>Pindai dengan aplikasi QRIS apa saja dan ketik nominal {amount}</translation>
+    </message>
+    <message>
+        <source>Scan with any QRIS app: the amount is filled in</source>
+        <translation>Pindai dengan aplikasi QRIS apa saja: nominal sudah terisi</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Kembalian {amount}</translation>
+    </message>
+    <message>
+        <source>Paid {amount}</source>
+        <translation>Dibayar {amount}</translation>
+    </message>
+</context>
+<context>
     <name>FairDayController</name>
     <message>
         <source>The Z report could not be saved: {reason}</source>
@@ -1315,6 +1350,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Utama</translation>
     </message>
     <message>
+        <source>Customer display</source>
+        <translation>Layar pelanggan</translation>
+    </message>
+    <message>
         <source>Nobody signed in</source>
         <translation>Belum ada yang masuk</translation>
     </message>
@@ -1353,6 +1392,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>Partner PINs and cards…</source>
         <translation>PIN dan kartu mitra…</translation>
+    </message>
+    <message>
+        <source>Booth QRIS…</source>
+        <translation>QRIS booth…</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -1944,6 +1987,88 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>Restore Defaults</source>
         <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QrisPanel</name>
+    <message>
+        <source>Scan to pay with QRIS</source>
+        <translation>Pindai untuk membayar dengan QRIS</translation>
+    </message>
+    <message>
+        <source>Show the static code</source>
+        <translation>Tampilkan kode statis</translation>
+    </message>
+    <message>
+        <source>No booth QRIS is set: show the printed QRIS sticker (Admin → Booth QRIS…)</source>
+        <translation>QRIS booth belum diatur: tunjukkan stiker QRIS cetak (Admin → QRIS booth…)</translation>
+    </message>
+    <message>
+        <source>Press Enter when the payment is received</source>
+        <translation>Tekan Enter bila pembayaran sudah diterima</translation>
+    </message>
+    <message>
+        <source>Show the code with the amount</source>
+        <translation>Tampilkan kode dengan nominal</translation>
+    </message>
+    <message>
+        <source>Static code: the customer types {amount}. Press Enter when received</source>
+        <translation>Kode statis: pembeli mengetik {amount}. Tekan Enter bila sudah diterima</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment… Press Enter when it is received</source>
+        <translation>Menunggu pembayaran… Tekan Enter bila sudah diterima</translation>
+    </message>
+    <message>
+        <source>Type the amount to show its code</source>
+        <translation>Ketik nominal untuk menampilkan kodenya</translation>
+    </message>
+</context>
+<context>
+    <name>QrisSettingsDialog</name>
+    <message>
+        <source>Booth QRIS</source>
+        <translation>QRIS booth</translation>
+    </message>
+    <message>
+        <source>Scan the booth&apos;s QRIS sticker with the 2D scanner, or paste its payload, then Enter. Or pick a photo of the sticker.</source>
+        <translation>Pindai stiker QRIS booth dengan pemindai 2D, atau tempel isinya, lalu Enter. Atau pilih foto stiker.</translation>
+    </message>
+    <message>
+        <source>000201010211…</source>
+        <translation>000201010211…</translation>
+    </message>
+    <message>
+        <source>Pick an image…</source>
+        <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No booth QRIS is set yet.</source>
+        <translation>QRIS booth belum diatur.</translation>
+    </message>
+    <message>
+        <source>{name}, {city} · NMID {nmid}</source>
+        <translation>{name}, {city} · NMID {nmid}</translation>
+    </message>
+    <message>
+        <source>Photo of the QRIS sticker</source>
+        <translation>Foto stiker QRIS</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Not stored: {reason}</source>
+        <translation>Tidak disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>Stored. QRIS payments now show the code with the amount.</source>
+        <translation>Disimpan. Pembayaran QRIS kini menampilkan kode dengan nominal.</translation>
     </message>
 </context>
 <context>

@@ -596,3 +596,34 @@ def test_a_database_error_during_payment_is_shown_and_nothing_is_written(
     monkeypatch.undo()
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)  # the lock is gone: Enter again
     assert booth.count("sales") == 1
+
+
+def test_a_deleted_wal_stops_payments_with_a_red_banner_and_keeps_the_cart(
+    qtbot, sale_screen, booth, beeps
+):
+    """Issue 11: files changed under the running till (here: a neighbour deletes the -wal)."""
+    import os
+
+    from sale_support import open_payment
+
+    scan(qtbot, sale_screen, code(booth, "kopi"))
+    dialog = open_payment(qtbot, sale_screen)
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    assert booth.count("sales") == 1
+    for suffix in ("-wal", "-shm"):
+        os.unlink(f"{booth.path}{suffix}")
+
+    # the watch notices on its own, before anybody pays
+    qtbot.waitUntil(lambda: ".rescued-" in sale_screen.banner.text(), timeout=5000)
+    banner = sale_screen.banner.messages()[-1]
+    assert banner.level == "error" and banner.sticky
+    assert "Pembayaran dihentikan" in banner.text  # the UI's language (Indonesian by default)
+    assert "jurnal -wal-nya dihapus" in banner.text
+
+    scan(qtbot, sale_screen, code(booth, "kalung"))
+    dialog = open_payment(qtbot, sale_screen)
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale_screen.payment_dialog is None, timeout=2000)
+    assert sale_screen.model.rowCount() == 1  # the cart is kept
+    assert booth.count("sales") == 1  # the first sale was written back; the second refused
+    assert "Pembayaran dihentikan" in sale_screen.banner.text()

@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from boothpos.core import backup, clock, days
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
+from boothpos.core.qris_match import stored_match
 from boothpos.core.reports import DayReport
 from boothpos.core.users import User
 from boothpos.gui.controllers.reports_controller import DayChoice, day_choices
@@ -156,11 +157,12 @@ class FairDayController(QObject):
     def save_z(self, report: DayReport) -> None:
         """Render and save the Z report of ``report`` (background); ``zSaved`` or ``zFailed``."""
         event, path = self._event, self.z_path(report)
+        qris = stored_match(self._db, report.day)  # read here: the render runs in the background
 
         def render_and_save() -> Path:
             from boothpos.documents.z_report import render_z_report
 
-            return write_atomically(path, render_z_report(report, event))
+            return write_atomically(path, render_z_report(report, event, qris=qris))
 
         self._work.submit(
             render_and_save,

@@ -28,6 +28,7 @@ from boothpos.core import days as daysmod
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.products import list_partners
+from boothpos.core.qris_match import QrisMatch, stored_match
 from boothpos.core.reports import DayReport, PartnerSettlement, Settlement, Totals
 from boothpos.gui.pdf_pages import page_count, render_page, write_atomically
 from boothpos.gui.receipts import describe_error
@@ -321,7 +322,8 @@ class ReportsController(QObject):
         else:
             title = self.tr("X report (day still open) · {day}").format(day=_shown(day))
             name = f"Laporan-X_{day.isoformat()}.pdf"
-        return Document(DOC_DAY, title, name, lambda: _render_day(report, event))
+        qris = stored_match(self._db, day)  # read here: the render runs in the background
+        return Document(DOC_DAY, title, name, lambda: _render_day(report, event, qris))
 
     def _prepare(self, kind: str, selection: Selection, failed: Signal) -> Document | None:
         try:
@@ -504,10 +506,10 @@ class ReportsController(QObject):
 # ------------------------------------------------- background (plain data) ---
 
 
-def _render_day(report: DayReport, event: Event) -> bytes:
+def _render_day(report: DayReport, event: Event, qris: QrisMatch | None = None) -> bytes:
     from boothpos.documents.z_report import render_z_report
 
-    return render_z_report(report, event)
+    return render_z_report(report, event, qris=qris)
 
 
 def _render_partner_day(sheet, event: Event) -> bytes:

@@ -17,6 +17,12 @@ A write the disk refuses (``StorageError``: disk full, read-only) saves
 nothing: the cart stays, the message stays on the banner until a sale goes
 through, and the retry gets the next receipt number (no gap). After each sale
 an automatic backup runs in the background when one is due (``backup_every``).
+
+Every few seconds (and before every write, in core) the controller checks that
+the database file and its -wal are still the ones the till opened
+(``core.db.verify_files``). When something outside the till deleted or
+replaced them, a red banner says why and where what the till held was saved;
+payments are refused from then on (``FilesChanged``), the cart is kept.
 """
 
 from __future__ import annotations
@@ -27,13 +33,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
 
 from boothpos.core import checkout, clock, days, products
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import SaleResult, Tender
-from boothpos.core.errors import BoothError, DayClosed, StorageError
+from boothpos.core.errors import BoothError, DayClosed, FilesChanged, StorageError
 from boothpos.core.event import Event
 from boothpos.core.products import Product
 from boothpos.core.users import User
@@ -47,6 +53,7 @@ INFO, WARNING, ERROR = "info", "warning", "error"
 STORAGE_KEY = "storage"  # the banner of a write the disk refused
 BACKUP_KEY = "backup"  # the banner of a failed automatic backup
 DAY_CLOSED_KEY = "day-closed"  # the banner while today's fair day is closed
+FILES_WATCH_MS = 2000  # how often the till checks its files are still the ones on disk
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +123,24 @@ class SaleController(QObject):
         self.model.inputRefused.connect(self._refuse)
         receipts.printFailed.connect(self._print_failed)
         receipts.printed.connect(self._printed)
+        self._files_watch = QTimer(self)
+        self._files_watch.setInterval(FILES_WATCH_MS)
+        self._files_watch.timeout.connect(self.watch_files)
+        self._files_watch.start()
+
+    def watch_files(self) -> bool:
+        """Whether the database files are still the till's; if not, the red banner (once).
+
+        The till's writes refuse on their own (core checks before each one);
+        this makes the banner appear before the cashier tries to pay.
+        """
+        try:
+            dbmod.verify_files(self._db)
+        except FilesChanged as exc:
+            self._files_watch.stop()
+            self.banner.emit(BannerMessage(ERROR, exc.message(), sticky=True, key=STORAGE_KEY))
+            return False
+        return True
 
     # -- state ------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from boothpos.core.checkout import METHODS
 from boothpos.core.errors import BoothError, StorageError
 from boothpos.core.money import format_number, format_rupiah
+from boothpos.core.qris import QrisCode
 from boothpos.gui.controllers.payment_controller import (
     Completed,
     Entry,
@@ -47,6 +48,7 @@ from boothpos.gui.controllers.payment_controller import (
 from boothpos.gui.labels import method_label
 from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
 from boothpos.gui.receipts import describe_error
+from boothpos.gui.views.qris_panel import QrisPanel, fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +98,16 @@ QPushButton#complete {
 class PaymentDialog(QDialog):
     """Takes payment through a :class:`PaymentController`; ``completed`` holds the outcome."""
 
-    def __init__(self, controller: PaymentController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: PaymentController,
+        parent: QWidget | None = None,
+        *,
+        qris: QrisCode | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.qris_panel = QrisPanel(qris, self)  # shown while QRIS is the method
         self.completed: Completed | None = None
         self.method = "cash"
         self.setObjectName("paymentDialog")
@@ -112,9 +121,14 @@ class PaymentDialog(QDialog):
     # -- layout -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        root = QVBoxLayout(self)
-        root.setContentsMargins(18, 16, 18, 16)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 16)
+        outer.setSpacing(14)
+        root = QVBoxLayout()
         root.setSpacing(12)
+        outer.addLayout(root, 1)
+        self.qris_panel.setVisible(False)
+        outer.addWidget(self.qris_panel)
 
         card = QFrame(self)
         card.setObjectName("card")
@@ -297,6 +311,16 @@ class PaymentDialog(QDialog):
         self.due_value.setText(format_rupiah(controller.due))
         preview = controller.preview(self.entry())
         self._show_preview(preview)
+        self._show_qris(preview)
+
+    def _show_qris(self, preview: Preview) -> None:
+        """QRIS: the code for the amount typed (see gui.views.qris_panel)."""
+        shown = self.method == "qris"
+        if shown:
+            self.qris_panel.set_amount(preview.amount if preview.action != "invalid" else None)
+        if shown != self.qris_panel.isVisibleTo(self):
+            self.qris_panel.setVisible(shown)
+            fit_to_screen(self)
 
     def _fit_lines_view(self) -> None:
         view = self.lines_view

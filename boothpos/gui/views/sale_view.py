@@ -109,6 +109,7 @@ class SaleScreen(QWidget):
     """The cashier's screen. Emits ``saleCompleted(receipt_no)`` after each committed sale."""
 
     saleCompleted = Signal(str)
+    paymentOpened = Signal(object)  # the PaymentDialog (the customer display follows it)
 
     def __init__(
         self,
@@ -396,13 +397,15 @@ class SaleScreen(QWidget):
             self.focus_scan()
             return
         self.scanner.flush()
+        from boothpos.core.qris import booth_code as booth_qris
         from boothpos.gui.controllers.payment_controller import PaymentController
         from boothpos.gui.views.payment_dialog import PaymentDialog
 
         payment = PaymentController(self.model.total(), commit=self.controller.commit_sale)
-        dialog = PaymentDialog(payment, self)
+        dialog = PaymentDialog(payment, self, qris=booth_qris(self._db))
         dialog.finished.connect(self._payment_closed)
         self.payment_dialog = dialog
+        self.paymentOpened.emit(dialog)
         dialog.open()
         dialog.amount_edit.setFocus()
         dialog.amount_edit.selectAll()
