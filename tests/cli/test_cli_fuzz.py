@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from qris_samples import PUBLISHED_STATIC
 
 from boothpos.cli import main
 
@@ -130,7 +131,25 @@ def argv_strategy(folder: Path):
         st.lists(st.tuples(v, v, v, v), min_size=1, max_size=3).map(
             lambda rows: ["import", "catalog", _catalog_file(folder, rows)]
         ),
+        v.map(lambda a: ["qris", "set", a]),
+        v.map(lambda a: ["qris", "payload", a]),
+        v.map(lambda a: ["qris", "png", a, "-o", str(folder / "qr.png")]),
+        st.tuples(st.lists(st.tuples(v, v, v), min_size=1, max_size=3), v).map(
+            lambda a: ["qris", "match", _history_file(folder, a[0]), "--day", a[1], "--json"]
+        ),
     )
+
+
+def _history_file(folder: Path, rows: list[tuple[str, str, str]]) -> str:
+    """A QRIS history (generic columns) whose time, amount and reference are fuzzed."""
+    path = folder / "history.csv"
+    lines = ["time;amount;reference"]
+    for cells in rows:
+        lines.append(
+            ";".join(c.replace(";", ",").replace("\n", " ").replace("\r", " ") for c in cells)
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    return str(path)
 
 
 def _catalog_file(folder: Path, rows: list[tuple[str, str, str, str]]) -> str:
@@ -179,6 +198,8 @@ def fuzz_db(tmp_path_factory):
     code, _, err = run([*base, "sell", "8991234567891:2", "--at", "2024-02-28T10:00:00+07:00"])
     assert code == 0, err
     assert run([*base, "partner", "pin", "AMB01", "--pin", "4321"])[0] == 0
+    code, _, err = run([*base, "qris", "set", PUBLISHED_STATIC])
+    assert code == 0, err
     return folder, path, base
 
 
@@ -223,6 +244,8 @@ def test_no_input_ends_in_a_traceback_or_changes_a_refused_database(fuzz_db):
         ["stock", "adjust", "8991234567891", "--delta", "9223372036854775808", "--reason", "lost"],
         ["labels", "--copies", "9223372036854775808", "-o", "x.pdf"],
         ["report", "day", "9999-12-31"],
+        ["qris", "payload", "9223372036854775808"],
+        ["qris", "png", "1000000000000", "-o", "x.png"],
     ],
 )
 def test_the_attacks_of_issue_12_are_refused_with_a_message(fuzz_db, argv):
