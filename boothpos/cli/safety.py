@@ -143,6 +143,11 @@ def cmd_check(args) -> int:
         print(say("check_failed", count=len(report.findings)))
         for finding in report.findings:
             print("  " + finding.message())
+    if not args.json:  # to compare with the head printed on the signed Z reports and sheets
+        from boothpos.core import chain
+
+        for line in chain.head_lines(db):
+            print(line)
     return EXIT_OK if report.ok else EXIT_FAIL
 
 

@@ -357,9 +357,11 @@ def head_lines(db: Database) -> list[str]:
     for h in heads(db):
         count = f"{h.count:,}".replace(",", ".")
         if english:
-            lines.append(f"Book seal {h.till}: {count} records, chain head {h.short}")
+            lines.append(f"Book seal {h.till}: {count} records, chain head {h.short} ({h.hash})")
         else:
-            lines.append(f"Segel buku {h.till}: {count} catatan, kepala rantai {h.short}")
+            lines.append(
+                f"Segel buku {h.till}: {count} catatan, kepala rantai {h.short} ({h.hash})"
+            )
     return lines
 
 

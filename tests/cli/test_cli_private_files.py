@@ -59,3 +59,14 @@ def test_command_line_actions_are_audited_as_the_os_user(booth, capsys):
     booth.sell("kalung")
     entry = audit.entries(booth.reopen(), action="sale.checkout")[0]
     assert entry["user"] == "kasir" and entry["actor"] == ""
+
+
+def test_check_prints_the_chain_head_the_signed_sheets_carry(booth, capsys):
+    from boothpos.core import chain
+
+    booth.sell("kopi")
+    code = main(["--lang", "en", "--db", str(booth.path), "check"])
+    out = capsys.readouterr().out
+    (head,) = chain.heads(booth.reopen())
+    assert code == 0
+    assert f"Book seal T1: {head.count} records, chain head {head.hash[:16]} ({head.hash})" in out
