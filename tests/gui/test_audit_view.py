@@ -115,3 +115,16 @@ def test_the_admin_menu_opens_the_viewer_and_hides_it_from_others(
         window.close()
         window.deleteLater()
         qtbot.wait(10)
+
+
+def test_a_command_line_action_shows_the_os_user_and_the_booth_user(qtbot, booth):
+    from boothpos.cli import main
+    from boothpos.core import audit
+
+    assert main(["--db", str(booth.path), "sell", booth.product["kopi"].barcode]) == 0
+    dialog = AuditDialog(AuditController(booth.reopen(), booth.admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    [row] = rows_of(dialog, "sale.checkout")
+    assert cell(dialog, row, COL_USER) == f"{audit.cli_actor()} (kasir)"
