@@ -405,6 +405,7 @@ def rescue(db: Database, problem: str) -> Rescue:
     detail = ""
     try:
         dest = sqlite3.connect(target)
+        make_private(target)  # a full copy of the books: owner-only, like the database
         try:
             db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")

@@ -70,3 +70,12 @@ def test_check_prints_the_chain_head_the_signed_sheets_carry(booth, capsys):
     (head,) = chain.heads(booth.reopen())
     assert code == 0
     assert f"Book seal T1: {head.count} records, chain head {head.hash[:16]} ({head.hash})" in out
+
+
+def test_a_rescued_copy_is_owner_only_too(booth):
+    old_umask = os.umask(0o022)
+    try:
+        saved = dbmod.rescue(booth.db, "database_replaced")
+    finally:
+        os.umask(old_umask)
+    assert saved.copy is not None and mode(saved.copy) == 0o600
