@@ -11,7 +11,7 @@ from pathlib import Path
 
 from boothpos.cli import days, partners, qris, reports, safety, sales, setup, stock
 from boothpos.cli.common import EXIT_FAIL, messages, refuse_database_as_output
-from boothpos.core import errors, paths
+from boothpos.core import audit, errors, paths
 from boothpos.core.errors import BoothError, DamagedDatabase, Msg
 
 MSG = {
@@ -88,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = args.lang or os.environ.get("BOOTHPOS_LANG", "id")
     errors.set_language(lang if lang in errors.LANGUAGES else "id")
+    # command-line actions are audited as cli:<os user>, not as a booth user nobody signed in as
+    previous_actor = audit.set_actor(audit.cli_actor() if args.command else None)
     try:
         if args.command is None:
             return run_gui(args)
@@ -109,3 +111,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAIL
+    finally:
+        audit.set_actor(previous_actor)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from boothpos.core import clock, paths, users
+from boothpos.core import bounds, clock, paths, users
 from boothpos.core.checkout import METHODS, Tender
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah, parse_rupiah
@@ -91,9 +91,16 @@ def say(key: str, **values: object) -> str:
 
 def _parse_item(text: str) -> tuple[str, int]:
     code, sep, qty = text.partition(":")
-    if not code.strip() or (sep and not qty.strip().isdigit()) or (sep and int(qty) < 1):
-        raise RefusedInput(T["bad_item"], value=text)
-    return code.strip(), int(qty) if sep else 1
+    qty = qty.strip()
+    if (
+        not code.strip()
+        or (sep and not (qty.isascii() and qty.isdigit()))
+        or (sep and int(qty[:12]) < 1)
+    ):
+        raise RefusedInput(T["bad_item"], value=text[:80])
+    if sep and len(qty) > 12:
+        raise RefusedInput(bounds.QTY_OUT, value=qty[:12] + "…", limit=bounds.MAX_SALE_QTY)
+    return code.strip(), bounds.check_sale_qty(int(qty)) if sep else 1
 
 
 def _parse_pay(text: str) -> Tender:

@@ -269,7 +269,7 @@ def _export_reports(args) -> int:
         if args.what == "partners":
             rows, columns = export.partners(db), export.PARTNER_COLUMNS
         elif args.what == "products":
-            rows, columns = export.products_list(db), export.PRODUCT_COLUMNS
+            rows, columns = export.products_file_rows(db), export.PRODUCT_FILE_COLUMNS
         else:
             rows, columns = export.sales_csv_rows(export.sales(db)), export.SALES_CSV_COLUMNS
         sheets = [(args.what, columns, rows, None)]

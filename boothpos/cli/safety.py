@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from boothpos.cli.common import EXIT_FAIL, EXIT_OK, _open, messages
-from boothpos.core import backup, check, paths
+from boothpos.core import backup, bounds, check, paths
 from boothpos.core.errors import Msg, RefusedInput
 
 MSG = {
@@ -143,6 +143,11 @@ def cmd_check(args) -> int:
         print(say("check_failed", count=len(report.findings)))
         for finding in report.findings:
             print("  " + finding.message())
+    if not args.json:  # to compare with the head printed on the signed Z reports and sheets
+        from boothpos.core import chain
+
+        for line in chain.head_lines(db):
+            print(line)
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
@@ -206,9 +211,13 @@ def cmd_audit(args) -> int:
     from boothpos.core import audit
 
     limit = str(args.limit).strip()
-    if not limit.isdigit() or int(limit) < 1:
-        raise RefusedInput(MSG["bad_limit"], value=args.limit)
-    entries = audit.entries(_open(args), action=args.action, limit=int(limit))
+    if not (limit.isascii() and limit.isdigit()) or int(limit[:12]) < 1:
+        raise RefusedInput(MSG["bad_limit"], value=args.limit[:40])
+    if len(limit) > 12:
+        raise RefusedInput(bounds.COUNT_OUT, value=limit[:12] + "…", limit=bounds.MAX_LIST,
+                           what_id="batas", what_en="limit")  # fmt: skip
+    count = bounds.check_count(int(limit), "limit")
+    entries = audit.entries(_open(args), action=args.action, limit=count)
     if args.json:
         print(json.dumps(entries, ensure_ascii=False))
         return EXIT_OK
@@ -218,5 +227,7 @@ def cmd_audit(args) -> int:
         detail = json.dumps(e["detail"], ensure_ascii=False, separators=(",", ":"))
         target = f"{e['entity']} {e['entity_id']}".strip()
         who = e["user"] or "-"
+        if e.get("as_user") and e["as_user"] != who:
+            who = f"{who} ({e['as_user']})"  # cli:<os user> acting as a booth user
         print(f"{e['id']:>6}  {e['at']}  {who:<10}  {e['action']:<16}  {target}  {detail}")
     return EXIT_OK

@@ -86,6 +86,8 @@ def cmd_export(args) -> int:
         columns = export.SALES_CSV_COLUMNS
     if args.format == "json":
         return _write_export(args, export.to_json(records))
+    if args.what == "products":  # a catalog file the importer takes back unchanged
+        records, columns = export.products_file_rows(db), export.PRODUCT_FILE_COLUMNS
     rows = export.sales_csv_rows(records) if args.what == "sales" else records
     return _write_export(args, export.to_csv(rows, columns))
 

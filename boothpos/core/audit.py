@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,31 @@ ADMIN_ONLY = Msg(
 )
 
 
+_actor: str | None = None
+
+
+def set_actor(actor: str | None) -> str | None:
+    """Who acts in this process when nobody signed in (``cli:<os user>``); returns the old one.
+
+    While set, every audit entry records it in ``actor``; ``user_id`` stays the
+    booth user the command acts as (``--user`` or the default one).
+    """
+    global _actor
+    old, _actor = _actor, actor
+    return old
+
+
+def cli_actor() -> str:
+    """``cli:<operating-system user>`` for command-line actions."""
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment at all
+        name = str(os.getuid()) if hasattr(os, "getuid") else "?"
+    return f"cli:{name}"
+
+
 def record(
     db: Database,
     action: str,
@@ -32,8 +58,8 @@ def record(
 ) -> None:
     """Append one audit entry. Call inside the caller's ``db.atomic()`` block."""
     db.execute(
-        "INSERT INTO audit (at, user_id, action, entity, entity_id, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit (at, user_id, action, entity, entity_id, detail, actor) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             clock.to_iso(at or clock.now()),
             user_id,
@@ -41,17 +67,24 @@ def record(
             entity,
             str(entity_id),
             json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+            _actor or "",
         ),
     )
 
 
 def entries(db: Database, *, action: str | None = None, limit: int = 1000) -> list[dict]:
-    """The newest ``limit`` entries, newest first, each with the user name (``user``).
+    """The newest ``limit`` entries, newest first, each with who acted (``user``).
+
+    ``user`` is the actor (``cli:<os user>`` for the command line) or else the
+    booth user; ``as_user`` is the booth user the entry was recorded under.
 
     ``action`` picks one action (``sale.void``) or a family of them: ``sale``
     matches ``sale`` and every ``sale.*``.
     """
-    sql = "SELECT a.*, u.username AS user FROM audit a LEFT JOIN users u ON u.id = a.user_id"
+    sql = (
+        "SELECT a.*, COALESCE(NULLIF(a.actor, ''), u.username) AS user, u.username AS as_user "
+        "FROM audit a LEFT JOIN users u ON u.id = a.user_id"
+    )
     params: list = []
     if action:
         family = action.rstrip(".")

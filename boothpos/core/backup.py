@@ -65,6 +65,7 @@ from boothpos.core.backup_settings import (  # noqa: F401 - part of this module'
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
 from boothpos.core.event import get_event
+from boothpos.core.filemode import make_private
 from boothpos.core.instance import InstanceLock
 from boothpos.core.schema import SCHEMA_VERSION
 
@@ -101,6 +102,12 @@ NOT_BOOTHPOS = Msg(
 DAMAGED_BACKUP = Msg(
     id="file cadangan '{path}' rusak ({detail}); tidak ada yang diubah",
     en="backup file '{path}' is damaged ({detail}); nothing was changed",
+)
+FAILS_CHECK = Msg(
+    id="file cadangan '{path}' tidak lolos pemeriksaan ({count} masalah: {detail}); "
+    "tidak dipulihkan, tidak ada yang diubah",
+    en="backup file '{path}' fails the check ({count} problems: {detail}); "
+    "not restored, nothing was changed",
 )
 NEWER_BACKUP = Msg(
     id="file cadangan '{path}' dibuat oleh boothpos yang lebih baru (skema {found}); "
@@ -279,6 +286,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> list[str]:
     """
     _remove(target)
     dest = sqlite3.connect(target)
+    make_private(target)
     try:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")  # no -wal beside a backup
@@ -623,6 +631,7 @@ def restore(
             source_conn.close()
         if problems:
             raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
+        _require_check(temp, source)
         replaced = _set_aside(db_path)
         try:
             os.replace(temp, db_path)
@@ -657,6 +666,51 @@ def restore(
         if own_lock is not None:
             own_lock.release()
     return result
+
+
+def _require_check(candidate: Path, source: Path) -> None:
+    """Refuse a candidate that fails ``boothpos check``: schema, chain, books.
+
+    ``candidate`` is the private copy about to replace the database. An older
+    one is checked on a throwaway copy brought to this app's schema (the
+    candidate itself is migrated after the swap, like any older file, with its
+    copy-before-migration beside the database); nothing else is touched.
+    """
+    from boothpos.core import check
+
+    with contextlib.closing(sqlite3.connect(candidate)) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    probe = candidate
+    if version != SCHEMA_VERSION:
+        probe = candidate.with_name(candidate.name + ".check")
+        with (
+            contextlib.closing(sqlite3.connect(candidate)) as src,
+            contextlib.closing(sqlite3.connect(probe)) as dest,
+        ):
+            src.backup(dest)
+    try:
+        try:
+            database = dbmod.connect(probe)
+        except BoothError as exc:
+            raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=exc.message()) from exc
+        try:
+            findings = check.run_checks(database).findings
+        finally:
+            database.close()
+    finally:
+        if probe != candidate:
+            _remove(
+                probe,
+                *(Path(f"{probe}{s}") for s in ("-wal", "-shm", "-journal")),
+                *probe.parent.glob(f"{probe.stem}.before-*"),
+            )
+    if findings:
+        raise RefusedInput(
+            FAILS_CHECK,
+            path=str(source),
+            count=len(findings),
+            detail="; ".join(f.message() for f in findings[:3]),
+        )
 
 
 def _put_back(db_path: Path, replaced: Path | None) -> None:

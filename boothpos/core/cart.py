@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from boothpos.core import bounds
 from boothpos.core.checkout import BAD_DISCOUNT, BAD_QTY, CartLine
 from boothpos.core.errors import Msg, SaleError
 from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 
-MAX_QTY = 9999
+MAX_QTY = bounds.MAX_SALE_QTY  # the one set of bounds (core.bounds)
 
 QTY_TOO_LARGE = Msg(
     id="jumlah {qty} untuk {name} terlalu besar (paling banyak {limit})",

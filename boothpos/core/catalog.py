@@ -23,12 +23,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, barcodes, clock, stock
+from boothpos.core import audit, barcodes, bounds, clock, stock
 from boothpos.core.db import is_open_database_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
     CatalogError,
-    MoneyError,
     Msg,
     Problem,
     RefusedInput,
@@ -503,7 +502,10 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]  # an export's neutralised formula-like text (core.export.neutralise)
+    return text
 
 
 def _cell(cells: list[object], positions: dict[str, int], name: str) -> object:
@@ -546,6 +548,8 @@ def parse_stock(value: object) -> int:
     text = _text(value)
     if not text:
         return 0
+    if len(text) > 20:  # no stock within bounds is written that long
+        raise RefusedInput(bounds.STOCK_OUT, value=text[:20] + "…", limit=bounds.MAX_STOCK_QTY)
     negative = text[0] in "-\u2212"
     body = text[1:].strip() if negative else text
     whole = _STOCK_WHOLE_DECIMAL.match(body)
@@ -673,16 +677,26 @@ def _parse_row(
         problem("partner_name", EMPTY_PARTNER_NAME)
     if not draft.product_name:
         problem("product_name", EMPTY_PRODUCT_NAME)
+    if draft.partner_code:
+        try:
+            bounds.check_partner_code(draft.partner_code)
+        except RefusedInput as exc:
+            problem("partner_code", exc.msg, exc.values)
+    for name in ("partner_name", "region", "product_name", "category"):
+        try:
+            bounds.check_text(getattr(draft, name), name)
+        except RefusedInput as exc:
+            problem(name, exc.msg, exc.values)
     try:
-        draft.price = parse_price(cell("price"))
-    except MoneyError as exc:
+        draft.price = bounds.check_money(parse_price(cell("price")), "price")
+    except RefusedInput as exc:
         problem("price", exc.msg, exc.values)
     try:
         draft.barcode = parse_barcode(cell("barcode"))
     except BarcodeError as exc:
         problem("barcode", exc.msg, exc.values)
     try:
-        draft.stock = parse_stock(cell("stock"))
+        draft.stock = bounds.check_stock_qty(parse_stock(cell("stock")))
     except RefusedInput as exc:
         problem("stock", exc.msg, exc.values)
     return draft

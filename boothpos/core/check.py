@@ -8,7 +8,9 @@
 - the append-only guards (triggers) are all in place;
 - receipt numbers are gapless per till (1, 2, 3, …) and never reused;
 - no receipt the till saved as a PDF, or its newest backup holds, is missing
-  from the books (the trace of a lost ``-wal``: :mod:`boothpos.core.lost`).
+  from the books (the trace of a lost ``-wal``: :mod:`boothpos.core.lost`);
+- the books were not altered outside boothpos (:mod:`boothpos.core.tamper`: the
+  hash chain, the schema, the audit log against the records it names).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from boothpos.core import stock
+from boothpos.core import stock, tamper
 from boothpos.core.errors import Msg
 from boothpos.core.schema import APPEND_ONLY
 
@@ -163,6 +165,7 @@ def run_checks(db: Database) -> CheckReport:
                 expected = seq
             expected += 1
 
+    tamper.run(db, report.add)
     _lost_sales(db, report)
 
     for table in (

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, days, products, stock, users
+from boothpos.core import audit, bounds, clock, days, products, stock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, PaymentError, SaleError
 from boothpos.core.event import Event, get_event
@@ -159,6 +159,9 @@ def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPaym
             isinstance(t.amount, bool) or not isinstance(t.amount, int) or t.amount < 0
         ):
             raise PaymentError(BAD_AMOUNT, amount=t.amount, method=t.method)
+        if t.amount is not None:
+            bounds.check_money(t.amount, "payment")
+        bounds.check_text(t.reference or "", "reference", limit=bounds.MAX_REFERENCE)
     given = sum(t.amount for t in tenders if t.amount is not None)
     settled: list[SettledPayment] = []
     for t in tenders:
@@ -228,7 +231,7 @@ def checkout(
     """
     users.require(cashier, "attendant")  # a booth user: never a partner's session
     event = event or get_event(db)
-    moment = clock.moment(at, event.timezone)
+    moment = bounds.check_date(clock.moment(at, event.timezone))
     day = clock.fair_day(moment, event.timezone)
     if not cart:
         raise SaleError(EMPTY_CART)
@@ -238,7 +241,8 @@ def checkout(
         product = products.product_by_id(db, line.product_id)
         if isinstance(line.qty, bool) or not isinstance(line.qty, int) or line.qty < 1:
             raise SaleError(BAD_QTY, qty=line.qty, name=product.name)
-        price = _unit_price(line, product)
+        bounds.check_sale_qty(line.qty)
+        price = bounds.check_money(_unit_price(line, product), "price")
         if price != product.price:
             moved = PriceChange(n, product.barcode, product.name, product.price, price)
             price_changes.append(moved)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from boothpos.core import bounds
 from boothpos.core.errors import Msg, RefusedInput
 
 DEFAULT_TZ = "Asia/Jakarta"
@@ -37,7 +38,7 @@ def parse_time(text: str, tz: str = DEFAULT_TZ) -> datetime:
         raise RefusedInput(BAD_TIME, value=text) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(tz))
-    return moment
+    return bounds.check_date(moment)
 
 
 def moment(at: datetime | None, tz: str = DEFAULT_TZ) -> datetime:
@@ -56,9 +57,10 @@ def today(tz: str = DEFAULT_TZ, at: datetime | None = None) -> date:
 
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(str(text).strip())
+        day = date.fromisoformat(str(text).strip())
     except ValueError:
         raise RefusedInput(BAD_DATE, value=text) from None
+    return bounds.check_date(day)
 
 
 def fair_day(moment: datetime, tz: str = DEFAULT_TZ) -> date:

@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, users
+from boothpos.core import audit, bounds, clock, users
 from boothpos.core import denominations as denoms
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import DayClosed, Msg, RefusedInput
@@ -342,6 +342,7 @@ def reopen_day(
     reason = (reason or "").strip()
     if not reason:
         raise RefusedInput(NEEDS_REASON)
+    bounds.check_text(reason, "reason")
     moment = at or clock.now()
     with write_transaction(db):
         current = state(db, day)

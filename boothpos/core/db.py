@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from boothpos.core import chain
 from boothpos.core.errors import (
     DamagedDatabase,
     DatabaseError,
@@ -27,6 +28,7 @@ from boothpos.core.errors import (
     Msg,
     StorageError,
 )
+from boothpos.core.filemode import make_private
 from boothpos.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -269,9 +271,10 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
     refuse_hard_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = Database(path, execute_plugins=False)
+        db = chain.ChainedDatabase(path, execute_plugins=False)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
+    make_private(path)  # before SQLite makes its -wal/-shm, which take the file's mode
     try:
         try:
             version = db.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -283,6 +286,7 @@ def connect(path: str | Path, *, create: bool = False) -> Database:
         try:
             _apply_pragmas(db)
             _migrate(db, path if existed else None)
+            chain.install(db)
         except sqlite3.DatabaseError as exc:
             raise _unreadable(path, exc) from exc
     except BaseException:
@@ -401,6 +405,7 @@ def rescue(db: Database, problem: str) -> Rescue:
     detail = ""
     try:
         dest = sqlite3.connect(target)
+        make_private(target)  # a full copy of the books: owner-only, like the database
         try:
             db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
@@ -430,9 +435,10 @@ def rescue(db: Database, problem: str) -> Rescue:
 
 def connect_memory() -> Database:
     """An in-memory event database with the full schema (for tests and tools)."""
-    db = Database(memory=True, execute_plugins=False)
+    db = chain.ChainedDatabase(memory=True, execute_plugins=False)
     db.conn.execute("PRAGMA foreign_keys = ON")
     _migrate(db, None)
+    chain.install(db)
     return db
 
 
@@ -466,6 +472,7 @@ def backup_before_migration(db: Database, path: Path, migration: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{migration}-{stamp}{path.suffix}")
     dest = sqlite3.connect(target)
+    make_private(target)
     try:
         db.conn.backup(dest)
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from boothpos.core import bounds
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah, parse_rupiah
 
@@ -58,7 +59,11 @@ def validate(counts: dict[int, int]) -> dict[int, int]:
     for denomination, count in counts.items():
         if isinstance(denomination, bool) or denomination not in DENOMINATIONS:
             raise RefusedInput(UNKNOWN, value=denomination, known=known_text())
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        if (
+            isinstance(count, bool)
+            or not isinstance(count, int)
+            or not 0 <= count <= bounds.MAX_NOTES
+        ):
             raise RefusedInput(BAD_COUNT, count=count, denomination=format_rupiah(denomination))
     return {d: counts[d] for d in DENOMINATIONS if d in counts}
 
@@ -84,8 +89,11 @@ def parse(text: str) -> dict[int, int]:
             raise RefusedInput(BAD_ITEM, value=item) from None
         if denomination not in DENOMINATIONS:
             raise RefusedInput(UNKNOWN, value=value.strip(), known=known_text())
-        if not count.strip().isdigit():
-            raise RefusedInput(BAD_COUNT, count=count, denomination=format_rupiah(denomination))
+        count = count.strip()
+        if not (count.isascii() and count.isdigit()) or len(count) > 9:
+            raise RefusedInput(
+                BAD_COUNT, count=count[:12], denomination=format_rupiah(denomination)
+            )
         if denomination in counts:
             raise RefusedInput(TWICE, denomination=format_rupiah(denomination))
         counts[denomination] = int(count)

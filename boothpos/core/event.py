@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock
+from boothpos.core import audit, bounds, clock
 from boothpos.core.errors import DatabaseError, Msg, RefusedInput
 
 NO_EVENT = Msg(
@@ -80,8 +80,11 @@ def create_event(
     name = name.strip()
     if not name:
         raise RefusedInput(EMPTY_NAME)
-    if not 1 <= days <= 60:
+    if not 1 <= days <= bounds.MAX_DAYS:
         raise RefusedInput(BAD_DAYS, value=days)
+    bounds.check_text(name, "name", limit=bounds.MAX_EVENT_NAME)
+    bounds.check_text(venue, "text", limit=bounds.MAX_NAME)
+    bounds.check_date(first_day)
     prefix = receipt_prefix or default_prefix(name, first_day)
     for value in (prefix, till_code):
         if not re.fullmatch(r"[A-Za-z0-9]{1,8}", value):

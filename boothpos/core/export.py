@@ -36,6 +36,27 @@ def products_list(db: Database) -> list[dict]:
     ]
 
 
+def products_file_rows(db: Database) -> list[dict]:
+    """``export products`` as a catalog file (CSV/XLSX): :data:`PRODUCT_FILE_COLUMNS`."""
+    intake = dict(db.execute("SELECT id, catalog_intake FROM products").fetchall())
+    regions = {p.code: p.region for p in products.list_partners(db)}
+    return [
+        {
+            "barcode": p.barcode,
+            "name": p.name,
+            "partner_code": p.partner.code,
+            "category": p.category,
+            "price": p.price,
+            "stock": intake.get(p.id, 0),
+            "partner_name": p.partner.name,
+            "region": regions.get(p.partner.code, ""),
+            "product_name": p.name,
+            "on_hand": p.on_hand,
+        }
+        for p in products.list_products(db)
+    ]
+
+
 def sales(db: Database, *, day: str | None = None) -> list[dict]:
     """``[{receipt_no, time, day, status, cashier, total, change, lines, payments}]``"""
     return [
@@ -70,6 +91,18 @@ def sales(db: Database, *, day: str | None = None) -> list[dict]:
 
 PARTNER_COLUMNS = ["code", "name", "region"]
 PRODUCT_COLUMNS = ["barcode", "name", "partner_code", "category", "price", "stock"]
+# `export products` as CSV/XLSX is also a catalog file the importer takes back unchanged:
+# the JSON keys first, then the catalog columns the importer needs (README), and
+# ``on_hand``. In these files ``stock`` is the intake from the partner as the catalog states
+# it (what the importer reads and compares); the stock at the booth is ``on_hand`` (the
+# JSON shape's ``stock``).
+PRODUCT_FILE_COLUMNS = [
+    *PRODUCT_COLUMNS,
+    "partner_name",
+    "region",
+    "product_name",
+    "on_hand",
+]
 
 SALES_CSV_COLUMNS = [
     "receipt_no",
@@ -115,12 +148,25 @@ def to_json(records: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
+# A text cell a spreadsheet would run as a formula starts with one of these (OWASP, CSV
+# injection): such a cell is written with a leading apostrophe, which spreadsheets show as
+# text and the catalog importer takes off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``; numbers and other text unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(records: list[dict], columns: list[str] | None = None) -> str:
     out = io.StringIO()
     columns = columns or (list(records[0]) if records else [])
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({k: neutralise(v) for k, v in r.items()} for r in records)
     return out.getvalue()
 
 
@@ -255,7 +301,9 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[dict], dict | None]]) -> byt
     """An XLSX workbook: one sheet per ``(title, columns, rows, total_row or None)``.
 
     Row 1 holds the column keys (as in the CSV), bold and frozen; numbers stay
-    ``int`` cells (``#,##0``), barcodes and codes stay text. A total row, if
+    ``int`` cells (``#,##0``), barcodes and codes stay text. Every text cell is
+    written as text (``data_type`` ``s``), never as a formula, and formula-like
+    text is neutralised as in the CSV (:func:`neutralise`). A total row, if
     given, is written as values (not formulas) in bold under the rows.
 
     Printed, each sheet is A4 landscape, fitted to the page width (as many pages
@@ -276,7 +324,10 @@ def to_xlsx(sheets: list[tuple[str, list[str], list[dict], dict | None]]) -> byt
             cell.font = bold
         body = [*rows, total] if total is not None else rows
         for row in body:
-            sheet.append([row.get(c) for c in columns])
+            sheet.append([neutralise(row.get(c)) for c in columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula
         if total is not None:
             for cell in sheet[sheet.max_row]:
                 cell.font = bold

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from boothpos.core.bounds import MAX_AMOUNT
 from boothpos.core.errors import MoneyError, Msg
 
 NOT_A_NUMBER = Msg(
@@ -19,6 +20,10 @@ FRACTION = Msg(
     en="'{value}' has a fraction of a rupiah; use whole rupiah",
 )
 EMPTY = Msg(id="jumlah rupiah kosong", en="the rupiah amount is empty")
+TOO_LARGE = Msg(
+    id="'{value}' terlalu besar; paling banyak {limit}",
+    en="'{value}' is too large; at most {limit}",
+)
 
 # "1250000", "1.250.000", "1.250.000,00", "1250000,5" (refused later), "1,250,000"?
 _GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -37,14 +42,18 @@ def parse_rupiah(text: str | int) -> int:
     if isinstance(text, int):
         if text < 0:
             raise MoneyError(NEGATIVE, value=text)
-        return text
+        return _bounded(text, text)
     if isinstance(text, float):
+        if text != text or text in (float("inf"), float("-inf")):
+            raise MoneyError(NOT_A_NUMBER, value=text)
         if text < 0:
             raise MoneyError(NEGATIVE, value=text)
         if not text.is_integer():
             raise MoneyError(FRACTION, value=text)
-        return int(text)
+        return _bounded(int(text), text)
     original = str(text)
+    if len(original) > 40:  # no amount within bounds is written that long
+        raise MoneyError(TOO_LARGE, value=original[:40] + "…", limit=format_rupiah(MAX_AMOUNT))
     s = original.strip().replace("\u00a0", " ")
     if not s:
         raise MoneyError(EMPTY, value=original)
@@ -77,6 +86,13 @@ def parse_rupiah(text: str | int) -> int:
         raise MoneyError(NOT_A_NUMBER, value=original)
     if negative and value != 0:
         raise MoneyError(NEGATIVE, value=original)
+    return _bounded(value, original)
+
+
+def _bounded(value: int, original: object) -> int:
+    """Every amount stays within :data:`boothpos.core.bounds.MAX_AMOUNT` (no overflow later)."""
+    if value > MAX_AMOUNT:
+        raise MoneyError(TOO_LARGE, value=original, limit=format_rupiah(MAX_AMOUNT))
     return value
 
 
@@ -118,6 +134,8 @@ def parse_rate(text: str | int) -> int:
     s = str(text).strip().rstrip("%").strip().replace(",", ".")
     try:
         d = Decimal(s)
+        if not d.is_finite():  # NaN, Infinity: no rate at all
+            raise InvalidOperation
     except InvalidOperation:
         raise MoneyError(
             Msg(

@@ -269,23 +269,33 @@ def authenticate_partner(
             )
             audit.record(db, "partner.sign_in", entity="partner", entity_id=code, at=moment)
         return PartnerSession(partner_id=partner_id, code=code, name=name)
-    failures += 1
-    lock = None
-    if failures >= MAX_FAILURES:
-        lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
-        failures = 0
     with write_transaction(db):
-        db.execute(
-            "UPDATE partners SET failed_pins = ?, locked_until = ? WHERE id = ?",
-            (failures, lock, partner_id),
-        )
-        audit.record(
-            db,
-            "partner.locked" if lock else "partner.wrong_pin",
-            entity="partner",
-            entity_id=code,
-            at=moment,
-        )
+        # counted inside the write transaction: parallel tries each see the one before
+        failures, locked_until = db.execute(
+            "SELECT failed_pins, locked_until FROM partners WHERE id = ?", (partner_id,)
+        ).fetchone()
+        if locked_until and clock.parse_time(locked_until) > moment:
+            locked_now = locked_until
+        else:
+            locked_now = None
+            failures += 1
+            lock = None
+            if failures >= MAX_FAILURES:
+                lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
+                failures = 0
+            db.execute(
+                "UPDATE partners SET failed_pins = ?, locked_until = ? WHERE id = ?",
+                (failures, lock, partner_id),
+            )
+            audit.record(
+                db,
+                "partner.locked" if lock else "partner.wrong_pin",
+                entity="partner",
+                entity_id=code,
+                at=moment,
+            )
+    if locked_now:
+        raise AccountLocked(LOCKED, until=_hhmm(locked_now))
     if lock:
         raise AccountLocked(LOCKED, until=_hhmm(lock))
     raise AuthError(WRONG_PIN, left=MAX_FAILURES - failures)

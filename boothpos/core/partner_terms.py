@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, users
+from boothpos.core import audit, bounds, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import get_event
@@ -98,6 +98,7 @@ def set_bank_details(db: Database, code: str, text: str, *, user: users.User) ->
     text = " ".join((text or "").split())
     if len(text) > 200:
         raise RefusedInput(BANK_TOO_LONG, length=len(text))
+    bounds.check_text(text, "text")
     partner = partner_by_code(db, code)
     with write_transaction(db):
         db.execute("UPDATE partners SET bank_details = ? WHERE id = ?", (text, partner.id))

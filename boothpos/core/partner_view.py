@@ -182,17 +182,19 @@ def _me(db: Database, session: PartnerSession) -> tuple[str, str, str, Event]:
     return row[0], row[1], row[2], event_from_row(row[3:])
 
 
-def _first_record(db: Database, session: PartnerSession) -> date | None:
-    """The day of the partner's first stock move or counted line, if any."""
+def _record_days(db: Database, session: PartnerSession) -> tuple[date, date] | None:
+    """The days of the partner's first and last stock move or counted line, if any."""
     row = db.execute(
-        "SELECT MIN(day) FROM ("
+        "SELECT MIN(day), MAX(day) FROM ("
         "SELECT m.day AS day FROM stock_moves m "
         "WHERE m.product_id IN (SELECT id FROM products WHERE partner_id = :partner_id) "
         "UNION ALL SELECT s.day FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
         "WHERE l.partner_id = :partner_id)",
         {"partner_id": session.partner_id},
     ).fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+    if not row or not row[0]:
+        return None
+    return date.fromisoformat(row[0]), date.fromisoformat(row[1])
 
 
 def dashboard(
@@ -208,18 +210,23 @@ def dashboard(
     to-date period (default: the fair day of ``at``, or of now, in the
     event's zone). The to-date period starts at the partner's first record
     (goods are usually received the day before the fair) or the first fair
-    day, whichever is earlier. Raises :class:`PermissionDenied` for anything
-    but a :class:`PartnerSession`, :class:`AuthError` if its partner is gone.
+    day, whichever is earlier, and ends today, or at the partner's last record
+    when that is dated after the real today (a sale rung up with a later time).
+    Raises :class:`PermissionDenied` for anything but a :class:`PartnerSession`,
+    :class:`AuthError` if its partner is gone.
     """
     session = _check(session)
     code, name, region, event = _me(db, session)
     moment = clock.moment(at, event.timezone).astimezone(ZoneInfo(event.timezone))
     today = today or clock.fair_day(moment, event.timezone)
-    starts = [event.first_day, today]
-    first_record = _first_record(db, session)
-    if first_record is not None:
-        starts.append(first_record)
-    first, last = min(starts), today
+    first, last = min(event.first_day, today), today
+    span = _record_days(db, session)
+    if span is not None:
+        first = min(first, span[0])
+        # a record dated in the future (a sale rung up with a later --at) counts, as it
+        # does in report settlement: nothing of the books may hide from the partner
+        if span[1] > clock.fair_day(clock.now(), event.timezone):
+            last = max(last, span[1])
     first_sale = db.execute(
         "SELECT MIN(s.day) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
         "WHERE l.partner_id = ?",

@@ -59,6 +59,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from boothpos.core import chain as chainmod
 from boothpos.core import days as daysmod
 from boothpos.core import money
 from boothpos.core.checkout import METHODS
@@ -290,6 +291,7 @@ class DayReport:
     earlier_z: tuple[int, ...] = ()  # Z numbers of earlier closes of this day (then reopened)
     reopen_reasons: tuple[str, ...] = ()
     preview: bool = False  # a close not yet confirmed (counted filled in, nothing written)
+    chain: tuple[chainmod.Head, ...] = field(default=(), compare=False)  # books' seal
 
     @property
     def kind(self) -> str:
@@ -378,6 +380,7 @@ def day_report(db: Database, day: date | str) -> DayReport:
         closed_by=closed_by,
         earlier_z=earlier,
         reopen_reasons=tuple(r.reason for r in daysmod.reopens(db, day)),
+        chain=tuple(chainmod.heads(db)),
     )
 
 
@@ -477,6 +480,7 @@ class Settlement:
     transactions: int = 0  # the booth (with detail)
     voids: int = 0
     refund_count: int = 0
+    chain: tuple[chainmod.Head, ...] = field(default=(), compare=False)  # books' seal
 
     @property
     def totals(self) -> Totals:
@@ -624,7 +628,9 @@ def settle(
             )  # fmt: skip
         )
 
-    result = Settlement(event, first, last, whole, tuple(settled), detail=detail)
+    result = Settlement(
+        event, first, last, whole, tuple(settled), detail=detail, chain=tuple(chainmod.heads(db))
+    )
     if detail and only is None:
         booth_days: dict[str, Figures] = {}
         for per_day in days_of.values():

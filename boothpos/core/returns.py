@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, days, stock, users
+from boothpos.core import audit, bounds, clock, days, stock, users
 from boothpos.core.checkout import (
     METHODS,
     SaleResult,
@@ -76,7 +76,7 @@ def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise SaleError(NEEDS_REASON)
-    return reason
+    return bounds.check_text(reason, "reason")
 
 
 def void_sale(

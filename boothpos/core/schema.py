@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("boothpos")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 APPEND_ONLY = (
     "sales",
@@ -215,3 +215,21 @@ def m0001_initial(db: Database) -> None:
         for statement in _append_only_triggers(table).strip().split("END;"):
             if statement.strip():
                 db.execute(statement + "END;")
+
+
+@MIGRATIONS(name="0002_chain")
+def m0002_chain(db: Database) -> None:
+    """The tamper-evident hash chain (boothpos.core.chain), linking every existing record.
+
+    Also ``audit.actor``: who acted when no booth user signed in (``cli:<os user>``).
+    """
+    from boothpos.core import chain
+
+    db.execute(chain.CHAIN_TABLE_SQL)
+    db.execute(chain.CHAIN_INDEX_SQL)
+    for statement in _append_only_triggers("chain").strip().split("END;"):
+        if statement.strip():
+            db.execute(statement + "END;")
+    # who acted when no booth user signed in: "cli:<os user>" for the command line
+    db.execute("ALTER TABLE audit ADD COLUMN actor TEXT NOT NULL DEFAULT ''")
+    chain.seal_all_unlinked(db)

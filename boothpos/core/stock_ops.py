@@ -31,7 +31,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, products, stock, users
+from boothpos.core import audit, bounds, clock, products, stock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event, get_setting, set_setting
@@ -45,8 +45,8 @@ ADJUST_REASONS: dict[str, Msg] = {
     "lost": Msg(id="hilang", en="lost"),
     "miscount": Msg(id="salah hitung", en="miscount"),
 }
-MAX_QTY = 99_999
-MAX_NAME = 200
+MAX_QTY = bounds.MAX_STOCK_QTY  # the one set of bounds (core.bounds)
+MAX_NAME = bounds.MAX_NAME
 DEFAULT_LOW_THRESHOLD = 2
 LOW_THRESHOLD_KEY = "stock.low_threshold"
 ROLE = "supervisor"  # receiving, counting and returning stock; editing products
@@ -386,7 +386,7 @@ def receive(
     )
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
-    reason = " ".join(str(reason or "").split())
+    reason = bounds.check_text(" ".join(str(reason or "").split()), "reason")
     with write_transaction(db):
         before = _ledger(db, [p.id for p, _ in chosen])
         lines = [_line(p, q, before[p.id], before[p.id] + q) for p, q in chosen]
@@ -415,7 +415,7 @@ def return_to_partner(
     owner = resolve_partner(db, partner)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
-    reason = " ".join(str(reason or "").split())
+    reason = bounds.check_text(" ".join(str(reason or "").split()), "reason")
     chosen = _items(db, items) if items is not None else None
     if chosen is not None:
         _one_partner([p for p, _ in chosen], owner)
@@ -468,7 +468,7 @@ def adjust(
     item = resolve_product(db, product)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
-    note = " ".join(str(note or "").split())
+    note = bounds.check_text(" ".join(str(note or "").split()), "reason")
     with write_transaction(db):
         before = _ledger(db, [item.id])[item.id]
         change = counted - before if counted is not None else delta
@@ -649,11 +649,11 @@ def update_product(
             raise RefusedInput(EMPTY_NAME)
         if len(clean) > MAX_NAME:
             raise RefusedInput(NAME_TOO_LONG, length=len(clean), limit=MAX_NAME)
-        wanted["name"] = clean
+        wanted["name"] = bounds.check_text(clean, "product_name")
     if category is not None:
-        wanted["category"] = " ".join(str(category).split())
+        wanted["category"] = bounds.check_text(" ".join(str(category).split()), "category")
     if price is not None:
-        wanted["price"] = parse_rupiah(price)
+        wanted["price"] = bounds.check_money(parse_rupiah(price), "price")
     current = {"name": item.name, "category": item.category, "price": item.price}
     changes = {k: v for k, v in wanted.items() if current[k] != v}
     if not changes:

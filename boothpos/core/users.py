@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock
+from boothpos.core.db import write_transaction
 from boothpos.core.errors import (
     AccountLocked,
     AuthError,
@@ -217,24 +218,34 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
                 db, "user.sign_in", user_id=user.id, entity="user", entity_id=user.id, at=moment
             )
         return user
-    failures += 1
-    lock = None
-    if failures >= MAX_FAILURES:
-        lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
-        failures = 0
-    with db.atomic():
-        db.execute(
-            "UPDATE users SET failed_pins = ?, locked_until = ? WHERE id = ?",
-            (failures, lock, user.id),
-        )
-        audit.record(
-            db,
-            "user.locked" if lock else "user.wrong_pin",
-            user_id=user.id,
-            entity="user",
-            entity_id=user.id,
-            at=moment,
-        )
+    with write_transaction(db):
+        # counted inside the write transaction: parallel tries each see the one before
+        failures, locked_until = db.execute(
+            "SELECT failed_pins, locked_until FROM users WHERE id = ?", (user.id,)
+        ).fetchone()
+        if locked_until and clock.parse_time(locked_until) > moment:
+            locked_now = locked_until
+        else:
+            locked_now = None
+            failures += 1
+            lock = None
+            if failures >= MAX_FAILURES:
+                lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
+                failures = 0
+            db.execute(
+                "UPDATE users SET failed_pins = ?, locked_until = ? WHERE id = ?",
+                (failures, lock, user.id),
+            )
+            audit.record(
+                db,
+                "user.locked" if lock else "user.wrong_pin",
+                user_id=user.id,
+                entity="user",
+                entity_id=user.id,
+                at=moment,
+            )
+    if locked_now:
+        raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked_now))
     if lock:
         raise AccountLocked(LOCKED, user=user.username, until=_hhmm(lock))
     raise AuthError(WRONG_PIN, user=user.username, left=MAX_FAILURES - failures)

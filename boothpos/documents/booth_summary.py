@@ -36,6 +36,7 @@ from boothpos.documents.layout import (
     save_pdf,
     side_by_side,
     signature_block,
+    with_seal,
     wrap_cell,
 )
 from boothpos.documents.receipt import method_name
@@ -156,7 +157,7 @@ def render_booth_summary(settlement: Settlement, *, printed_at: datetime | None 
         )
     )
     story.append(signature_block(st, [("Koordinator Booth", ""), ("Petugas Booth", "")]))
-    info = PageInfo(event, TITLE, printed_text(event, printed_at))
+    info = PageInfo(event, TITLE, with_seal(printed_text(event, printed_at), settlement.chain))
     return build_pdf(story, info=info, fonts=fonts, subject=period_label(settlement))
 
 

@@ -616,3 +616,21 @@ def _lean_reportlab() -> Iterator[None]:
 def save_pdf(data: bytes, path: str | Path) -> Path:
     """Write ``data`` to ``path`` atomically (a half-written PDF never replaces a good one)."""
     return write_pdf(path, data)
+
+
+def seal_text(heads: Sequence, lang: str = "id") -> str:
+    """The books' seal (hash-chain head per till) for the footer of a signed document.
+
+    The paper people sign then pins the books: a file changed afterwards, even
+    with a whole chain recomputed, no longer ends in this head. ``heads`` are
+    :class:`boothpos.core.chain.Head` (till, count, hash).
+    """
+    records, seal = ("records", "books' seal ") if lang == "en" else ("catatan", "segel buku ")
+    parts = [f"{h.till} {h.count:,}".replace(",", ".") + f" {records} {h.short}" for h in heads]
+    return (seal + "; ".join(parts)) if parts else ""
+
+
+def with_seal(printed: str, heads: Sequence, lang: str = "id") -> str:
+    """The footer's printed-at text followed by the books' seal."""
+    seal = seal_text(heads, lang)
+    return f"{printed} · {seal}" if seal else printed

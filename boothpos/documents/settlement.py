@@ -44,6 +44,7 @@ from boothpos.documents.layout import (
     short_date,
     side_by_side,
     signature_block,
+    with_seal,
     wrap_cell,
 )
 
@@ -291,7 +292,7 @@ def render_settlement(settlement: Settlement, *, printed_at: datetime | None = N
         texts += [p.name, p.region, p.bank_details, *(x.name for x in p.products)]
     fonts = choose_fonts(texts)
     st = make_styles(fonts)
-    printed = printed_text(event, printed_at)
+    printed = with_seal(printed_text(event, printed_at), settlement.chain)
     printed_day = _printed_day(printed_at, event.timezone)
     story: list = []
     for n, partner in enumerate(settlement.partners):

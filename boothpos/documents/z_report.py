@@ -41,6 +41,7 @@ from boothpos.documents.layout import (
     save_pdf,
     side_by_side,
     signature_block,
+    with_seal,
     wrap_cell,
 )
 from boothpos.documents.receipt import method_name
@@ -328,7 +329,12 @@ def render_z_report(
             place_date=shown_day,
         )
     )
-    info_page = PageInfo(event, heading_text, printed_text(event, printed_at), lang=lang)
+    info_page = PageInfo(
+        event,
+        heading_text,
+        with_seal(printed_text(event, printed_at), report.chain, lang),
+        lang=lang,
+    )
     return build_pdf(story, info=info_page, fonts=fonts, subject=f"{title} {report.day}")
 
 

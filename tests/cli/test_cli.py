@@ -160,7 +160,10 @@ def test_csv_exports(demo_db, capsys, tmp_path):
     target = tmp_path / "products.csv"
     assert run(capsys, "--db", demo_db, "export", "products", "-o", target)[0] == 0
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "barcode,name,partner_code,category,price,stock"
+    # the JSON keys, then what the catalog importer needs to take the file back (issue 12)
+    assert lines[0] == (
+        "barcode,name,partner_code,category,price,stock,partner_name,region,product_name,on_hand"
+    )
     assert len(lines) == 83
     run(capsys, "--db", demo_db, "sell", lines[1].split(",")[0])
     code, out, _ = run(capsys, "--db", demo_db, "export", "sales")

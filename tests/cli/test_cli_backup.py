@@ -160,7 +160,9 @@ def test_audit_lists_newest_first_filters_and_emits_json(booth, capsys):
     code, out, _ = run(capsys, "--db", booth.path, "audit", "--action", "sale", "--json")
     entries = json.loads(out)
     assert code == 0 and [e["action"] for e in entries] == ["sale.checkout"]
-    assert entries[0]["detail"]["lines"] == 1 and entries[0]["user"] == "kasir"
+    assert entries[0]["detail"]["lines"] == 1
+    # a command-line sale: the operating-system user acted, as the cashier kasir
+    assert entries[0]["user"] == audit.cli_actor() and entries[0]["as_user"] == "kasir"
 
     code, out, err = run(capsys, "--db", booth.path, "audit", "--action", "nothing.here")
     assert code == 0 and out == "" and "No audit entries" in err
@@ -207,7 +209,8 @@ def test_close_day_backs_up_after_the_close_is_committed(booth, capsys):
         kinds = [r[0] for r in copy.execute("SELECT kind FROM day_events ORDER BY id")]
     assert kinds == ["open", "close"]  # the backup holds the close
     entry = audit.entries(booth.reopen(), action="db.backup")[0]
-    assert entry["detail"]["reason"] == "day_close" and entry["user"] == "supervisor"
+    assert entry["detail"]["reason"] == "day_close" and entry["as_user"] == "supervisor"
+    assert entry["user"] == audit.cli_actor()
 
 
 def test_backup_when_the_local_folder_cannot_be_made_is_a_failure_not_a_traceback(booth, capsys):

@@ -44,7 +44,9 @@ def test_set_then_show_json(stored, capsys):
     code, out, _ = run(capsys, "--db", stored.path, "qris", "show")
     assert code == 0 and out.splitlines()[0] == static_payload()
     entries = [e for e in audit.entries(stored.reopen()) if e["entity_id"] == qris.SETTING]
-    assert entries and entries[0]["user"] == "admin"
+    # a command-line action: the OS user acted (cli:<user>), as the admin
+    assert entries and entries[0]["as_user"] == "admin"
+    assert entries[0]["user"] == audit.cli_actor()
 
 
 @pytest.mark.parametrize(

@@ -88,8 +88,18 @@ def test_format_refuses_floats():
 
 
 def test_format_parse_round_trip():
-    for amount in (0, 1, 999, 1000, 12_345_678, 10**12):
+    for amount in (0, 1, 999, 1000, 12_345_678, 10**10):
         assert parse_rupiah(format_rupiah(amount)) == amount
+
+
+@pytest.mark.parametrize(
+    "text", ["10000000001", "Rp 1.000.000.000.000", "9223372036854775808", "9" * 5000, 10**19]
+)
+def test_amounts_above_the_bound_are_refused_with_the_limit(text):
+    with pytest.raises(MoneyError) as refused:
+        parse_rupiah(text)
+    assert "Rp 10.000.000.000" in refused.value.message("en")
+    assert "too large" in refused.value.message("en")
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ from boothpos.core import db as dbmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import AuthError, PermissionDenied
 from boothpos.core.money import format_rupiah
-from boothpos.core.partner_access import PartnerSession
+from boothpos.core.partner_access import PartnerSession, set_partner_pin
 
 WIB = ZoneInfo("Asia/Jakarta")
 FAIR = [date(2024, 2, 28) + timedelta(days=i) for i in range(5)]
@@ -441,3 +441,22 @@ def test_other_partners_activity_never_changes_a_partners_dashboard(base, extra,
     for code, name in names.items():
         if code != session.code:
             assert code not in text and name not in text
+
+
+def test_a_sale_dated_after_today_counts_as_it_does_in_report_settlement(booth):
+    """The to-date period used to end today: a sale rung up with a later time was left out."""
+    from boothpos.core import clock
+
+    set_partner_pin(booth.db, "ACH01", admin=booth.admin, pin="4321")
+    now = clock.now()
+    booth.sell(("kopi", 2), at=now)
+    booth.sell(("kopi", 3), at=now + timedelta(days=2))  # `sell --at` a later day
+    session = partner_access.authenticate_partner(booth.db, "ACH01", "4321")
+
+    dash = partner_view.dashboard(booth.db, session)
+
+    (row,) = [p for p in reports.settle(booth.db).to_json()["partners"] if p["code"] == "ACH01"]
+    shown = dash.to_date.to_json()
+    assert {k: shown[k] for k in SETTLEMENT_KEYS} == {k: row[k] for k in SETTLEMENT_KEYS}
+    assert shown["qty"] == 5 and dash.on_hand == row["stock"]["on_hand"]
+    assert dash.today.qty == 2

@@ -136,3 +136,16 @@ def test_the_log_shows_names_not_raw_ids_and_yes_no(booth, translators):
     label = rows["label.print"]
     assert model.index(label, COL_ENTITY).data() == "product Kopi Arabika Gayo 250 g"
     assert model.index(label, COL_DETAIL).data() == "copies: 2 · generated: tidak"
+
+
+def test_a_command_line_action_shows_the_os_user_and_the_booth_user(qtbot, booth):
+    from boothpos.cli import main
+    from boothpos.core import audit
+
+    assert main(["--db", str(booth.path), "sell", booth.product["kopi"].barcode]) == 0
+    dialog = AuditDialog(AuditController(booth.reopen(), booth.admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    [row] = rows_of(dialog, "sale.checkout")
+    assert cell(dialog, row, COL_USER) == f"{audit.cli_actor()} (kasir)"

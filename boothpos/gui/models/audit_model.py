@@ -77,7 +77,10 @@ class AuditTableModel(RowsTableModel[dict]):
         if column == COL_TIME:
             return display_time(str(entry.get("at") or ""), with_date=True)
         if column == COL_USER:
-            return entry.get("user") or self.tr("(system)")
+            who = entry.get("user") or self.tr("(system)")
+            acting_as = entry.get("as_user")
+            # a command-line action: cli:<os user>, acting as the booth user it was recorded under
+            return f"{who} ({acting_as})" if acting_as and acting_as != who else who
         if column == COL_ACTION:
             return str(entry.get("action") or "")
         if column == COL_ENTITY:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core import bounds
 from boothpos.core.checkout import METHODS
 from boothpos.core.denominations import COINS, DENOMINATIONS, NOTES
 from boothpos.core.errors import BoothError
@@ -222,7 +223,7 @@ class CloseDayDialog(QDialog):
             label_box.addStretch(1)
             spin = QSpinBox(panel)
             spin.setObjectName(f"count{denomination}")
-            spin.setRange(0, 99_999)
+            spin.setRange(0, bounds.MAX_NOTES)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             spin.setAccessibleName(format_rupiah(denomination))
