@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("boothpos")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 APPEND_ONLY = (
     "sales",
@@ -215,3 +215,41 @@ def m0001_initial(db: Database) -> None:
         for statement in _append_only_triggers(table).strip().split("END;"):
             if statement.strip():
                 db.execute(statement + "END;")
+
+
+_HUB_RECORDS = """
+-- The booth hub (several tills): every record this till exchanges with the hub,
+-- under the UUID and till code it travels with. A sale, refund or void keeps its
+-- own uuid; stock moves and fair-day events get theirs here (their tables are
+-- append-only and carry none). origin 'local': made on this till (pushed = 1 once
+-- the hub has it); origin 'hub': pulled from another till (hub_seq = hub order).
+-- status 'parked': a pulled record that could not be applied (reason names why);
+-- it is retried at every sync and never blocks the records behind it.
+CREATE TABLE hub_records (
+    uuid TEXT PRIMARY KEY,
+    tbl TEXT NOT NULL,                       -- sales, voids, stock_moves, day_events
+    row_id INTEGER,                          -- the row in tbl (NULL: not applied here)
+    till_code TEXT NOT NULL,
+    kind TEXT NOT NULL,                      -- sale, refund, void, stock_move, day_event
+    origin TEXT NOT NULL CHECK (origin IN ('local', 'hub')),
+    pushed INTEGER NOT NULL DEFAULT 0,
+    hub_seq INTEGER,
+    status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'parked')),
+    reason TEXT NOT NULL DEFAULT '',
+    payload TEXT,                            -- JSON as pulled (records of other tills)
+    UNIQUE (tbl, row_id)
+);
+CREATE INDEX hub_records_pending ON hub_records(origin, pushed);
+CREATE INDEX hub_records_status ON hub_records(status);
+"""
+
+
+@MIGRATIONS(name="0003_hub_records")
+def m0003_hub_records(db: Database) -> None:
+    """UUID and till code of every record exchanged with the booth hub (issue 15).
+
+    Depends on nothing but 0001: the append-only tables are not altered.
+    """
+    for statement in _HUB_RECORDS.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
