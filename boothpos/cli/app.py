@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from boothpos.cli import days, partners, reports, safety, sales, setup, stock
+from boothpos.cli import days, hub, partners, reports, safety, sales, setup, stock
 from boothpos.cli.common import EXIT_FAIL, messages
 from boothpos.core import errors, paths
 from boothpos.core.errors import BoothError, DamagedDatabase, Msg
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_parsers(sub)
     partners.add_parsers(sub)
     safety.add_parsers(sub)
+    hub.add_parsers(sub)
     return parser
 
 
@@ -69,6 +70,9 @@ COMMANDS = {
     "commission": reports.cmd_commission,
     "bank-details": reports.cmd_bank_details,
     "partner": partners.cmd_partner,
+    "hub": hub.cmd_hub,
+    "join": hub.cmd_join,
+    "sync": hub.cmd_sync,
 }
 
 
