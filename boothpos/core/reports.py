@@ -18,7 +18,9 @@ in the Z report, the settlement sheets, ``report … --json`` and the exports:
 - **by_method**: what each payment method paid toward sales, cash net of the
   change given; a refund subtracts from the method it was paid back with.
   So Σ by_method = net = Σ payments − change − refunds paid.
-- **cash**: ``expected`` = opening float + by_method.cash; ``counted`` is the
+- **cash**: ``expected`` = opening float + by_method.cash; with several tills
+  (the booth hub) only this till's own sales count here, as each till counts
+  its own drawer (sales pulled from other tills are in every other figure); ``counted`` is the
   count entered at the close (``None`` before the close, i.e. in an X
   report); ``difference`` = counted − expected (``None`` before the close).
   After a reopen and a new close the latest close's count and Z number hold.
@@ -189,6 +191,29 @@ def _by_method(db: Database, first: str, last: str) -> dict[str, int]:
     return result
 
 
+def _drawer_cash(db: Database, day: str, by_method: dict[str, int]) -> int:
+    """The cash this till's drawer took on ``day``: the booth's, less other tills' sales.
+
+    With several tills (the booth hub) a till holds every till's sales but each
+    till counts its own drawer; sales pulled from the hub (``hub_records`` of
+    origin 'hub') are in the booth's figures and not in this drawer.
+    """
+    pulled = db.execute(
+        "SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN sales s ON s.id = p.sale_id "
+        "WHERE p.method = 'cash' AND s.day = ? AND "
+        f"{_NOT_VOIDED} AND s.id IN (SELECT row_id FROM hub_records WHERE tbl = 'sales' "
+        "AND origin = 'hub')",
+        (day,),
+    ).fetchone()[0]
+    pulled_change = db.execute(
+        "SELECT COALESCE(SUM(s.change), 0) FROM sales s WHERE s.day = ? AND "
+        f"{_NOT_VOIDED} AND s.id IN (SELECT row_id FROM hub_records WHERE tbl = 'sales' "
+        "AND origin = 'hub')",
+        (day,),
+    ).fetchone()[0]
+    return by_method["cash"] - (pulled - pulled_change)
+
+
 def _counts(db: Database, first: str, last: str) -> tuple[int, int, int]:
     """(completed sales, refund records, voided sales) of the period."""
     sales_n, refunds_n = db.execute(
@@ -356,7 +381,7 @@ def day_report(db: Database, day: date | str) -> DayReport:
     transactions, refund_count, voids = _counts(db, iso, iso)
     by_method = _by_method(db, iso, iso)
     closes = daysmod.closes(db, day)
-    cash = CashCount(state.opening_float, state.opening_float + by_method["cash"])
+    cash = CashCount(state.opening_float, state.opening_float + _drawer_cash(db, iso, by_method))
     closed_at = closed_by = None
     if state.status == "closed" and closes:
         last = closes[-1]

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import psycopg
 import pytest
 
-from boothpos.core import check, export, reports, returns, stock, users
+from boothpos.core import check, days, export, reports, returns, stock, users
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import RefusedInput
@@ -219,3 +219,31 @@ def test_an_unreachable_hub_is_reported_and_the_records_wait(booth, tills):
     assert result.error.startswith(schema.UNREACHABLE.render(detail="").split("(")[0])
     assert result.pending == 2 and result.pushed == 0
     assert json.loads(json.dumps(result.to_json()))["pending"] == 2
+
+
+def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(booth, tills):
+    t1, t2 = tills["T1"], tills["T2"]
+    kopi = booth.product["kopi"].barcode
+    sell(t1, [(kopi, 1)], pay=[Tender("cash", 100_000)])  # 85,000 in T1's drawer
+    sell(t2, [(kopi, 2)], pay=[Tender("cash")])  # 170,000 in T2's drawer
+    sell(t2, [(kopi, 1)], pay=[Tender("qris")])
+    sync_all(tills)
+
+    day, evening = fair_time(1, 0).date(), fair_time(1, 20)
+    z1 = days.close_day(
+        t1, day, user=users.get_user(t1, "supervisor"), counted_cash=85_000, at=evening
+    )
+    z2 = days.close_day(
+        t2, day, user=users.get_user(t2, "supervisor"), counted_cash=170_000, at=evening
+    )
+
+    for z in (z1, z2):  # the booth's day: every till's sales
+        assert z.transactions == 3
+        assert z.by_method["cash"] == 255_000 and z.by_method["qris"] == 85_000
+    assert (z1.cash.expected, z1.cash.difference) == (85_000, 0)
+    assert (z2.cash.expected, z2.cash.difference) == (170_000, 0)
+    assert z1.z_number == z2.z_number == 1  # Z numbers run per till
+    sync_all(tills)
+    # another till's close never closes this till's day
+    assert days.state(t1, day).z_number == 1
+    assert days.state(tills["T3"], day).status == "not_opened"
