@@ -225,12 +225,18 @@ _HUB_RECORDS = """
 -- the hub has it); origin 'hub': pulled from another till (hub_seq = hub order).
 -- status 'parked': a pulled record that could not be applied (reason names why);
 -- it is retried at every sync and never blocks the records behind it.
+-- Catalog records (partner, product, user) are versions of a row, named by
+-- entity_key (partner code, barcode, username); their payload is the snapshot sent.
 CREATE TABLE hub_records (
     uuid TEXT PRIMARY KEY,
-    tbl TEXT NOT NULL,                       -- sales, voids, stock_moves, day_events
-    row_id INTEGER,                          -- the row in tbl (NULL: not applied here)
+    tbl TEXT NOT NULL,                       -- sales, voids, stock_moves, day_events,
+                                             -- partners, products, users
+    row_id INTEGER,                          -- the row in tbl (NULL: not applied here,
+                                             -- or a catalog version)
     till_code TEXT NOT NULL,
-    kind TEXT NOT NULL,                      -- sale, refund, void, stock_move, day_event
+    kind TEXT NOT NULL,                      -- sale, refund, void, stock_move, day_event,
+                                             -- partner, product, user
+    entity_key TEXT,
     origin TEXT NOT NULL CHECK (origin IN ('local', 'hub')),
     pushed INTEGER NOT NULL DEFAULT 0,
     hub_seq INTEGER,
@@ -241,6 +247,16 @@ CREATE TABLE hub_records (
 );
 CREATE INDEX hub_records_pending ON hub_records(origin, pushed);
 CREATE INDEX hub_records_status ON hub_records(status);
+CREATE INDEX hub_records_entity ON hub_records(tbl, entity_key);
+
+-- The catalog as last exchanged with the hub: a digest per partner, product and
+-- user; a row whose digest differs has changed here and is pushed as a new version.
+CREATE TABLE hub_catalog (
+    tbl TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    PRIMARY KEY (tbl, entity_key)
+);
 """
 
 

@@ -14,6 +14,11 @@ which differ from till to till:
 - ``void``: the voided sale's UUID, who, why, and the stock moves back;
 - ``stock_move``: intake, adjustment or return to a partner (moves of a sale or
   a void travel inside that record);
+- ``partner`` / ``product`` / ``user``: a version of a catalog row (prices,
+  names, commission rates, PIN hashes, active flags), sent whenever the row
+  changed on a till (a digest per row in ``hub_catalog`` tells). Versions apply
+  in hub order, the last one wins on every till; a till's own version not yet
+  in the hub (or later in hub order) is never overwritten by an older one;
 - ``day_event``: a fair-day open, close or reopen of the till that made it.
   Each till keeps its own drawer: another till's day events are kept in
   ``hub_records`` (the booth's books) and never change this till's day state.
@@ -29,6 +34,7 @@ it never blocks the records behind it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid as uuidlib
@@ -42,15 +48,47 @@ from boothpos.core.checkout import current_till
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg
 
-KINDS = ("sale", "refund", "void", "stock_move", "day_event")
+KINDS = ("partner", "product", "user", "sale", "refund", "void", "stock_move", "day_event")
 STANDALONE_MOVES = "sale_id IS NULL AND void_id IS NULL"
 SETTING_CURSOR = "hub_pull_cursor"
 AUDIT_PULL = "hub.pull"
 AUDIT_PARK = "hub.park"
 # push order: a sale before the void or refund that points back to it
 _TABLE_ORDER = (
-    "CASE tbl WHEN 'sales' THEN 0 WHEN 'voids' THEN 1 WHEN 'stock_moves' THEN 2 ELSE 3 END"
+    "CASE tbl WHEN 'partners' THEN 0 WHEN 'products' THEN 1 WHEN 'users' THEN 2 "
+    "WHEN 'sales' THEN 3 WHEN 'voids' THEN 4 WHEN 'stock_moves' THEN 5 ELSE 6 END"
 )
+# Catalog records: versions of a partner, product or user row, keyed by its natural key.
+CATALOG = {
+    "partners": (
+        "partner",
+        "code",
+        "SELECT code, name, region, commission_bp, bank_details, pin_hash, created_at "
+        "FROM partners",
+    ),
+    "products": (
+        "product",
+        "barcode",
+        "SELECT p.barcode, p.barcode_internal, p.name, pa.code AS partner_code, p.category, "
+        "p.price, p.catalog_intake, p.active, p.created_at FROM products p "
+        "JOIN partners pa ON pa.id = p.partner_id",
+    ),
+    "users": (
+        "user",
+        "username",
+        "SELECT username, display_name, role, pin_hash, active, created_at FROM users",
+    ),
+}
+CATALOG_TABLES = {kind: tbl for tbl, (kind, _, _) in CATALOG.items()}
+TABLE_OF = {
+    "sale": "sales",
+    "refund": "sales",
+    "void": "voids",
+    "stock_move": "stock_moves",
+    "day_event": "day_events",
+    **CATALOG_TABLES,
+}
+AUDIT_CATALOG = "hub.catalog"
 
 NO_PRODUCT = Msg(
     id="produk {barcode} ({name}) tidak ada di kasir ini",
@@ -137,7 +175,61 @@ def register_local(db: Database) -> int:
                 [(str(uuidlib.uuid4()), tbl, i, till, kind) for i in ids],
             )
             added += len(ids)
+        for tbl, key, snapshot in _catalog_changes(db):
+            kind = CATALOG[tbl][0]
+            db.execute(
+                "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, entity_key, origin, "
+                "payload) VALUES (?, ?, NULL, ?, ?, ?, 'local', ?)",
+                (str(uuidlib.uuid4()), tbl, till, kind, key, json.dumps(snapshot)),
+            )
+            _store_digest(db, tbl, key, snapshot)
+            added += 1
     return added
+
+
+def _catalog_rows(db: Database, tbl: str, key: str | None = None) -> dict[str, dict]:
+    _, column, query = CATALOG[tbl]
+    if key is not None:
+        alias = "p." if tbl == "products" else ""
+        rows = db.query(f"{query} WHERE {alias}{column} = ?", (key,))
+    else:
+        rows = db.query(query)
+    return {row[column]: dict(row) for row in rows}
+
+
+def _digest(snapshot: dict) -> str:
+    """What identifies a version of a row (its creation time aside)."""
+    content = {k: v for k, v in snapshot.items() if k != "created_at"}
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _store_digest(db: Database, tbl: str, key: str, snapshot: dict) -> None:
+    db.execute(
+        "INSERT INTO hub_catalog (tbl, entity_key, digest) VALUES (?, ?, ?) "
+        "ON CONFLICT (tbl, entity_key) DO UPDATE SET digest = excluded.digest",
+        (tbl, key, _digest(snapshot)),
+    )
+
+
+def _catalog_changes(db: Database) -> list[tuple[str, str, dict]]:
+    """Catalog rows that changed (or appeared) since last exchanged with the hub."""
+    changed = []
+    for tbl in CATALOG:
+        known = dict(db.execute("SELECT entity_key, digest FROM hub_catalog WHERE tbl = ?", (tbl,)))
+        for key, snapshot in _catalog_rows(db, tbl).items():
+            if known.get(key) != _digest(snapshot):
+                changed.append((tbl, key, snapshot))
+    return changed
+
+
+def mark_catalog_known(db: Database) -> None:
+    """The catalog as it is now counts as exchanged (a till made from, or seeding, the hub).
+
+    Inside the caller's write transaction.
+    """
+    for tbl in CATALOG:
+        for key, snapshot in _catalog_rows(db, tbl).items():
+            _store_digest(db, tbl, key, snapshot)
 
 
 def pending_count(db: Database) -> int:
@@ -164,11 +256,15 @@ def parked(db: Database) -> list[dict]:
 def pending(db: Database, limit: int = 500) -> list[Record]:
     """Local records the hub does not have yet, in push order, with their payloads."""
     rows = db.execute(
-        "SELECT uuid, tbl, row_id, till_code, kind FROM hub_records "
-        f"WHERE origin = 'local' AND pushed = 0 ORDER BY {_TABLE_ORDER}, row_id LIMIT ?",
+        "SELECT uuid, tbl, row_id, till_code, kind, payload FROM hub_records "
+        "WHERE origin = 'local' AND pushed = 0 AND status = 'ok' "
+        f"ORDER BY {_TABLE_ORDER}, row_id, rowid LIMIT ?",
         (limit,),
     ).fetchall()
-    return [Record(u, till, kind, payload(db, tbl, row_id)) for u, tbl, row_id, till, kind in rows]
+    return [
+        Record(u, till, kind, json.loads(stored) if stored else payload(db, tbl, row_id))
+        for u, tbl, row_id, till, kind, stored in rows
+    ]
 
 
 def mark_pushed(db: Database, uuids: list[str]) -> None:
@@ -481,23 +577,29 @@ def apply(db: Database, record: Record) -> str:
         row_id = _apply_moves(db, [p])
     elif kind == "day_event":
         tbl, row_id, name = "day_events", None, f"{p['kind']} {p['day']}"
+    elif kind in CATALOG_TABLES:
+        tbl, row_id = CATALOG_TABLES[kind], None
+        name = p[CATALOG[tbl][1]]
+        _apply_catalog(db, tbl, p, record)
     else:
         raise Unapplicable(UNKNOWN_KIND, kind=kind)
     db.execute(
-        "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, origin, pushed, hub_seq, "
-        "status, reason, payload) VALUES (?, ?, ?, ?, ?, 'hub', 1, ?, 'ok', '', ?) "
-        "ON CONFLICT (uuid) DO UPDATE SET row_id = excluded.row_id, status = 'ok', reason = ''",
+        "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, entity_key, origin, pushed, "
+        "hub_seq, status, reason, payload) VALUES (?, ?, ?, ?, ?, ?, 'hub', 1, ?, 'ok', '', ?) "
+        "ON CONFLICT (uuid) DO UPDATE SET tbl = excluded.tbl, row_id = excluded.row_id, "
+        "entity_key = excluded.entity_key, status = 'ok', reason = ''",
         (
             record.uuid,
             tbl,
             row_id,
             record.till_code,
             kind,
+            name if kind in CATALOG_TABLES else None,
             record.hub_seq,
             json.dumps(p, ensure_ascii=False),
         ),
     )
-    if kind != "day_event":
+    if kind not in CATALOG_TABLES and kind != "day_event":
         audit.record(
             db,
             AUDIT_PULL,
@@ -506,6 +608,70 @@ def apply(db: Database, record: Record) -> str:
             detail={"uuid": record.uuid, "till": record.till_code, "hub_seq": record.hub_seq},
         )
     return name
+
+
+_CATALOG_COLUMNS = {
+    "partners": ("name", "region", "commission_bp", "bank_details", "pin_hash"),
+    "products": (
+        "barcode_internal",
+        "name",
+        "partner_id",
+        "category",
+        "price",
+        "catalog_intake",
+        "active",
+    ),
+    "users": ("display_name", "role", "pin_hash", "active"),
+}
+
+
+def _apply_catalog(db: Database, tbl: str, p: dict, record: Record) -> None:
+    """Insert or update a partner, product or user as the pulled version says; audited.
+
+    Skipped when this till holds a version of the same row that is later in
+    hub order or not in the hub yet: the last version in hub order wins everywhere.
+    """
+    kind, column, _ = CATALOG[tbl]
+    key = p[column]
+    newer = db.execute(
+        "SELECT 1 FROM hub_records WHERE tbl = ? AND entity_key = ? AND origin = 'local' "
+        "AND (hub_seq IS NULL OR hub_seq > ?)",
+        (tbl, key, record.hub_seq or 0),
+    ).fetchone()
+    if newer:
+        return
+    values = {c: p[c] for c in _CATALOG_COLUMNS[tbl] if c != "partner_id"}
+    if tbl == "products":
+        values["partner_id"] = _partner_id(db, p["partner_code"])
+    old = db.execute(f"SELECT {', '.join(values)} FROM {tbl} WHERE {column} = ?", (key,)).fetchone()
+    if old is None:
+        columns = [column, *values, "created_at"]
+        db.execute(
+            f"INSERT INTO {tbl} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            (key, *values.values(), p["created_at"]),
+        )
+        changes = {"new": True}
+    else:
+        changes = {
+            c: [was, values[c]] for c, was in zip(values, old, strict=True) if was != values[c]
+        }
+        if changes:
+            sets = ", ".join(f"{c} = ?" for c in changes)
+            db.execute(
+                f"UPDATE {tbl} SET {sets} WHERE {column} = ?",
+                (*(values[c] for c in changes), key),
+            )
+    _store_digest(db, tbl, key, _catalog_rows(db, tbl, key)[key])
+    if changes:
+        if changes.pop("pin_hash", None) is not None:  # never a PIN hash in the audit log
+            changes["pin"] = "changed"
+        audit.record(
+            db,
+            AUDIT_CATALOG,
+            entity=kind,
+            entity_id=key,
+            detail={"till": record.till_code, "hub_seq": record.hub_seq, "changes": changes},
+        )
 
 
 def known(db: Database, record_uuid: str) -> str | None:
@@ -532,7 +698,7 @@ def apply_or_park(db: Database, record: Record, *, cursor: int | None) -> str | 
             exc.message("en") if isinstance(exc, Unapplicable) else REFUSED.render("en", detail=exc)
         )
     with write_transaction(db):
-        tbl = {"sale": "sales", "refund": "sales", "void": "voids"}.get(record.kind, record.kind)
+        tbl = TABLE_OF.get(record.kind, record.kind)
         db.execute(
             "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, origin, pushed, "
             "hub_seq, status, reason, payload) VALUES (?, ?, NULL, ?, ?, 'hub', 1, ?, 'parked', "
@@ -582,7 +748,11 @@ def _store_cursor(db: Database, value: int) -> None:
     )
 
 
-def skip(db: Database, cursor_value: int) -> None:
-    """Advance the cursor past a record this till already holds."""
+def skip(db: Database, cursor_value: int, record_uuid: str) -> None:
+    """Advance the cursor past a record this till already holds (noting its hub order)."""
     with write_transaction(db):
+        db.execute(
+            "UPDATE hub_records SET hub_seq = ? WHERE uuid = ? AND hub_seq IS NULL",
+            (cursor_value, record_uuid),
+        )
         _store_cursor(db, cursor_value)

@@ -47,7 +47,8 @@ CREATE TABLE records (
     uuid uuid PRIMARY KEY,
     seq bigserial NOT NULL UNIQUE,
     till_code text NOT NULL,
-    kind text NOT NULL CHECK (kind IN ('sale', 'refund', 'void', 'stock_move', 'day_event')),
+    kind text NOT NULL CHECK (kind IN ('sale', 'refund', 'void', 'stock_move', 'day_event',
+                                       'partner', 'product', 'user')),
     payload jsonb NOT NULL,
     pushed_by text NOT NULL DEFAULT current_user,
     received_at timestamptz NOT NULL DEFAULT now()

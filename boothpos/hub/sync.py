@@ -178,19 +178,21 @@ def pull(
     for rec in records.parked_records(db):  # what was stuck may fit now
         if records.apply_or_park(db, rec, cursor=None) is None:
             applied += 1
+    # The till's own records come back without their payload: only their hub order
+    # is noted (the last catalog version in hub order wins).
+    wanted = "payload" if own else "CASE WHEN pushed_by = current_user THEN NULL ELSE payload END"
     while True:
         rows = conn.execute(
-            "SELECT seq, uuid::text, till_code, kind, payload FROM records WHERE seq > %s "
-            + ("" if own else "AND pushed_by <> current_user ")
-            + "ORDER BY seq LIMIT %s",
+            f"SELECT seq, uuid::text, till_code, kind, {wanted} FROM records WHERE seq > %s "
+            "ORDER BY seq LIMIT %s",
             (records.cursor(db), batch),
         ).fetchall()
         if not rows:
             return applied
         newly_parked: dict[str, str] = {}
         for seq, record_uuid, till, kind, payload in rows:
-            if records.known(db, record_uuid) is not None:
-                records.skip(db, seq)
+            if payload is None or records.known(db, record_uuid) is not None:
+                records.skip(db, seq, record_uuid)
                 continue
             rec = records.Record(record_uuid, till, kind, payload, seq)
             reason = records.apply_or_park(db, rec, cursor=seq)
@@ -260,6 +262,8 @@ def init_hub(dsn: str, from_path: Path) -> str:
             with conn.transaction():
                 schema.store_seed(conn, schema.read_seed(db))
                 till_dsn = schema.add_till(conn, dsn, till)
+        with write_transaction(db):
+            records.mark_catalog_known(db)  # the seed: no need to send it again
         set_setting(db, SETTING_DSN, till_dsn)
         return till
     finally:
@@ -281,6 +285,7 @@ def join(path: Path, dsn: str, till: str) -> SyncResult:
         try:
             with write_transaction(db):
                 schema.write_seed(db, seed, till_code=till)
+                records.mark_catalog_known(db)
             till_dsn = schema.add_till(conn, dsn, till)
         except BaseException:
             db.close()

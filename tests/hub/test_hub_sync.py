@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import psycopg
 import pytest
 
-from boothpos.core import check, days, export, reports, returns, stock, users
+from boothpos.core import audit, check, days, export, reports, returns, stock, stock_ops, users
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import RefusedInput
@@ -160,33 +160,105 @@ def test_a_resend_after_a_lost_acknowledgement_never_duplicates(booth, tills, hu
     assert dict(rows) == {"sale": 1, "day_event": 1, "stock_move": 5}
 
 
+def add_product(database, barcode: str, name: str, partner: str = "ACH01", price: int = 50_000):
+    with dbmod.write_transaction(database):
+        partner_id = database.execute(
+            "SELECT id FROM partners WHERE code = ?", (partner,)
+        ).fetchone()[0]
+        product_id = database.execute(
+            "INSERT INTO products (barcode, name, partner_id, price, created_at) "
+            "VALUES (?, ?, ?, ?, '2024-02-27T16:00:00+07:00')",
+            (barcode, name, partner_id, price),
+        ).lastrowid
+        stock.record_move(database, product_id, "intake", 4, at=fair_time(1, 9), day="2024-02-28")
+
+
 def test_a_record_a_till_cannot_apply_is_parked_named_and_never_blocks_the_rest(
     booth, tills, hub_dsn
 ):
     t1, t2 = tills["T1"], tills["T2"]
-    users.add_user(t1, "magang", "4321", "attendant")  # users are not synced (yet)
-    kopi = booth.product["kopi"].barcode
-    stuck = sell(t1, [(kopi, 1)], user="magang")
-    after = sell(t1, [(kopi, 2)], hour=11)
+    # both tills add "Kopi Luwak" of the same partner, each under its own internal code
+    add_product(t1, "2000000000011", "Kopi Luwak")
+    add_product(t2, "2000000000028", "Kopi Luwak")
+    stuck = sell(t1, [("2000000000011", 1)])
+    after = sell(t1, [(booth.product["kopi"].barcode, 2)], hour=11)
     sync.sync(t1)
 
     result = sync.sync(t2)
 
-    assert result.parked == 1 and result.error is None
-    assert [p["reason"] for p in records.parked(t2)] == ["user 'magang' is not on this till"]
+    assert result.error is None
+    reasons = {p["kind"]: p["reason"] for p in records.parked(t2)}
+    assert set(reasons) == {"product", "stock_move", "sale"}  # the product, its intake, its sale
+    assert "UNIQUE constraint failed: products.partner_id, products.name" in reasons["product"]
+    assert reasons["sale"] == "product 2000000000011 (Kopi Luwak) is not on this till"
     got = {s["receipt_no"] for s in export.sales(t2)}
     assert after.receipt_no in got and stuck.receipt_no not in got
     with psycopg.connect(hub_dsn) as conn:
-        named = conn.execute("SELECT till_code, reason FROM parked").fetchall()
-    assert named == [("T2", "user 'magang' is not on this till")]
-    assert check.run_checks(t2).ok is False  # T1's receipt 1 is missing: the gap is shown
+        named = conn.execute("SELECT till_code, count(*) FROM parked GROUP BY 1").fetchall()
+    assert named == [("T2", 3)]
+    assert not check.run_checks(t2).ok  # T1's receipt 1 is missing here: the gap is shown
 
-    users.add_user(t2, "magang", "4321", "attendant")
+    # T2 renames its own product: T1's fits now, and everything parked comes in
+    stock_ops.update_product(
+        t2, "2000000000028", name="Kopi Luwak Sachet", user=users.get_user(t2, "supervisor")
+    )
     result = sync.sync(t2)
 
-    assert result.parked == 0
+    assert result.parked == 0 and records.parked(t2) == []
     assert {s["receipt_no"] for s in export.sales(t2)} == {stuck.receipt_no, after.receipt_no}
     assert check.run_checks(t2).ok
+    sync_all(tills)
+    assert books(t1) == books(t2) == books(tills["T3"])
+    assert books(t1)["stock"]["2000000000011"] == 3
+
+
+def test_catalog_prices_and_pins_changed_on_one_till_reach_every_till(booth, tills):
+    t1, t2, t3 = tills["T1"], tills["T2"], tills["T3"]
+    kopi = booth.product["kopi"].barcode
+    stock_ops.update_product(t1, kopi, price=90_000, user=users.get_user(t1, "supervisor"))
+    users.set_pin(t2, "kasir", "2468")
+    users.add_user(t3, "magang", "4321", "attendant")
+    add_product(t3, "2000000000035", "Kopi Luwak")
+
+    sync_all(tills)
+
+    for database in tills.values():
+        assert (
+            database.execute("SELECT price FROM products WHERE barcode = ?", (kopi,)).fetchone()[0]
+            == 90_000
+        )
+        assert users.authenticate(database, "kasir", "2468").username == "kasir"
+        assert users.authenticate(database, "magang", "4321").role == "attendant"
+    # a sale of the new product on T1 and the price everywhere: one set of books
+    sold = sell(t1, [("2000000000035", 1), (kopi, 1)], user="magang")
+    assert sold.total == 50_000 + 90_000
+    sync_all(tills)
+    assert books(t1) == books(t2) == books(t3)
+    entry = audit.entries(t2, action="hub.catalog", limit=10)
+    assert any(
+        e["entity_id"] == kopi and e["detail"]["changes"]["price"] == [85_000, 90_000]
+        for e in entry
+    )
+    assert all("pin_hash" not in json.dumps(e["detail"]) for e in entry)
+
+
+def test_two_tills_changing_one_price_end_with_the_last_change_in_hub_order(booth, tills):
+    t1, t2 = tills["T1"], tills["T2"]
+    kopi = booth.product["kopi"].barcode
+    stock_ops.update_product(t1, kopi, price=80_000, user=users.get_user(t1, "supervisor"))
+    stock_ops.update_product(t2, kopi, price=95_000, user=users.get_user(t2, "supervisor"))
+    sync.sync(t1)  # T1's change reaches the hub first
+    sync.sync(t2)  # then T2's: the last in hub order
+
+    sync_all(tills)
+
+    prices = {
+        code: database.execute("SELECT price FROM products WHERE barcode = ?", (kopi,)).fetchone()[
+            0
+        ]
+        for code, database in tills.items()
+    }
+    assert prices == {"T1": 95_000, "T2": 95_000, "T3": 95_000}
 
 
 def test_a_till_role_reads_the_booth_and_adds_records_but_changes_nothing(tills):
