@@ -748,11 +748,15 @@ def _store_cursor(db: Database, value: int) -> None:
     )
 
 
-def skip(db: Database, cursor_value: int, record_uuid: str) -> None:
-    """Advance the cursor past a record this till already holds (noting its hub order)."""
+def skip(db: Database, held: list[tuple[int, str]]) -> None:
+    """Advance the cursor past records this till already holds, noting their hub order.
+
+    ``held``: ``(hub seq, uuid)`` in hub order; one write transaction.
+    """
+    if not held:
+        return
     with write_transaction(db):
-        db.execute(
-            "UPDATE hub_records SET hub_seq = ? WHERE uuid = ? AND hub_seq IS NULL",
-            (cursor_value, record_uuid),
+        db.conn.executemany(
+            "UPDATE hub_records SET hub_seq = ? WHERE uuid = ? AND hub_seq IS NULL", held
         )
-        _store_cursor(db, cursor_value)
+        _store_cursor(db, held[-1][0])

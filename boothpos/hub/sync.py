@@ -190,16 +190,20 @@ def pull(
         if not rows:
             return applied
         newly_parked: dict[str, str] = {}
+        held: list[tuple[int, str]] = []  # records this till holds: noted in one transaction
         for seq, record_uuid, till, kind, payload in rows:
             if payload is None or records.known(db, record_uuid) is not None:
-                records.skip(db, seq, record_uuid)
+                held.append((seq, record_uuid))
                 continue
+            records.skip(db, held)
+            held = []
             rec = records.Record(record_uuid, till, kind, payload, seq)
             reason = records.apply_or_park(db, rec, cursor=seq)
             if reason is None:
                 applied += 1
             else:
                 newly_parked[record_uuid] = reason
+        records.skip(db, held)
         if newly_parked and not own:
             _report_parked(db, conn, newly_parked)
 

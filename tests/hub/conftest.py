@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from hub_support import free_port, hub_folder, stop_and_remove
+from hub_support import free_port, hub_folder, stop_and_remove, unsafe_but_fast
 
 from boothpos.hub import server
 
@@ -23,6 +23,7 @@ def pg() -> Iterator[server.HubServer]:
     folder = hub_folder()
     try:
         hub = server.start(folder, port=free_port(), listen="127.0.0.1")
+        unsafe_but_fast(hub.dsn(local=True))
         yield hub
     finally:
         stop_and_remove(folder)

@@ -38,3 +38,13 @@ def stop_and_remove(folder: Path) -> None:
             with contextlib.suppress(ValueError, OSError):
                 os.kill(int(pid_file.read_text().split("\n", 1)[0]), signal.SIGINT)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def unsafe_but_fast(dsn: str) -> None:
+    """No fsync on a test server: its data is thrown away (the tills' SQLite files keep theirs)."""
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+            conn.execute(f"ALTER SYSTEM SET {setting} = off")
+        conn.execute("SELECT pg_reload_conf()")
