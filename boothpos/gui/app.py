@@ -336,6 +336,7 @@ class AppShell(QObject):
         self.checking = False  # the background integrity check has not passed yet
         self.exit_code: int | None = None  # set when the app must end (recovery quit)
         self.check_work: QObject | None = None  # runs the integrity check (BackgroundWork)
+        self.hub_status: QObject | None = None  # HubStatus: background sync with the booth hub
         self._recover: Recover = ask_recovery
 
     def start(self, user: User | None = None) -> MainWindow:
@@ -349,6 +350,11 @@ class AppShell(QObject):
         window.partnerAdminRequested.connect(self.open_partner_admin)
         window.closing.connect(self.save_window)
         self.window = window
+        from boothpos.gui.hub_status import attach_hub_status
+
+        self.hub_status = attach_hub_status(window, self.db, self.db_path, sale=window.sale)
+        if self.hub_status is not None:
+            window.closing.connect(self.hub_status.stop)
         if self.checking:
             window.login.controller.hold()
         if geometry is not None and window.restoreGeometry(geometry):
@@ -448,6 +454,8 @@ class AppShell(QObject):
             window.setEnabled(False)  # behind the recovery dialog, nothing to use
             if window.receipts is not None:
                 window.receipts.work.wait_idle(60_000)
+        if self.hub_status is not None:
+            self.hub_status.stop()
         if self.till is not None:
             self.till.close()  # the connection, then the lock: a restore takes it
         else:
@@ -565,6 +573,8 @@ class AppShell(QObject):
         user = window.user if window is not None else None
         if window is not None and window.receipts is not None:
             window.receipts.work.wait_idle(60_000)  # no job may still read the old file
+        if self.hub_status is not None:
+            self.hub_status.stop()  # nor a hub sync round (it has a connection of its own)
         lock = self.till.lock if self.till is not None and self.till.lock.held else None
         self.db.close()
         try:
