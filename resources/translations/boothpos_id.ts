@@ -805,6 +805,33 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>HubStatus</name>
+    <message>
+        <source>Hub: connecting…</source>
+        <translation>Hub: menghubungkan…</translation>
+    </message>
+    <message>
+        <source>Hub: not syncing ({reason})</source>
+        <translation>Hub: tidak sinkron ({reason})</translation>
+    </message>
+    <message>
+        <source>Hub: offline since {time} · {n} waiting</source>
+        <translation>Hub: terputus sejak {time} · {n} menunggu</translation>
+    </message>
+    <message>
+        <source>Hub: {n} waiting</source>
+        <translation>Hub: {n} menunggu</translation>
+    </message>
+    <message>
+        <source>Hub: synced {time}</source>
+        <translation>Hub: sinkron {time}</translation>
+    </message>
+    <message>
+        <source>{n} parked</source>
+        <translation>{n} ditahan</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Receive goods from a partner</source>
