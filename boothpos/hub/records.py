@@ -675,9 +675,18 @@ def _apply_catalog(db: Database, tbl: str, p: dict, record: Record) -> None:
 
 
 def known(db: Database, record_uuid: str) -> str | None:
-    """'ok', 'parked' or None: what this till holds of a record."""
+    """'ok', 'parked' or None: what this till holds of a record.
+
+    A sale, refund or void already in its table counts as held even without an
+    outbox row (a restore merges the replaced file's sales back by UUID).
+    """
     row = db.execute("SELECT status FROM hub_records WHERE uuid = ?", (record_uuid,)).fetchone()
-    return row[0] if row else None
+    if row:
+        return row[0]
+    for table in ("sales", "voids"):
+        if db.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (record_uuid,)).fetchone():
+            return "ok"
+    return None
 
 
 def apply_or_park(db: Database, record: Record, *, cursor: int | None) -> str | None:

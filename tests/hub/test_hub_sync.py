@@ -7,12 +7,24 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
 
-from boothpos.core import audit, check, days, export, reports, returns, stock, stock_ops, users
+from boothpos.core import (
+    audit,
+    backup,
+    check,
+    days,
+    export,
+    reports,
+    returns,
+    stock,
+    stock_ops,
+    users,
+)
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import RefusedInput
@@ -319,3 +331,23 @@ def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(b
     # another till's close never closes this till's day
     assert days.state(t1, day).z_number == 1
     assert days.state(tills["T3"], day).status == "not_opened"
+
+
+def test_a_till_restored_from_an_older_backup_catches_up_without_doubles(booth, tills, tmp_path):
+    t1, t2 = tills["T1"], tills["T2"]
+    kopi = booth.product["kopi"].barcode
+    t2_path = Path(dbmod.database_file(t2))
+    (tmp_path / "backups").mkdir()
+    taken = backup.backup(t2, tmp_path / "backups")
+    sold = [sell(t1, [(kopi, 1)]), sell(t2, [(kopi, 2)])]
+    sync_all(tills)
+    t2.close()
+
+    backup.restore(taken, t2_path)  # merges T2's later sale and the pulled one back
+    tills["T2"] = t2 = dbmod.connect(t2_path)
+    sync_all(tills)
+
+    assert records.parked(t2) == []
+    assert sorted(s["receipt_no"] for s in export.sales(t2)) == sorted(r.receipt_no for r in sold)
+    assert books(t1) == books(t2) == books(tills["T3"])
+    assert check.run_checks(t2).ok
