@@ -234,7 +234,7 @@ def mark_catalog_known(db: Database) -> None:
 
 def pending_count(db: Database) -> int:
     return db.execute(
-        "SELECT COUNT(*) FROM hub_records WHERE origin = 'local' AND pushed = 0"
+        "SELECT COUNT(*) FROM hub_records WHERE origin = 'local' AND pushed = 0 AND status = 'ok'"
     ).fetchone()[0]
 
 
@@ -735,11 +735,12 @@ def apply_or_park(db: Database, record: Record, *, cursor: int | None) -> str | 
 
 
 def parked_records(db: Database) -> list[Record]:
+    """Pulled records parked on this till, in hub order (to try again)."""
     return [
         Record(u, till, kind, json.loads(payload), seq)
         for u, till, kind, payload, seq in db.execute(
             "SELECT uuid, till_code, kind, payload, hub_seq FROM hub_records "
-            "WHERE status = 'parked' ORDER BY hub_seq"
+            "WHERE status = 'parked' AND origin = 'hub' ORDER BY hub_seq"
         )
     ]
 

@@ -53,6 +53,7 @@ ALREADY_JOINED = Msg(
     id="database {path} sudah tergabung ke hub sebagai kasir {till}",
     en="database {path} has already joined a hub as till {till}",
 )
+REFUSED_BY_HUB = Msg(id="ditolak hub ({detail})", en="refused by the hub ({detail})")
 LOST = Msg(
     id="koneksi ke hub terputus ({detail})", en="the connection to the hub was lost ({detail})"
 )
@@ -112,7 +113,8 @@ def push(db: Database, conn: psycopg.Connection, *, batch: int = PUSH_BATCH) -> 
                 except psycopg.OperationalError:
                     raise
                 except psycopg.Error as exc:
-                    refused[row[0]] = str(exc).strip().splitlines()[0]
+                    detail = str(exc).strip().splitlines()[0]
+                    refused[row[0]] = REFUSED_BY_HUB.render("en", detail=detail)
         sent = [r.uuid for r in pending if r.uuid not in refused]
         records.mark_pushed(db, sent)
         if refused:

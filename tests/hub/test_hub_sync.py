@@ -351,3 +351,27 @@ def test_a_till_restored_from_an_older_backup_catches_up_without_doubles(booth, 
     assert sorted(s["receipt_no"] for s in export.sales(t2)) == sorted(r.receipt_no for r in sold)
     assert books(t1) == books(t2) == books(tills["T3"])
     assert check.run_checks(t2).ok
+
+
+def test_a_record_the_hub_refuses_is_parked_on_the_till_and_the_rest_are_pushed(
+    booth, tills, hub_dsn
+):
+    t1, t2 = tills["T1"], tills["T2"]
+    with dbmod.write_transaction(t1):  # PostgreSQL's jsonb refuses a NUL character
+        stock.record_move(
+            t1, booth.pid("noken"), "adjustment", -1, at=fair_time(1, 9), day="2024-02-28",
+            reason="rusak\x00",
+        )  # fmt: skip
+    sold = sell(t1, [(booth.product["kopi"].barcode, 1)])
+
+    result = sync.sync(t1)
+
+    assert result.error is None and result.parked == 1 and result.pending == 0
+    [stuck] = records.parked(t1)
+    assert stuck["kind"] == "stock_move"
+    assert stuck["reason"] == "refused by the hub (unsupported Unicode escape sequence)"
+    with psycopg.connect(hub_dsn) as conn:
+        assert conn.execute("SELECT till_code FROM parked").fetchall() == [("T1",)]
+    sync.sync(t2)
+    assert sold.receipt_no in {s["receipt_no"] for s in export.sales(t2)}
+    assert sync.sync(t1).parked == 1  # tried again at every sync, still named
