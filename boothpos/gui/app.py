@@ -372,9 +372,31 @@ class AppShell(QObject):
     def open_settings(self) -> None:
         from boothpos.gui.views.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.prefs, available_printers(), check_printer, parent=self.window)
+        hub = None
+        if self.hub_status is not None:  # a till of a booth hub: its address is a setting too
+            from boothpos.hub import address as hub
+
+        dialog = SettingsDialog(
+            self.prefs,
+            available_printers(),
+            check_printer,
+            parent=self.window,
+            hub_address=hub.current(self.db) if hub else None,
+            check_hub=hub.problem if hub else (lambda _text: None),
+        )
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply(dialog.preferences())
+            if hub and dialog.hub_address() != hub.current(self.db):
+                self.change_hub_address(dialog.hub_address())
+
+    def change_hub_address(self, text: str) -> None:
+        """Point this till at its hub's new address and sync at once."""
+        from boothpos.hub import address
+
+        user = self.window.user if self.window is not None else None
+        address.change(self.db, text, user_id=user.id if user else None)
+        if self.hub_status is not None:
+            self.hub_status.request()
 
     def apply(self, prefs: Preferences) -> None:
         """Save ``prefs``. A new language rebuilds the window (same cashier signed in);

@@ -32,7 +32,7 @@ from boothpos.core import audit
 from boothpos.core import db as dbmod
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg, RefusedInput
-from boothpos.core.event import get_event, get_setting, set_setting
+from boothpos.core.event import get_event, get_setting
 from boothpos.hub import records, schema
 
 SETTING_DSN = "hub_dsn"
@@ -270,7 +270,7 @@ def init_hub(dsn: str, from_path: Path) -> str:
                 till_dsn = schema.add_till(conn, dsn, till)
         with write_transaction(db):
             records.mark_catalog_known(db)  # the seed: no need to send it again
-        set_setting(db, SETTING_DSN, till_dsn)
+            _store_dsn(db, till_dsn, till)
         return till
     finally:
         db.close()
@@ -300,11 +300,20 @@ def join(path: Path, dsn: str, till: str) -> SyncResult:
             raise
     try:
         with write_transaction(db):
-            db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (SETTING_DSN, till_dsn))
-            audit.record(db, "hub.join", entity="till", entity_id=till)
+            _store_dsn(db, till_dsn, till)
         return sync(db)
     finally:
         db.close()
+
+
+def _store_dsn(db: Database, till_dsn: str, till: str) -> None:
+    """The till's hub DSN in its settings, audited without it (it holds the till's password)."""
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (SETTING_DSN, till_dsn),
+    )
+    audit.record(db, "hub.join", entity="till", entity_id=till)
 
 
 def books(dsn: str) -> Database:

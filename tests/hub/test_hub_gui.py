@@ -6,12 +6,13 @@ SQLite till files.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from boothpos.core import db as dbmod
 from boothpos.core import users
@@ -125,3 +126,57 @@ def test_a_sale_commits_while_a_long_catch_up_runs_in_the_background(qtbot, join
         status.stop(60_000)
     assert status.last is not None and status.last.error is None
     assert status.last.pulled >= 300  # the catch-up went on to the end
+
+
+def test_settings_show_the_hub_address_and_refuse_a_bad_one(qtbot, joined):
+    from boothpos.gui.preferences import Preferences
+    from boothpos.gui.views.settings_dialog import SettingsDialog
+    from boothpos.hub import address
+
+    _t1, t2, _path = joined
+    current = address.current(t2)
+    dialog = SettingsDialog(
+        Preferences("en", 80, "pdf"), [], hub_address=current, check_hub=address.problem
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.findChild(QLineEdit, "hubAddress")
+    assert edit.text() == current and re.fullmatch(r"127\.0\.0\.1:\d+", current)
+
+    edit.setText("hub laptop:5432")
+    dialog.accept()
+
+    assert dialog.isVisible() and dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "hub laptop:5432" in dialog.findChild(QLabel, "settingsMessage").text()
+    edit.setText("192.168.1.10")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.hub_address() == "192.168.1.10"
+
+
+def test_a_new_hub_address_from_settings_takes_effect_at_the_next_round(qtbot, joined, shell_for):
+    from boothpos.core import audit
+    from boothpos.hub import address
+
+    t1, t2, t2_path = joined
+    shell, window = shell_for(t2, t2_path)
+    label = window.findChild(QLabel, "statusHub")
+    qtbot.waitUntil(lambda: label.text().startswith("Hub: synced"), timeout=15_000)
+    working = address.current(t2)
+
+    shell.change_hub_address("127.0.0.1:1")
+    qtbot.waitUntil(lambda: "offline since" in label.text(), timeout=15_000)
+    shell.change_hub_address(working)
+    qtbot.waitUntil(lambda: label.text().startswith("Hub: synced"), timeout=15_000)
+
+    entries = audit.entries(t2, action="hub.address")
+    assert [e["detail"]["new"] for e in entries] == [working, "127.0.0.1:1"]
+    for database in (t1, t2):  # the DSN holds the till's password: never in the audit log
+        password = psycopg_password(sync.hub_dsn(database))
+        assert all(password not in json.dumps(e["detail"]) for e in audit.entries(database))
+
+
+def psycopg_password(dsn: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    return conninfo_to_dict(dsn)["password"]
