@@ -2634,6 +2634,14 @@ Dibayar {paid}</translation>
         <translation>Cetak struk ke</translation>
     </message>
     <message>
+        <source>Address of the booth hub (HOST:PORT), e.g. after its laptop got a new IP</source>
+        <translation>Alamat hub booth (HOST:PORT), mis. setelah laptopnya mendapat IP baru</translation>
+    </message>
+    <message>
+        <source>Booth hub</source>
+        <translation>Hub booth</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
