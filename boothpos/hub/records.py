@@ -261,8 +261,18 @@ def pending(db: Database, limit: int = 500) -> list[Record]:
         f"ORDER BY {_TABLE_ORDER}, row_id, rowid LIMIT ?",
         (limit,),
     ).fetchall()
+    sales = sale_payloads(db, [row_id for _, tbl, row_id, *_ in rows if tbl == "sales"])
     return [
-        Record(u, till, kind, json.loads(stored) if stored else payload(db, tbl, row_id))
+        Record(
+            u,
+            till,
+            kind,
+            json.loads(stored)
+            if stored
+            else sales[row_id]
+            if tbl == "sales"
+            else payload(db, tbl, row_id),
+        )
         for u, tbl, row_id, till, kind, stored in rows
     ]
 
@@ -346,76 +356,107 @@ def payload(db: Database, tbl: str, row_id: int) -> dict:
 
 
 def _sale_payload(db: Database, sale_id: int) -> dict:
-    s = db.execute(
-        "SELECT s.uuid, s.kind, s.till_code, s.seq, s.receipt_no, s.day, s.time, s.cashier_id, "
-        "s.total, s.change, o.uuid, s.reason, s.approved_by FROM sales s "
-        "LEFT JOIN sales o ON o.id = s.refund_of WHERE s.id = ?",
-        (sale_id,),
-    ).fetchone()
-    lines = [
-        {
-            "line_no": line_no,
-            "product_barcode": product_barcode,
-            "barcode": barcode,
-            "name": name,
-            "partner_code": partner_code,
-            "snap_partner_code": snap_code,
-            "partner_name": partner_name,
-            "qty": qty,
-            "unit_price": unit_price,
-            "discount": discount,
-            "line_total": line_total,
-            "refund_of": [orig_uuid, orig_line] if orig_uuid else None,
-        }
-        for (
-            line_no,
-            product_barcode,
-            barcode,
-            name,
-            partner_code,
-            snap_code,
-            partner_name,
-            qty,
-            unit_price,
-            discount,
-            line_total,
-            orig_uuid,
-            orig_line,
-        ) in db.execute(
-            "SELECT l.line_no, p.barcode, l.barcode, l.name, pa.code, l.partner_code, "
-            "l.partner_name, l.qty, l.unit_price, l.discount, l.line_total, os.uuid, ol.line_no "
-            "FROM sale_lines l JOIN products p ON p.id = l.product_id "
-            "JOIN partners pa ON pa.id = l.partner_id "
-            "LEFT JOIN sale_lines ol ON ol.id = l.refund_of_line "
-            "LEFT JOIN sales os ON os.id = ol.sale_id WHERE l.sale_id = ? ORDER BY l.line_no",
-            (sale_id,),
+    return sale_payloads(db, [sale_id])[sale_id]
+
+
+_IDS = "(SELECT value FROM json_each(?))"
+
+
+def sale_payloads(db: Database, sale_ids: list[int]) -> dict[int, dict]:
+    """The records of many sales at once (four queries, whatever their number)."""
+    ids = json.dumps(sale_ids)
+    payloads: dict[int, dict] = {}
+    for row in db.execute(
+        "SELECT s.id, s.uuid, s.kind, s.till_code, s.seq, s.receipt_no, s.day, s.time, "
+        "c.username, s.total, s.change, o.uuid, s.reason, a.username FROM sales s "
+        "LEFT JOIN sales o ON o.id = s.refund_of LEFT JOIN users c ON c.id = s.cashier_id "
+        f"LEFT JOIN users a ON a.id = s.approved_by WHERE s.id IN {_IDS}",
+        (ids,),
+    ):
+        keys = ("uuid", "kind", "till_code", "seq", "receipt_no", "day", "time", "cashier")
+        payload = dict(zip(keys, row[1:9], strict=True))
+        payload.update(
+            {
+                "total": row[9],
+                "change": row[10],
+                "refund_of": row[11],
+                "reason": row[12],
+                "approved_by": row[13],
+                "lines": [],
+                "payments": [],
+                "moves": [],
+            }
         )
-    ]
-    payments = [
-        {"method": m, "amount": a, "reference": r}
-        for m, a, r in db.execute(
-            "SELECT method, amount, reference FROM payments WHERE sale_id = ? ORDER BY id",
-            (sale_id,),
+        payloads[row[0]] = payload
+    for (
+        sale_id,
+        line_no,
+        product_barcode,
+        barcode,
+        name,
+        partner_code,
+        snap_code,
+        partner_name,
+        qty,
+        unit_price,
+        discount,
+        line_total,
+        orig_uuid,
+        orig_line,
+    ) in db.execute(
+        "SELECT l.sale_id, l.line_no, p.barcode, l.barcode, l.name, pa.code, l.partner_code, "
+        "l.partner_name, l.qty, l.unit_price, l.discount, l.line_total, os.uuid, ol.line_no "
+        "FROM sale_lines l JOIN products p ON p.id = l.product_id "
+        "JOIN partners pa ON pa.id = l.partner_id "
+        "LEFT JOIN sale_lines ol ON ol.id = l.refund_of_line "
+        f"LEFT JOIN sales os ON os.id = ol.sale_id WHERE l.sale_id IN {_IDS} "
+        "ORDER BY l.sale_id, l.line_no",
+        (ids,),
+    ):
+        payloads[sale_id]["lines"].append(
+            {
+                "line_no": line_no,
+                "product_barcode": product_barcode,
+                "barcode": barcode,
+                "name": name,
+                "partner_code": partner_code,
+                "snap_partner_code": snap_code,
+                "partner_name": partner_name,
+                "qty": qty,
+                "unit_price": unit_price,
+                "discount": discount,
+                "line_total": line_total,
+                "refund_of": [orig_uuid, orig_line] if orig_uuid else None,
+            }
         )
-    ]
-    return {
-        "uuid": s[0],
-        "kind": s[1],
-        "till_code": s[2],
-        "seq": s[3],
-        "receipt_no": s[4],
-        "day": s[5],
-        "time": s[6],
-        "cashier": _username(db, s[7]),
-        "total": s[8],
-        "change": s[9],
-        "refund_of": s[10],
-        "reason": s[11],
-        "approved_by": _username(db, s[12]),
-        "lines": lines,
-        "payments": payments,
-        "moves": _moves(db, "m.sale_id = ? AND m.void_id IS NULL", (sale_id,)),
-    }
+    for sale_id, method, amount, reference in db.execute(
+        f"SELECT sale_id, method, amount, reference FROM payments WHERE sale_id IN {_IDS} "
+        "ORDER BY id",
+        (ids,),
+    ):
+        payloads[sale_id]["payments"].append(
+            {"method": method, "amount": amount, "reference": reference}
+        )
+    for sale_id, barcode, name, kind, qty, at, day, user, reason in db.execute(
+        "SELECT m.sale_id, p.barcode, p.name, m.kind, m.qty, m.at, m.day, u.username, m.reason "
+        "FROM stock_moves m JOIN products p ON p.id = m.product_id "
+        "LEFT JOIN users u ON u.id = m.user_id "
+        f"WHERE m.sale_id IN {_IDS} AND m.void_id IS NULL ORDER BY m.id",
+        (ids,),
+    ):
+        payloads[sale_id]["moves"].append(
+            {
+                "barcode": barcode,
+                "name": name,
+                "kind": kind,
+                "qty": qty,
+                "at": at,
+                "day": day,
+                "user": user,
+                "reason": reason,
+            }
+        )
+    return payloads
 
 
 # ------------------------------------------------------------------ applying ---
