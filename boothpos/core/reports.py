@@ -20,7 +20,8 @@ in the Z report, the settlement sheets, ``report … --json`` and the exports:
   So Σ by_method = net = Σ payments − change − refunds paid.
 - **cash**: ``expected`` = opening float + by_method.cash; with several tills
   (the booth hub) only this till's own sales count here, as each till counts
-  its own drawer (sales pulled from other tills are in every other figure); ``counted`` is the
+  its own drawer (sales pulled from other tills are in every other figure;
+  ``tills``, in the JSON only then, gives each till's cash and close); ``counted`` is the
   count entered at the close (``None`` before the close, i.e. in an X
   report); ``difference`` = counted − expected (``None`` before the close).
   After a reopen and a new close the latest close's count and Z number hold.
@@ -67,6 +68,7 @@ from boothpos.core.checkout import METHODS
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import Event, get_event
 from boothpos.core.products import partner_by_code
+from boothpos.core.tills import TillCash, till_cash
 
 BAD_PERIOD = Msg(
     id="periode terbalik: dari {first} sampai {last}; tanggal awal harus sebelum tanggal akhir",
@@ -315,6 +317,7 @@ class DayReport:
     earlier_z: tuple[int, ...] = ()  # Z numbers of earlier closes of this day (then reopened)
     reopen_reasons: tuple[str, ...] = ()
     preview: bool = False  # a close not yet confirmed (counted filled in, nothing written)
+    tills: tuple[TillCash, ...] = ()  # several tills (booth hub): each drawer's cash
 
     @property
     def kind(self) -> str:
@@ -350,7 +353,7 @@ class DayReport:
             "by_method": {m: self.by_method[m] for m in METHODS},
             "cash": self.cash.to_json(),
             "partners": [p.to_json() for p in self.partners],
-        }
+        } | ({"tills": [t.to_json() for t in self.tills]} if self.tills else {})
 
 
 def _partner_names(db: Database) -> dict[int, tuple[str, str, str, str, int | None]]:
@@ -403,6 +406,7 @@ def day_report(db: Database, day: date | str) -> DayReport:
         closed_by=closed_by,
         earlier_z=earlier,
         reopen_reasons=tuple(r.reason for r in daysmod.reopens(db, day)),
+        tills=till_cash(db, iso),
     )
 
 

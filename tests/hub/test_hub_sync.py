@@ -331,6 +331,21 @@ def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(b
     # another till's close never closes this till's day
     assert days.state(t1, day).z_number == 1
     assert days.state(tills["T3"], day).status == "not_opened"
+    # every till's day report has each drawer: its cash, and its close once made
+    drawers = [
+        {"till": "T1", "cash": 85_000, "z_number": 1, "expected": 85_000, "counted": 85_000,
+         "difference": 0},
+        {"till": "T2", "cash": 170_000, "z_number": 1, "expected": 170_000,
+         "counted": 170_000, "difference": 0},
+    ]  # fmt: skip
+    for database in tills.values():
+        assert reports.day_report(database, day).to_json()["tills"] == drawers
+    sell(tills["T3"], [(kopi, 1)], pay=[Tender("cash", 100_000)], hour=21)
+    sync_all(tills)
+    assert reports.day_report(t1, day).to_json()["tills"][2] == {
+        "till": "T3", "cash": 85_000, "z_number": None, "expected": None, "counted": None,
+        "difference": None,
+    }  # fmt: skip
 
 
 def test_a_till_restored_from_an_older_backup_catches_up_without_doubles(booth, tills, tmp_path):
