@@ -135,6 +135,8 @@ class PartnerDashboard:
     days: tuple[DayFigures, ...]  # each fair day of the period (and any other day with sales)
     products: tuple[ProductFigures, ...]  # by name
     to_date: ToDate
+    # several tills (booth hub): the other tills' sales are in as of this till's last sync
+    booth_as_of: str | None = None
 
     @property
     def on_hand(self) -> int:
@@ -154,6 +156,7 @@ class PartnerDashboard:
             "partner": {"code": self.code, "name": self.name, "region": self.region},
             "event": self.event_name,
             "as_of": self.as_of,
+            **({"booth_as_of": self.booth_as_of} if self.booth_as_of else {}),
             "today": self.today.to_json(),
             "days": [d.to_json() for d in self.days],
             "products": [p.to_json() for p in self.products],
@@ -200,6 +203,7 @@ def dashboard(
     *,
     today: date | None = None,
     at: datetime | None = None,
+    booth_as_of: str | None = None,
 ) -> PartnerDashboard:
     """The signed-in partner's figures: today, each fair day, each product, to date.
 
@@ -209,6 +213,8 @@ def dashboard(
     (goods are usually received the day before the fair) or the first fair
     day, whichever is earlier. Raises :class:`PermissionDenied` for anything
     but a :class:`PartnerSession`, :class:`AuthError` if its partner is gone.
+    ``booth_as_of``: with several tills (booth hub), when this till last synced
+    (the caller reads it: every statement here is bound to the partner).
     """
     session = _check(session)
     code, name, region, event = _me(db, session)
@@ -257,6 +263,7 @@ def dashboard(
         days=days,
         products=products,
         to_date=to_date,
+        booth_as_of=booth_as_of,
     )
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 _NOT_VOIDED = "s.id NOT IN (SELECT sale_id FROM voids)"
+# When this till last synced with its hub (ISO time): other tills' figures are as of then.
+SETTING_SYNCED_AT = "hub_synced_at"
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,12 @@ from pathlib import Path
 import psycopg
 from sqlite_utils import Database
 
-from boothpos.core import audit
+from boothpos.core import audit, clock
 from boothpos.core import db as dbmod
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg, RefusedInput
 from boothpos.core.event import get_event, get_setting
+from boothpos.core.tills import SETTING_SYNCED_AT
 from boothpos.hub import records, schema
 
 SETTING_DSN = "hub_dsn"
@@ -226,6 +227,13 @@ def sync(db: Database, dsn: str | None = None) -> SyncResult:
         result.error = exc.message()
     except psycopg.OperationalError as exc:
         result.error = LOST.render(detail=str(exc).strip().splitlines()[0])
+    else:
+        with write_transaction(db):
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (SETTING_SYNCED_AT, clock.to_iso(clock.now(get_event(db).timezone))),
+            )
     result.pending = records.pending_count(db)
     result.parked = records.parked_count(db)
     return result
