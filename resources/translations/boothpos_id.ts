@@ -1523,6 +1523,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
         <translation>Angka per {time}</translation>
     </message>
     <message>
+        <source>other tills as of {time}</source>
+        <translation>kasir lain per {time}</translation>
+    </message>
+    <message>
         <source>Today · day {n} · {date}</source>
         <translation>Hari ini · hari ke-{n} · {date}</translation>
     </message>
