@@ -48,7 +48,14 @@ from boothpos.core.checkout import current_till
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg
 
-KINDS = ("partner", "product", "user", "sale", "refund", "void", "stock_move", "day_event")
+KINDS = (
+    "partner", "product", "user", "sale", "refund", "void", "stock_move", "day_event", "audit",
+)  # fmt: skip
+# Kept as received (in hub_records), never applied to this till's tables: each till
+# keeps its own drawer and its own audit log; the booth's are in every till's outbox.
+STORED_ONLY = ("day_event", "audit")
+# The audit entries of sync itself stay on their till (every pull would echo them back).
+LOCAL_AUDIT = "action NOT LIKE 'hub.%'"
 STANDALONE_MOVES = "sale_id IS NULL AND void_id IS NULL"
 SETTING_CURSOR = "hub_pull_cursor"
 AUDIT_PULL = "hub.pull"
@@ -56,7 +63,8 @@ AUDIT_PARK = "hub.park"
 # push order: a sale before the void or refund that points back to it
 _TABLE_ORDER = (
     "CASE tbl WHEN 'partners' THEN 0 WHEN 'products' THEN 1 WHEN 'users' THEN 2 "
-    "WHEN 'sales' THEN 3 WHEN 'voids' THEN 4 WHEN 'stock_moves' THEN 5 ELSE 6 END"
+    "WHEN 'sales' THEN 3 WHEN 'voids' THEN 4 WHEN 'stock_moves' THEN 5 "
+    "WHEN 'day_events' THEN 6 ELSE 7 END"
 )
 # Catalog records: versions of a partner, product or user row, keyed by its natural key.
 CATALOG = {
@@ -86,6 +94,7 @@ TABLE_OF = {
     "void": "voids",
     "stock_move": "stock_moves",
     "day_event": "day_events",
+    "audit": "audit",
     **CATALOG_TABLES,
 }
 AUDIT_CATALOG = "hub.catalog"
@@ -161,6 +170,7 @@ def register_local(db: Database) -> int:
         for tbl, kind, where in (
             ("stock_moves", "stock_move", STANDALONE_MOVES),
             ("day_events", "day_event", "1"),
+            ("audit", "audit", LOCAL_AUDIT),
         ):
             ids = [
                 r[0]
@@ -351,6 +361,19 @@ def payload(db: Database, tbl: str, row_id: int) -> dict:
             "expected_cash": d[6],
             "z_number": d[7],
             "detail": json.loads(d[8] or "{}"),
+        }
+    if tbl == "audit":
+        a = db.execute(
+            "SELECT at, user_id, action, entity, entity_id, detail FROM audit WHERE id = ?",
+            (row_id,),
+        ).fetchone()
+        return {
+            "at": a[0],
+            "user": _username(db, a[1]),
+            "action": a[2],
+            "entity": a[3],
+            "entity_id": a[4],
+            "detail": json.loads(a[5] or "{}"),
         }
     raise ValueError(f"no records of table {tbl!r}")
 
@@ -616,8 +639,8 @@ def apply(db: Database, record: Record) -> str:
     elif kind == "stock_move":
         tbl, name = "stock_moves", f"{p['kind']} {p['barcode']}"
         row_id = _apply_moves(db, [p])
-    elif kind == "day_event":
-        tbl, row_id, name = "day_events", None, f"{p['kind']} {p['day']}"
+    elif kind in STORED_ONLY:
+        tbl, row_id, name = TABLE_OF[kind], None, ""
     elif kind in CATALOG_TABLES:
         tbl, row_id = CATALOG_TABLES[kind], None
         name = p[CATALOG[tbl][1]]
@@ -640,7 +663,7 @@ def apply(db: Database, record: Record) -> str:
             json.dumps(p, ensure_ascii=False),
         ),
     )
-    if kind not in CATALOG_TABLES and kind != "day_event":
+    if kind not in CATALOG_TABLES and kind not in STORED_ONLY:
         audit.record(
             db,
             AUDIT_PULL,
@@ -799,15 +822,26 @@ def _store_cursor(db: Database, value: int) -> None:
     )
 
 
-def skip(db: Database, held: list[tuple[int, str]]) -> None:
-    """Advance the cursor past records this till already holds, noting their hub order.
+def skip(db: Database, held: list[tuple[int, str]], stored: list[Record] = ()) -> None:
+    """Advance the cursor past records this till holds or only keeps; one write transaction.
 
-    ``held``: ``(hub seq, uuid)`` in hub order; one write transaction.
+    ``held``: ``(hub seq, uuid)`` of records this till already has (their hub
+    order is noted); ``stored``: records of :data:`STORED_ONLY` kinds, kept as
+    received. Both in hub order, and all before any record still to apply.
     """
-    if not held:
+    if not held and not stored:
         return
     with write_transaction(db):
         db.conn.executemany(
             "UPDATE hub_records SET hub_seq = ? WHERE uuid = ? AND hub_seq IS NULL", held
         )
-        _store_cursor(db, held[-1][0])
+        db.conn.executemany(
+            "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, origin, pushed, "
+            "hub_seq, payload) VALUES (?, ?, NULL, ?, ?, 'hub', 1, ?, ?) "
+            "ON CONFLICT (uuid) DO NOTHING",
+            [
+                (r.uuid, TABLE_OF[r.kind], r.till_code, r.kind, r.hub_seq, json.dumps(r.payload))
+                for r in stored
+            ],
+        )
+        _store_cursor(db, max([seq for seq, _ in held] + [r.hub_seq for r in stored]))

@@ -48,7 +48,7 @@ CREATE TABLE records (
     seq bigserial NOT NULL UNIQUE,
     till_code text NOT NULL,
     kind text NOT NULL CHECK (kind IN ('sale', 'refund', 'void', 'stock_move', 'day_event',
-                                       'partner', 'product', 'user')),
+                                       'partner', 'product', 'user', 'audit')),
     payload jsonb NOT NULL,
     pushed_by text NOT NULL DEFAULT current_user,
     received_at timestamptz NOT NULL DEFAULT now()

@@ -193,20 +193,26 @@ def pull(
         if not rows:
             return applied
         newly_parked: dict[str, str] = {}
-        held: list[tuple[int, str]] = []  # records this till holds: noted in one transaction
+        # records this till holds, and records it only keeps: noted in one transaction
+        held: list[tuple[int, str]] = []
+        stored: list[records.Record] = []
         for seq, record_uuid, till, kind, payload in rows:
             if payload is None or records.known(db, record_uuid) is not None:
                 held.append((seq, record_uuid))
                 continue
-            records.skip(db, held)
-            held = []
             rec = records.Record(record_uuid, till, kind, payload, seq)
+            if kind in records.STORED_ONLY:
+                stored.append(rec)
+                applied += 1
+                continue
+            records.skip(db, held, stored)
+            held, stored = [], []
             reason = records.apply_or_park(db, rec, cursor=seq)
             if reason is None:
                 applied += 1
             else:
                 newly_parked[record_uuid] = reason
-        records.skip(db, held)
+        records.skip(db, held, stored)
         if newly_parked and not own:
             _report_parked(db, conn, newly_parked)
 

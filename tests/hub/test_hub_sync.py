@@ -154,12 +154,24 @@ def test_sales_voids_refunds_and_stock_of_three_tills_meet_on_every_till(booth, 
     assert export.sales(hub_books) == first["sales"]
     for database in tills.values():
         assert check.run_checks(database).ok, check.run_checks(database).findings
+    # every till keeps the others' audit entries as received (its own log stays its own)
+    for code in ("T1", "T3"):
+        kept = (
+            tills[code]
+            .execute(
+                "SELECT till_code, json_extract(payload, '$.action'), "
+                "json_extract(payload, '$.entity_id') FROM hub_records WHERE kind = 'audit'"
+            )
+            .fetchall()
+        )
+        assert ("T2", "sale.void", sold[3].receipt_no) in kept
+        assert not tills[code].execute("SELECT 1 FROM audit WHERE action = 'sale.void'").fetchone()
 
 
 def test_a_resend_after_a_lost_acknowledgement_never_duplicates(booth, tills, hub_dsn):
     t1 = tills["T1"]
     sell(t1, [(booth.product["kopi"].barcode, 1)])
-    assert sync.sync(t1).pushed == 2  # the sale and its day's opening
+    assert sync.sync(t1).pushed == 4  # the sale, its day's opening and their audit entries
     # as if the till died after the hub's commit, before it noted the push
     with dbmod.write_transaction(t1):
         t1.execute("UPDATE hub_records SET pushed = 0 WHERE origin = 'local'")
@@ -169,7 +181,13 @@ def test_a_resend_after_a_lost_acknowledgement_never_duplicates(booth, tills, hu
     assert (result.pushed, result.pending) == (0, 0)
     with psycopg.connect(hub_dsn) as conn:
         rows = conn.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall()
-    assert dict(rows) == {"sale": 1, "day_event": 1, "stock_move": 5}
+        actions = [
+            r[0]
+            for r in conn.execute("SELECT payload->>'action' FROM records WHERE kind = 'audit'")
+        ]
+    assert dict(rows) == {"sale": 1, "day_event": 1, "stock_move": 5, "audit": len(actions)}
+    local = [r[0] for r in t1.execute("SELECT action FROM audit WHERE action NOT LIKE 'hub.%'")]
+    assert sorted(actions) == sorted(local) and "sale.checkout" in actions
 
 
 def add_product(database, barcode: str, name: str, partner: str = "ACH01", price: int = 50_000):
@@ -301,8 +319,8 @@ def test_an_unreachable_hub_is_reported_and_the_records_wait(booth, tills):
     result = sync.sync(t1)
 
     assert result.error.startswith(schema.UNREACHABLE.render(detail="").split("(")[0])
-    assert result.pending == 2 and result.pushed == 0
-    assert json.loads(json.dumps(result.to_json()))["pending"] == 2
+    assert result.pending == 4 and result.pushed == 0  # sale, day opening, their audit
+    assert json.loads(json.dumps(result.to_json()))["pending"] == 4
 
 
 def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(booth, tills):
