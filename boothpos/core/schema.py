@@ -220,8 +220,8 @@ def m0001_initial(db: Database) -> None:
 _HUB_RECORDS = """
 -- The booth hub (several tills): every record this till exchanges with the hub,
 -- under the UUID and till code it travels with. A sale, refund or void keeps its
--- own uuid; stock moves and fair-day events get theirs here (their tables are
--- append-only and carry none). origin 'local': made on this till (pushed = 1 once
+-- own uuid; stock moves, fair-day events and audit entries get theirs here (their
+-- tables are append-only and carry none). origin 'local': made on this till (pushed = 1 once
 -- the hub has it); origin 'hub': pulled from another till (hub_seq = hub order).
 -- status 'parked': a pulled record that could not be applied (reason names why);
 -- it is retried at every sync and never blocks the records behind it.
@@ -230,19 +230,20 @@ _HUB_RECORDS = """
 CREATE TABLE hub_records (
     uuid TEXT PRIMARY KEY,
     tbl TEXT NOT NULL,                       -- sales, voids, stock_moves, day_events,
-                                             -- partners, products, users
+                                             -- audit, partners, products, users
     row_id INTEGER,                          -- the row in tbl (NULL: not applied here,
                                              -- or a catalog version)
     till_code TEXT NOT NULL,
     kind TEXT NOT NULL,                      -- sale, refund, void, stock_move, day_event,
-                                             -- partner, product, user
+                                             -- audit, partner, product, user
     entity_key TEXT,
     origin TEXT NOT NULL CHECK (origin IN ('local', 'hub')),
     pushed INTEGER NOT NULL DEFAULT 0,
     hub_seq INTEGER,
     status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'parked')),
     reason TEXT NOT NULL DEFAULT '',
-    payload TEXT,                            -- JSON as pulled (records of other tills)
+    payload TEXT,                            -- JSON as pulled (other tills' records),
+                                             -- or as sent (a catalog version)
     UNIQUE (tbl, row_id)
 );
 CREATE INDEX hub_records_pending ON hub_records(origin, pushed);

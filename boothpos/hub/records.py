@@ -21,7 +21,9 @@ which differ from till to till:
   in the hub (or later in hub order) is never overwritten by an older one;
 - ``day_event``: a fair-day open, close or reopen of the till that made it.
   Each till keeps its own drawer: another till's day events are kept in
-  ``hub_records`` (the booth's books) and never change this till's day state.
+  ``hub_records`` (the booth's books) and never change this till's day state;
+- ``audit``: an entry of the till's audit log (but sync's own ``hub.*``
+  entries), kept as received on the other tills like day events.
 
 Every local record gets its ``hub_records`` row (uuid, till code) in
 :func:`register_local`, inside a SQLite transaction, *before* it is sent: a
