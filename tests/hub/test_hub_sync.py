@@ -6,12 +6,15 @@ T1 is the ``booth`` fixture's till; T2 and T3 join it through the hub.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
+from hub_support import CuttableProxy
 
 from boothpos.core import (
     audit,
@@ -28,7 +31,7 @@ from boothpos.core import (
 from boothpos.core import db as dbmod
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import RefusedInput
-from boothpos.hub import records, schema, sync
+from boothpos.hub import address, records, schema, sync
 
 
 def fair_time(day: int, hour: int) -> datetime:
@@ -408,3 +411,57 @@ def test_a_record_the_hub_refuses_is_parked_on_the_till_and_the_rest_are_pushed(
     sync.sync(t2)
     assert sold.receipt_no in {s["receipt_no"] for s in export.sales(t2)}
     assert sync.sync(t1).parked == 1  # tried again at every sync, still named
+
+
+def test_the_lan_cut_in_the_middle_of_a_push_loses_nothing_and_doubles_nothing(
+    booth, tills, hub_dsn, pg, tmp_path
+):
+    t2 = tills["T2"]
+    proxy = CuttableProxy(pg.port)
+    try:
+        address.change(t2, f"127.0.0.1:{proxy.port}")  # T2 reaches the hub through the "LAN"
+        kasir = users.get_user(t2, "kasir")
+        sold = [
+            checkout(t2, [CartLine(booth.pid("kopi"), 1)], [Tender("qris")], cashier=kasir)
+            for _ in range(1100)  # three push batches
+        ]
+        with psycopg.connect(hub_dsn, autocommit=True) as watch:
+
+            def in_hub() -> int:
+                query = "SELECT count(*) FROM records WHERE till_code = 'T2' AND kind = 'sale'"
+                return watch.execute(query).fetchone()[0]
+
+            results = []
+
+            def push_in_a_thread() -> None:  # a connection of the thread's own, as in the app
+                database = dbmod.connect(tmp_path / "T2.db")
+                try:
+                    results.append(sync.sync(database))
+                finally:
+                    database.close()
+
+            pushing = threading.Thread(target=push_in_a_thread)
+            pushing.start()
+            deadline = time.monotonic() + 60
+            while in_hub() == 0 and pushing.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.005)
+            proxy.cut()
+            pushing.join(60)
+            cut_at = in_hub()
+
+        [offline] = results
+        assert 0 < cut_at < len(sold), "the cut came after the whole push"
+        assert offline.error is not None and offline.pending > 0
+        proxy.restore()
+        assert sync.sync(t2).error is None
+    finally:
+        proxy.close()
+    with psycopg.connect(hub_dsn) as conn:
+        receipts = [
+            r[0]
+            for r in conn.execute(
+                "SELECT payload->>'receipt_no' FROM records WHERE till_code = 'T2' "
+                "AND kind = 'sale'"
+            )
+        ]
+    assert sorted(receipts) == sorted(s.receipt_no for s in sold)  # each once
