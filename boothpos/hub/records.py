@@ -148,55 +148,62 @@ class Record:
 def register_local(db: Database) -> int:
     """Give every local record not yet known to the outbox its UUID and till code.
 
-    One write transaction; returns how many were added. Sales, refunds and
-    voids keep their own UUID; standalone stock moves and fair-day events get
-    a fresh one here, once.
+    What is new is read first, outside any write transaction; the rows are
+    then added in one short write transaction (a sale on this till never waits
+    for the scan). Returns how many were added. Sales, refunds and voids keep
+    their own UUID; stock moves, fair-day events and audit entries get a fresh
+    one here, once (``INSERT OR IGNORE`` on the row: a second sync process on
+    the same till registers nothing twice).
     """
-    added = 0
-    with write_transaction(db):
-        till = current_till(db)
-        known = "SELECT row_id FROM hub_records WHERE tbl = '{tbl}' AND row_id IS NOT NULL"
-        cur = db.execute(
-            "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, origin) "
-            "SELECT uuid, 'sales', id, till_code, kind, 'local' FROM sales "
-            f"WHERE id NOT IN ({known.format(tbl='sales')})"
-        )
-        added += cur.rowcount
-        cur = db.execute(
-            "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, origin) "
-            "SELECT uuid, 'voids', id, ?, 'void', 'local' FROM voids "
-            f"WHERE id NOT IN ({known.format(tbl='voids')})",
-            (till,),
-        )
-        added += cur.rowcount
+    known = "SELECT row_id FROM hub_records WHERE tbl = '{tbl}' AND row_id IS NOT NULL"
+    sales = db.execute(
+        "SELECT uuid, id, till_code, kind FROM sales "
+        f"WHERE id NOT IN ({known.format(tbl='sales')}) ORDER BY id"
+    ).fetchall()
+    voids = db.execute(
+        f"SELECT uuid, id FROM voids WHERE id NOT IN ({known.format(tbl='voids')}) ORDER BY id"
+    ).fetchall()
+    others = {
+        (tbl, kind): [
+            r[0]
+            for r in db.execute(
+                f"SELECT id FROM {tbl} WHERE {where} "
+                f"AND id NOT IN ({known.format(tbl=tbl)}) ORDER BY id"
+            )
+        ]
         for tbl, kind, where in (
             ("stock_moves", "stock_move", STANDALONE_MOVES),
             ("day_events", "day_event", "1"),
             ("audit", "audit", LOCAL_AUDIT),
-        ):
-            ids = [
-                r[0]
-                for r in db.execute(
-                    f"SELECT id FROM {tbl} WHERE {where} "
-                    f"AND id NOT IN ({known.format(tbl=tbl)}) ORDER BY id"
-                )
-            ]
-            db.conn.executemany(
-                "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, origin) "
-                "VALUES (?, ?, ?, ?, ?, 'local')",
-                [(str(uuidlib.uuid4()), tbl, i, till, kind) for i in ids],
-            )
-            added += len(ids)
-        for tbl, key, snapshot in _catalog_changes(db):
-            kind = CATALOG[tbl][0]
+        )
+    }
+    catalog = _catalog_changes(db)
+    if not (sales or voids or catalog or any(others.values())):
+        return 0
+    before = db.conn.total_changes
+    with write_transaction(db):
+        till = current_till(db)
+        insert = (
+            "INSERT OR IGNORE INTO hub_records (uuid, tbl, row_id, till_code, kind, origin) "
+            "VALUES (?, ?, ?, ?, ?, 'local')"
+        )
+        db.conn.executemany(insert, [(u, "sales", i, t, k) for u, i, t, k in sales])
+        db.conn.executemany(insert, [(u, "voids", i, till, "void") for u, i in voids])
+        for (tbl, kind), ids in others.items():
+            db.conn.executemany(insert, [(str(uuidlib.uuid4()), tbl, i, till, kind) for i in ids])
+        for tbl, key, snapshot, digest in catalog:
+            now = db.execute(
+                "SELECT digest FROM hub_catalog WHERE tbl = ? AND entity_key = ?", (tbl, key)
+            ).fetchone()
+            if (now[0] if now else None) != digest:
+                continue  # a pulled version landed meanwhile: looked at again next time
             db.execute(
                 "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, entity_key, origin, "
                 "payload) VALUES (?, ?, NULL, ?, ?, ?, 'local', ?)",
-                (str(uuidlib.uuid4()), tbl, till, kind, key, json.dumps(snapshot)),
+                (str(uuidlib.uuid4()), tbl, till, CATALOG[tbl][0], key, json.dumps(snapshot)),
             )
             _store_digest(db, tbl, key, snapshot)
-            added += 1
-    return added
+    return db.conn.total_changes - before
 
 
 def _catalog_rows(db: Database, tbl: str, key: str | None = None) -> dict[str, dict]:
@@ -223,14 +230,17 @@ def _store_digest(db: Database, tbl: str, key: str, snapshot: dict) -> None:
     )
 
 
-def _catalog_changes(db: Database) -> list[tuple[str, str, dict]]:
-    """Catalog rows that changed (or appeared) since last exchanged with the hub."""
+def _catalog_changes(db: Database) -> list[tuple[str, str, dict, str | None]]:
+    """Catalog rows that changed (or appeared) since last exchanged with the hub.
+
+    Each with the digest it was compared with (None: a new row).
+    """
     changed = []
     for tbl in CATALOG:
         known = dict(db.execute("SELECT entity_key, digest FROM hub_catalog WHERE tbl = ?", (tbl,)))
         for key, snapshot in _catalog_rows(db, tbl).items():
             if known.get(key) != _digest(snapshot):
-                changed.append((tbl, key, snapshot))
+                changed.append((tbl, key, snapshot, known.get(key)))
     return changed
 
 
