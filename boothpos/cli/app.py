@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from boothpos.cli import days, partners, qris, reports, safety, sales, setup, stock
+from boothpos.cli import days, hub, partners, qris, reports, safety, sales, setup, stock
 from boothpos.cli.common import EXIT_FAIL, messages, refuse_database_as_output
 from boothpos.core import audit, errors, paths
 from boothpos.core.errors import BoothError, DamagedDatabase, Msg
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     partners.add_parsers(sub)
     safety.add_parsers(sub)
     qris.add_parsers(sub)
+    hub.add_parsers(sub)
     return parser
 
 
@@ -71,6 +72,9 @@ COMMANDS = {
     "bank-details": reports.cmd_bank_details,
     "partner": partners.cmd_partner,
     "qris": qris.cmd_qris,
+    "hub": hub.cmd_hub,
+    "join": hub.cmd_join,
+    "sync": hub.cmd_sync,
 }
 
 

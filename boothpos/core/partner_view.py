@@ -136,6 +136,8 @@ class PartnerDashboard:
     days: tuple[DayFigures, ...]  # each fair day of the period (and any other day with sales)
     products: tuple[ProductFigures, ...]  # by name
     to_date: ToDate
+    # several tills (booth hub): the other tills' sales are in as of this till's last sync
+    booth_as_of: str | None = None
 
     @property
     def on_hand(self) -> int:
@@ -155,6 +157,7 @@ class PartnerDashboard:
             "partner": {"code": self.code, "name": self.name, "region": self.region},
             "event": self.event_name,
             "as_of": self.as_of,
+            **({"booth_as_of": self.booth_as_of} if self.booth_as_of else {}),
             "today": self.today.to_json(),
             "days": [d.to_json() for d in self.days],
             "products": [p.to_json() for p in self.products],
@@ -203,6 +206,7 @@ def dashboard(
     *,
     today: date | None = None,
     at: datetime | None = None,
+    booth_as_of: str | None = None,
 ) -> PartnerDashboard:
     """The signed-in partner's figures: today, each fair day, each product, to date.
 
@@ -214,6 +218,8 @@ def dashboard(
     when that is dated after the real today (a sale rung up with a later time).
     Raises :class:`PermissionDenied` for anything but a :class:`PartnerSession`,
     :class:`AuthError` if its partner is gone.
+    ``booth_as_of``: with several tills (booth hub), when this till last synced
+    (the caller reads it: every statement here is bound to the partner).
     """
     session = _check(session)
     code, name, region, event = _me(db, session)
@@ -274,6 +280,7 @@ def dashboard(
         days=days,
         products=products,
         to_date=to_date,
+        booth_as_of=booth_as_of,
     )
 
 

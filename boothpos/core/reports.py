@@ -18,7 +18,10 @@ in the Z report, the settlement sheets, ``report … --json`` and the exports:
 - **by_method**: what each payment method paid toward sales, cash net of the
   change given; a refund subtracts from the method it was paid back with.
   So Σ by_method = net = Σ payments − change − refunds paid.
-- **cash**: ``expected`` = opening float + by_method.cash; ``counted`` is the
+- **cash**: ``expected`` = opening float + by_method.cash; with several tills
+  (the booth hub) only this till's own sales count here, as each till counts
+  its own drawer (sales pulled from other tills are in every other figure;
+  ``tills``, in the JSON only then, gives each till's cash and close); ``counted`` is the
   count entered at the close (``None`` before the close, i.e. in an X
   report); ``difference`` = counted − expected (``None`` before the close).
   After a reopen and a new close the latest close's count and Z number hold.
@@ -66,6 +69,7 @@ from boothpos.core.checkout import METHODS
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import Event, get_event
 from boothpos.core.products import partner_by_code
+from boothpos.core.tills import TillCash, till_cash
 
 BAD_PERIOD = Msg(
     id="periode terbalik: dari {first} sampai {last}; tanggal awal harus sebelum tanggal akhir",
@@ -190,6 +194,29 @@ def _by_method(db: Database, first: str, last: str) -> dict[str, int]:
     return result
 
 
+def _drawer_cash(db: Database, day: str, by_method: dict[str, int]) -> int:
+    """The cash this till's drawer took on ``day``: the booth's, less other tills' sales.
+
+    With several tills (the booth hub) a till holds every till's sales but each
+    till counts its own drawer; sales pulled from the hub (``hub_records`` of
+    origin 'hub') are in the booth's figures and not in this drawer.
+    """
+    pulled = db.execute(
+        "SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN sales s ON s.id = p.sale_id "
+        "WHERE p.method = 'cash' AND s.day = ? AND "
+        f"{_NOT_VOIDED} AND s.id IN (SELECT row_id FROM hub_records WHERE tbl = 'sales' "
+        "AND origin = 'hub')",
+        (day,),
+    ).fetchone()[0]
+    pulled_change = db.execute(
+        "SELECT COALESCE(SUM(s.change), 0) FROM sales s WHERE s.day = ? AND "
+        f"{_NOT_VOIDED} AND s.id IN (SELECT row_id FROM hub_records WHERE tbl = 'sales' "
+        "AND origin = 'hub')",
+        (day,),
+    ).fetchone()[0]
+    return by_method["cash"] - (pulled - pulled_change)
+
+
 def _counts(db: Database, first: str, last: str) -> tuple[int, int, int]:
     """(completed sales, refund records, voided sales) of the period."""
     sales_n, refunds_n = db.execute(
@@ -292,6 +319,7 @@ class DayReport:
     reopen_reasons: tuple[str, ...] = ()
     preview: bool = False  # a close not yet confirmed (counted filled in, nothing written)
     chain: tuple[chainmod.Head, ...] = field(default=(), compare=False)  # books' seal
+    tills: tuple[TillCash, ...] = ()  # several tills (booth hub): each drawer's cash
 
     @property
     def kind(self) -> str:
@@ -327,7 +355,7 @@ class DayReport:
             "by_method": {m: self.by_method[m] for m in METHODS},
             "cash": self.cash.to_json(),
             "partners": [p.to_json() for p in self.partners],
-        }
+        } | ({"tills": [t.to_json() for t in self.tills]} if self.tills else {})
 
 
 def _partner_names(db: Database) -> dict[int, tuple[str, str, str, str, int | None]]:
@@ -358,7 +386,7 @@ def day_report(db: Database, day: date | str) -> DayReport:
     transactions, refund_count, voids = _counts(db, iso, iso)
     by_method = _by_method(db, iso, iso)
     closes = daysmod.closes(db, day)
-    cash = CashCount(state.opening_float, state.opening_float + by_method["cash"])
+    cash = CashCount(state.opening_float, state.opening_float + _drawer_cash(db, iso, by_method))
     closed_at = closed_by = None
     if state.status == "closed" and closes:
         last = closes[-1]
@@ -381,6 +409,7 @@ def day_report(db: Database, day: date | str) -> DayReport:
         earlier_z=earlier,
         reopen_reasons=tuple(r.reason for r in daysmod.reopens(db, day)),
         chain=tuple(chainmod.heads(db)),
+        tills=till_cash(db, iso),
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("boothpos")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 APPEND_ONLY = (
     "sales",
@@ -233,3 +233,58 @@ def m0002_chain(db: Database) -> None:
     # who acted when no booth user signed in: "cli:<os user>" for the command line
     db.execute("ALTER TABLE audit ADD COLUMN actor TEXT NOT NULL DEFAULT ''")
     chain.seal_all_unlinked(db)
+
+
+_HUB_RECORDS = """
+-- The booth hub (several tills): every record this till exchanges with the hub,
+-- under the UUID and till code it travels with. A sale, refund or void keeps its
+-- own uuid; stock moves, fair-day events and audit entries get theirs here (their
+-- tables are append-only and carry none). origin 'local': made on this till (pushed = 1 once
+-- the hub has it); origin 'hub': pulled from another till (hub_seq = hub order).
+-- status 'parked': a pulled record that could not be applied (reason names why);
+-- it is retried at every sync and never blocks the records behind it.
+-- Catalog records (partner, product, user) are versions of a row, named by
+-- entity_key (partner code, barcode, username); their payload is the snapshot sent.
+CREATE TABLE hub_records (
+    uuid TEXT PRIMARY KEY,
+    tbl TEXT NOT NULL,                       -- sales, voids, stock_moves, day_events,
+                                             -- audit, partners, products, users
+    row_id INTEGER,                          -- the row in tbl (NULL: not applied here,
+                                             -- or a catalog version)
+    till_code TEXT NOT NULL,
+    kind TEXT NOT NULL,                      -- sale, refund, void, stock_move, day_event,
+                                             -- audit, partner, product, user
+    entity_key TEXT,
+    origin TEXT NOT NULL CHECK (origin IN ('local', 'hub')),
+    pushed INTEGER NOT NULL DEFAULT 0,
+    hub_seq INTEGER,
+    status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'parked')),
+    reason TEXT NOT NULL DEFAULT '',
+    payload TEXT,                            -- JSON as pulled (other tills' records),
+                                             -- or as sent (a catalog version)
+    UNIQUE (tbl, row_id)
+);
+CREATE INDEX hub_records_pending ON hub_records(origin, pushed);
+CREATE INDEX hub_records_status ON hub_records(status);
+CREATE INDEX hub_records_entity ON hub_records(tbl, entity_key);
+
+-- The catalog as last exchanged with the hub: a digest per partner, product and
+-- user; a row whose digest differs has changed here and is pushed as a new version.
+CREATE TABLE hub_catalog (
+    tbl TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    PRIMARY KEY (tbl, entity_key)
+);
+"""
+
+
+@MIGRATIONS(name="0003_hub_records")
+def m0003_hub_records(db: Database) -> None:
+    """UUID and till code of every record exchanged with the booth hub (issue 15).
+
+    Depends on nothing but 0001: the append-only tables are not altered.
+    """
+    for statement in _HUB_RECORDS.split(";\n"):
+        if statement.strip():
+            db.execute(statement)

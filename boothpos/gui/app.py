@@ -364,6 +364,7 @@ class AppShell(QObject):
         self.checking = False  # the background integrity check has not passed yet
         self.exit_code: int | None = None  # set when the app must end (recovery quit)
         self.check_work: QObject | None = None  # runs the integrity check (BackgroundWork)
+        self.hub_status: QObject | None = None  # HubStatus: background sync with the booth hub
         self._recover: Recover = ask_recovery
         self.customer_display: QObject | None = None  # CustomerDisplayController, on Ctrl+D
 
@@ -381,6 +382,11 @@ class AppShell(QObject):
         window.customerDisplayRequested.connect(self.toggle_customer_display)
         window.closing.connect(self.save_window)
         self.window = window
+        from boothpos.gui.hub_status import attach_hub_status
+
+        self.hub_status = attach_hub_status(window, self.db, self.db_path, sale=window.sale)
+        if self.hub_status is not None:
+            window.closing.connect(self.hub_status.stop)
         if self.checking:
             window.login.controller.hold()
         if like is not None:  # a rebuild (new language): same place, same state, no frame drift
@@ -403,9 +409,31 @@ class AppShell(QObject):
             return  # settings are for a signed-in supervisor or administrator
         from boothpos.gui.views.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.prefs, available_printers(), check_printer, parent=self.window)
+        hub = None
+        if self.hub_status is not None:  # a till of a booth hub: its address is a setting too
+            from boothpos.hub import address as hub
+
+        dialog = SettingsDialog(
+            self.prefs,
+            available_printers(),
+            check_printer,
+            parent=self.window,
+            hub_address=hub.current(self.db) if hub else None,
+            check_hub=hub.problem if hub else (lambda _text: None),
+        )
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply(dialog.preferences())
+            if hub and dialog.hub_address() != hub.current(self.db):
+                self.change_hub_address(dialog.hub_address())
+
+    def change_hub_address(self, text: str) -> None:
+        """Point this till at its hub's new address and sync at once."""
+        from boothpos.hub import address
+
+        user = self.window.user if self.window is not None else None
+        address.change(self.db, text, user_id=user.id if user else None)
+        if self.hub_status is not None:
+            self.hub_status.request()
 
     def apply(self, prefs: Preferences) -> None:
         """Save ``prefs``. A new language rebuilds the window (same cashier signed in);
@@ -489,6 +517,8 @@ class AppShell(QObject):
             window.setEnabled(False)  # behind the recovery dialog, nothing to use
             if window.receipts is not None:
                 window.receipts.work.wait_idle(60_000)
+        if self.hub_status is not None:
+            self.hub_status.stop()
         if self.till is not None:
             self.till.close()  # the connection, then the lock: a restore takes it
         else:
@@ -642,6 +672,8 @@ class AppShell(QObject):
         user = window.user if window is not None else None
         if window is not None and window.receipts is not None:
             window.receipts.work.wait_idle(60_000)  # no job may still read the old file
+        if self.hub_status is not None:
+            self.hub_status.stop()  # nor a hub sync round (it has a connection of its own)
         lock = self.till.lock if self.till is not None and self.till.lock.held else None
         self.db.close()
         try:

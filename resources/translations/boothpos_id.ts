@@ -876,6 +876,33 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>HubStatus</name>
+    <message>
+        <source>Hub: connecting…</source>
+        <translation>Hub: menghubungkan…</translation>
+    </message>
+    <message>
+        <source>Hub: not syncing ({reason})</source>
+        <translation>Hub: tidak sinkron ({reason})</translation>
+    </message>
+    <message>
+        <source>Hub: offline since {time} · {n} waiting</source>
+        <translation>Hub: terputus sejak {time} · {n} menunggu</translation>
+    </message>
+    <message>
+        <source>Hub: {n} waiting</source>
+        <translation>Hub: {n} menunggu</translation>
+    </message>
+    <message>
+        <source>Hub: synced {time}</source>
+        <translation>Hub: sinkron {time}</translation>
+    </message>
+    <message>
+        <source>{n} parked</source>
+        <translation>{n} ditahan</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Receive goods from a partner</source>
@@ -1589,6 +1616,10 @@ Coba aplikasi dengan acara demo, atau mulai acara Anda sendiri.</translation>
     <message>
         <source>Figures as of {time}</source>
         <translation>Angka per {time}</translation>
+    </message>
+    <message>
+        <source>other tills as of {time}</source>
+        <translation>kasir lain per {time}</translation>
     </message>
     <message>
         <source>Today · day {n} · {date}</source>
@@ -2838,6 +2869,14 @@ Dibayar {paid}</translation>
     <message>
         <source>Print receipts on</source>
         <translation>Cetak struk ke</translation>
+    </message>
+    <message>
+        <source>Address of the booth hub (HOST:PORT), e.g. after its laptop got a new IP</source>
+        <translation>Alamat hub booth (HOST:PORT), mis. setelah laptopnya mendapat IP baru</translation>
+    </message>
+    <message>
+        <source>Booth hub</source>
+        <translation>Hub booth</translation>
     </message>
     <message>
         <source>Save</source>

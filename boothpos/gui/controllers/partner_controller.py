@@ -29,9 +29,10 @@ from sqlite_utils import Database
 
 from boothpos.core import partner_access, partner_view
 from boothpos.core.errors import BoothError
-from boothpos.core.event import get_event
+from boothpos.core.event import get_event, get_setting
 from boothpos.core.partner_access import PartnerSession, PinStatus
 from boothpos.core.partner_view import PartnerDashboard
+from boothpos.core.tills import SETTING_SYNCED_AT
 from boothpos.core.users import User
 from boothpos.gui.receipts import describe_error
 
@@ -110,7 +111,10 @@ class PartnerController(QObject):
             return None
         try:
             at = self._now() if self._now is not None else None
-            self._dashboard = partner_view.dashboard(self._db, self._session, at=at)
+            synced = get_setting(self._db, SETTING_SYNCED_AT)  # several tills: the last sync
+            self._dashboard = partner_view.dashboard(
+                self._db, self._session, at=at, booth_as_of=synced
+            )
         except BoothError as exc:
             self.sign_out()
             self.failed.emit(exc.message())

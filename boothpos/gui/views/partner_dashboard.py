@@ -303,7 +303,11 @@ class PartnerDashboardView(QWidget):
             " · ".join(part for part in (dash.code, dash.region, dash.event_name) if part)
         )
         shown = clock.local_text(datetime.fromisoformat(dash.as_of), dash.timezone)
-        self.as_of_label.setText(self.tr("Figures as of {time}").format(time=shown))
+        as_of = self.tr("Figures as of {time}").format(time=shown)
+        if dash.booth_as_of:  # several tills: the others' sales as of the last sync
+            synced = clock.local_text(datetime.fromisoformat(dash.booth_as_of), dash.timezone)
+            as_of += " · " + self.tr("other tills as of {time}").format(time=synced)
+        self.as_of_label.setText(as_of)
         today = dash.today
         day = today.day.strftime("%d/%m/%Y")
         if today.day_number:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,9 @@ class SettingsDialog(QDialog):
         printers: list[str],
         check_printer: Callable[[str], str | None] = lambda _spec: None,
         parent: QWidget | None = None,
+        *,
+        hub_address: str | None = None,
+        check_hub: Callable[[str], str | None] = lambda _text: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -75,6 +79,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Receipt width"), self.width_combo)
         form.addRow(self.tr("Print receipts on"), self.printer_kind)
         form.addRow(self.target_label, self.printer_target)
+        self._check_hub = check_hub
+        self.hub_edit: QLineEdit | None = None
+        if hub_address is not None:  # this till syncs with a booth hub
+            self.hub_edit = QLineEdit(hub_address)
+            self.hub_edit.setObjectName("hubAddress")
+            self.hub_edit.setPlaceholderText("192.168.1.10:5432")
+            self.hub_edit.setToolTip(
+                self.tr("Address of the booth hub (HOST:PORT), e.g. after its laptop got a new IP")
+            )
+            form.addRow(self.tr("Booth hub"), self.hub_edit)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -105,7 +119,18 @@ class SettingsDialog(QDialog):
             self.message.show()
             self.printer_target.setFocus()
             return
+        hub = self.hub_address()
+        problem = self._check_hub(hub) if hub is not None else None
+        if problem:
+            self.message.setText(problem)
+            self.message.show()
+            self.hub_edit.setFocus()
+            return
         super().accept()
+
+    def hub_address(self) -> str | None:
+        """The booth hub's address as typed (None: this till has no hub)."""
+        return self.hub_edit.text().strip() if self.hub_edit is not None else None
 
     def _needs_target(self) -> bool:
         return self.printer_kind.currentData() == "escpos"
