@@ -385,6 +385,7 @@ def signature_block(
     *,
     place_date: str = "",
     statement: str = "",
+    lang: str = "id",
 ) -> KeepTogether:
     """Signature boxes side by side, kept on one page.
 
@@ -412,7 +413,7 @@ def signature_block(
             head.append(Paragraph(st.esc(organisation), org_style))
         titles.append(head)
         space.append(Spacer(1, 15 * mm))
-        names.append(Paragraph("nama jelas", hint_style))
+        names.append(Paragraph("full name" if lang == "en" else "nama jelas", hint_style))
         widths.append(col)
     table = Table([titles, space, names], colWidths=widths)
     cmds = [

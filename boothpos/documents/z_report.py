@@ -327,6 +327,7 @@ def render_z_report(
             st,
             [(_t("cashier", lang), ""), (_t("supervisor", lang), report.closed_by or "")],
             place_date=shown_day,
+            lang=lang,
         )
     )
     info_page = PageInfo(

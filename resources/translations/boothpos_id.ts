@@ -2797,6 +2797,10 @@ Dibayar {paid}</translation>
         <translation>{n} baris</translation>
     </message>
     <message>
+        <source>Payments stopped</source>
+        <translation>Pembayaran dihentikan</translation>
+    </message>
+    <message>
         <source>Day closed</source>
         <translation>Hari ditutup</translation>
     </message>

@@ -52,6 +52,12 @@ KNOWN_OPENS = {
     ("core/catalog.py", "path.read_bytes"): 2,
     # qris.py: a photo of the QRIS sticker; decode_image refuses an open database's files first
     ("core/qris.py", "Image.open"): 1,
+    # hub/server.py: the PostgreSQL hub's own folder (hub.json, pg_hba.conf, postmaster.pid)
+    ("hub/server.py", "os.open"): 1,
+    ("hub/server.py", "os.fdopen"): 1,
+    ("hub/server.py", "state.read_text"): 1,
+    ("hub/server.py", "hba.open"): 1,
+    ("hub/server.py", "pid_file.read_text"): 1,
     # instance.py: the lock files (<real path>.lock and the identity lock), never the database
     ("core/instance.py", "os.open"): 1,
     # pdf_files.py: atomic write of a PDF through a temporary file in the PDF's folder

@@ -609,8 +609,6 @@ def test_a_deleted_wal_stops_payments_with_a_red_banner_and_keeps_the_cart(
     """Issue 11: files changed under the running till (here: a neighbour deletes the -wal)."""
     import os
 
-    from sale_support import open_payment
-
     scan(qtbot, sale_screen, code(booth, "kopi"))
     dialog = open_payment(qtbot, sale_screen)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
@@ -626,9 +624,33 @@ def test_a_deleted_wal_stops_payments_with_a_red_banner_and_keeps_the_cart(
     assert "jurnal -wal-nya dihapus" in banner.text
 
     scan(qtbot, sale_screen, code(booth, "kalung"))
+    assert not sale_screen.pay_button.isEnabled()
+    assert sale_screen.pay_button.text() == sale_screen.tr("Payments stopped")
+    before = len(beeps)
+    qtbot.keyClick(sale_screen.scan_field, Qt.Key.Key_F12)
+    assert sale_screen.payment_dialog is None and len(beeps) > before
+    assert sale_screen.model.rowCount() == 1  # the cart is kept
+    assert booth.count("sales") == 1  # the first sale was written back into the file
+
+
+def test_a_payment_taken_just_after_the_wal_was_deleted_is_refused_and_the_cart_kept(
+    qtbot, sale_screen, booth, beeps
+):
+    import os
+
+    scan(qtbot, sale_screen, code(booth, "kopi"))
     dialog = open_payment(qtbot, sale_screen)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sale_screen.scan_field.hasFocus(), timeout=2000)
+    scan(qtbot, sale_screen, code(booth, "kalung"))
+    dialog = open_payment(qtbot, sale_screen)  # opened before the watch's next round
+    for suffix in ("-wal", "-shm"):
+        os.unlink(f"{booth.path}{suffix}")
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+
     qtbot.waitUntil(lambda: sale_screen.payment_dialog is None, timeout=2000)
     assert sale_screen.model.rowCount() == 1  # the cart is kept
-    assert booth.count("sales") == 1  # the first sale was written back; the second refused
+    assert booth.count("sales") == 1
     assert "Pembayaran dihentikan" in sale_screen.banner.text()
+    assert len([m for m in sale_screen.banner.messages() if ".rescued-" in m.text]) == 1
+    assert not sale_screen.pay_button.isEnabled()

@@ -54,6 +54,7 @@ INFO, WARNING, ERROR = "info", "warning", "error"
 STORAGE_KEY = "storage"  # the banner of a write the disk refused
 BACKUP_KEY = "backup"  # the banner of a failed automatic backup
 DAY_CLOSED_KEY = "day-closed"  # the banner while today's fair day is closed
+FILES_KEY = "files"  # the banner while the database files were changed under the till
 FILES_WATCH_MS = 2000  # how often the till checks its files are still the ones on disk
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,7 @@ class SaleController(QObject):
         self.model.inputRefused.connect(self._refuse)
         receipts.printFailed.connect(self._print_failed)
         receipts.printed.connect(self._printed)
+        self._stopped = ""  # why payments stopped (the database files changed), "" while fine
         self._files_watch = QTimer(self)
         self._files_watch.setInterval(FILES_WATCH_MS)
         self._files_watch.timeout.connect(self.watch_files)
@@ -139,10 +141,15 @@ class SaleController(QObject):
         try:
             dbmod.verify_files(self._db)
         except FilesChanged as exc:
-            self._files_watch.stop()
-            self.banner.emit(BannerMessage(ERROR, exc.message(), sticky=True, key=STORAGE_KEY))
+            self._files_stopped(exc)
             return False
         return True
+
+    def _files_stopped(self, exc: FilesChanged) -> None:
+        """Payments stop for good (until the app starts again): the red banner says why."""
+        self._files_watch.stop()
+        self._stopped = exc.message()
+        self.banner.emit(BannerMessage(ERROR, self._stopped, sticky=True, key=FILES_KEY))
 
     # -- state ------------------------------------------------------------------------
 
@@ -270,12 +277,16 @@ class SaleController(QObject):
             return self.tr("The cart is empty: scan a product before paying.")
         if self._cashier is None:
             return self.tr("Nobody is signed in: sign in before taking payment.")
+        if self._stopped:
+            return self._stopped
         return self.day_closed_text()
 
     def check_payment(self) -> bool:
         """True when payment can start; else the refusal goes to the banner (and a beep)."""
         refusal = self.payment_refusal()
-        if refusal and refusal == self.day_closed_text():
+        if refusal and refusal == self._stopped:  # the sticky banner is up already
+            self.refused.emit(refusal)
+        elif refusal and refusal == self.day_closed_text():
             self.refused.emit(refusal)
             self.check_day()  # the sticky day-closed message, not a passing one
         elif refusal:
@@ -334,6 +345,9 @@ class SaleController(QObject):
                 at=at,
                 event=self._event,
             )
+        except FilesChanged as exc:  # the files were changed under the till: nothing saved
+            self._files_stopped(exc)
+            raise
         except StorageError as exc:  # disk full / read-only: nothing saved, the cart is kept
             self.banner.emit(BannerMessage(ERROR, exc.message(), sticky=True, key=STORAGE_KEY))
             raise

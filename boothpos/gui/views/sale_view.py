@@ -44,6 +44,7 @@ from boothpos.core.users import User
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
 from boothpos.gui.controllers.sale_controller import (
     DAY_CLOSED_KEY,
+    FILES_KEY,
     BannerMessage,
     LastSale,
     SaleController,
@@ -145,6 +146,7 @@ class SaleScreen(QWidget):
         self.model = self.controller.model
         self._warmed = False
         self._day_closed = ""  # why payment is refused today ("" while the day takes sales)
+        self._payments_stopped = ""  # why payments stopped for good ("" while the files are fine)
         self.payment_dialog: PaymentDialog | None = None
         self.search_dialog: ProductSearchDialog | None = None
 
@@ -528,6 +530,9 @@ class SaleScreen(QWidget):
         if message.key == DAY_CLOSED_KEY:
             self._day_closed = message.text
             self._update_pay_button()
+        elif message.key == FILES_KEY:  # the database files changed: payments stop for good
+            self._payments_stopped = message.text
+            self._update_pay_button()
 
     def _day_state_dismissed(self, key: str) -> None:
         if key == DAY_CLOSED_KEY and self._day_closed:
@@ -535,11 +540,16 @@ class SaleScreen(QWidget):
             self._update_pay_button()
 
     def _update_pay_button(self) -> None:
-        """Grey with the reason while the fair day is closed; F12 then says why (banner)."""
+        """Grey with the reason while the fair day is closed or payments stopped (the
+        database files changed under the till); F12 then says why (banner)."""
         closed = bool(self._day_closed)
-        self.pay_button.setEnabled(not closed and not self.model.cart.is_empty())
-        self.pay_button.setText(self.tr("Day closed") if closed else self.tr("Pay  (F12)"))
-        self.pay_button.setToolTip(self._day_closed)
+        stopped = bool(self._payments_stopped)
+        self.pay_button.setEnabled(not closed and not stopped and not self.model.cart.is_empty())
+        if stopped:
+            self.pay_button.setText(self.tr("Payments stopped"))
+        else:
+            self.pay_button.setText(self.tr("Day closed") if closed else self.tr("Pay  (F12)"))
+        self.pay_button.setToolTip(self._payments_stopped or self._day_closed)
 
     # -- Qt events --------------------------------------------------------------------
 
