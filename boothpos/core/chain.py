@@ -24,6 +24,13 @@ in ``temp.chain_pending``; :class:`ChainedDatabase` seals the noted rows at
 the end of the outermost ``db.atomic()`` block, just before COMMIT. A row
 written by anything else has no link, and :func:`verify` names it.
 
+Several tills (the booth hub): each till pushes its own links verbatim, in
+batches of their own, after the records they seal; a till pulling them stores
+them as they are (:func:`adopt`), linking each to the record it names here,
+or to none for what stays with its till (its audit log, its drawer, records
+never pushed). So every till holds every till's chain with the very hashes
+that till wrote, and the heads printed on paper are the same on every till.
+
 What the chain proves and what it cannot: see README ("What check proves").
 An attacker with the file can recompute a whole consistent chain; the chain
 head printed on the Z report and the settlement sheets that people signed is
@@ -402,6 +409,13 @@ def verify(db: Database) -> list[Break]:
         CHAINED,
     ):
         breaks.append(Break("changed", till, seq, table, label))
+    # another till's links may name records this till does not hold (its audit, its
+    # drawer, what is parked); this till's own links always name a record here
+    for till, seq, table, label in db.conn.execute(
+        "SELECT till_code, seq, table_name, label FROM chain WHERE local_id = 0 AND till_code = ?",
+        (current_till(db),),
+    ):
+        breaks.append(Break("removed", till, seq, table, label))
     for table in CHAINED:
         breaks += _verify_table(db, table)
     order = {"broken": 0, "removed": 1, "changed": 2, "unlinked": 3}
@@ -414,7 +428,7 @@ def _verify_table(db: Database, table: str) -> list[Break]:
     breaks: list[Break] = []
     links = db.conn.execute(
         "SELECT till_code, seq, row_key, label, local_id, prev_hash, hash FROM chain "
-        "WHERE table_name = ? ORDER BY local_id, till_code, seq",
+        "WHERE table_name = ? AND local_id <> 0 ORDER BY local_id, till_code, seq",
         (table,),
     )
     rows = _stream(db, table)
@@ -451,3 +465,133 @@ def _stream(db: Database, table: str) -> Iterator[Record]:
         key = values.pop("key") or ""
         label = values.pop("label") or f"{table} {local_id}"
         yield Record(table, local_id, key, label, values)
+
+
+# ------------------------------------------------- other tills' chains ---
+
+FOREIGN = 0  # local_id of another till's link whose record this till does not hold
+LINK_FIELDS = ("seq", "table", "key", "label", "prev_hash", "hash")
+
+
+class ChainFork(Exception):
+    """Another till's links do not continue the copy of its chain this till holds."""
+
+    def __init__(self, till: str, seq: int) -> None:
+        super().__init__(till, seq)
+        self.till, self.seq = till, seq
+
+
+# Another till's records this till applies to its own tables (the rest, its audit log
+# and its drawer's fair-day events, stay with that till: their links name no record here).
+HELD = ("sales", "sale_lines", "payments", "voids", "stock_moves")
+
+
+def own_links(db: Database, after: int, limit: int) -> list[list]:
+    """This till's links after seq ``after``, as they travel: seq, table, key, label, hashes."""
+    return [
+        list(row)
+        for row in db.conn.execute(
+            "SELECT seq, table_name, row_key, label, prev_hash, hash FROM chain "
+            "WHERE till_code = ? AND seq > ? ORDER BY seq LIMIT ?",
+            (current_till(db), after, limit),
+        )
+    ]
+
+
+def _held(db: Database, table: str, key: str) -> bool:
+    """Whether a record of ``table`` with natural key ``key`` is in this till's books."""
+    if table in ("sales", "voids"):
+        sql, params = f"SELECT 1 FROM {table} WHERE uuid = ?", (key,)
+    elif table in ("sale_lines", "payments"):
+        sql, params = "SELECT 1 FROM sales WHERE uuid = ?", (key.split("#", 1)[0],)
+    else:  # stock_moves: barcode@at/kind
+        rest, _, kind = key.rpartition("/")
+        barcode, _, at = rest.rpartition("@")
+        sql = (
+            "SELECT 1 FROM stock_moves m JOIN products p ON p.id = m.product_id "
+            "WHERE p.barcode = ? AND m.at = ? AND m.kind = ?"
+        )
+        params = (barcode, at, kind)
+    return db.conn.execute(sql, params).fetchone() is not None
+
+
+def adopt(db: Database, till: str, links: list[list]) -> tuple[int, str] | None:
+    """Store another till's links verbatim (its chain, its hashes), in chain order.
+
+    Inside the caller's write transaction. A link already held must be the
+    same, a new one must follow the last one held (else :class:`ChainFork`).
+    A link of a record this till applies (a sale, its lines, payments and
+    stock moves, a void, a stock move) names the record here, found by natural
+    key among the records that have no link yet; a link of what stays with
+    that till (its audit log, its drawer) names none (``local_id`` 0). When a
+    record is not here yet (parked, or not pulled yet), the links stop before
+    it: returns its (seq, label), and the rest is stored when it is tried again.
+    """
+    if till == current_till(db):
+        return None  # never our own chain from outside
+    waiting: dict[str, dict[str, list[Record]]] = {}
+    for table in HELD:
+        ids = [
+            rid
+            for (rid,) in db.conn.execute(
+                f"SELECT id FROM {table} WHERE id NOT IN "
+                "(SELECT local_id FROM chain WHERE table_name = ?) ORDER BY id",
+                (table,),
+            )
+        ]
+        by_key: dict[str, list[Record]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            for _, record in sorted(records(db, table, ids[start : start + _CHUNK]).items()):
+                by_key.setdefault(record.key, []).append(record)
+        waiting[table] = by_key
+    for seq, table, key, label, prev_hash, digest in links:
+        row = db.conn.execute(
+            "SELECT hash FROM chain WHERE till_code = ? AND seq = ?", (till, seq)
+        ).fetchone()
+        if row is not None:
+            if row[0] != digest:
+                raise ChainFork(till, seq)
+            continue
+        last = db.conn.execute(
+            "SELECT seq, hash FROM chain WHERE till_code = ? ORDER BY seq DESC LIMIT 1", (till,)
+        ).fetchone()
+        follows = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        if follows != (seq, prev_hash):
+            raise ChainFork(till, seq)
+        local_id = FOREIGN
+        if table in HELD:
+            free = waiting[table].get(key)
+            if free:  # keys may repeat (two moves of one product at one moment): content
+                same = [r for r in free if link_hash(prev_hash, r) == digest]
+                record = (same or free)[0]
+                free.remove(record)
+                local_id = record.local_id
+            elif not _held(db, table, key):
+                return seq, label
+            # else: held here under another chain (a restore merged it): named by none
+        db.conn.execute(
+            "INSERT INTO chain (till_code, seq, table_name, row_key, label, local_id, "
+            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (till, seq, table, key, label, local_id, prev_hash, digest),
+        )
+    return None
+
+
+def pending_mark(db: Database) -> int:
+    """Where the records this connection has noted so far end (see :func:`take_pulled`)."""
+    if not getattr(db, "chain_ready", False):
+        return 0
+    return db.conn.execute("SELECT COALESCE(MAX(n), 0) FROM temp.chain_pending").fetchone()[0]
+
+
+def take_pulled(db: Database, mark: int) -> None:
+    """Records noted after ``mark`` were pulled from another till: they are in its chain.
+
+    They get the links that till wrote (:func:`adopt`), never a link of ours.
+    Audit entries stay noted (this till's own audit of the pull). Inside the
+    write transaction that wrote them.
+    """
+    if getattr(db, "chain_ready", False):
+        db.conn.execute(
+            "DELETE FROM temp.chain_pending WHERE n > ? AND table_name <> 'audit'", (mark,)
+        )

@@ -45,13 +45,14 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, stock
+from boothpos.core import audit, chain, stock
 from boothpos.core.checkout import current_till
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg
 
 KINDS = (
     "partner", "product", "user", "sale", "refund", "void", "stock_move", "day_event", "audit",
+    "chain",
 )  # fmt: skip
 # Kept as received (in hub_records), never applied to this till's tables: each till
 # keeps its own drawer and its own audit log; the booth's are in every till's outbox.
@@ -60,13 +61,15 @@ STORED_ONLY = ("day_event", "audit")
 LOCAL_AUDIT = "action NOT LIKE 'hub.%'"
 STANDALONE_MOVES = "sale_id IS NULL AND void_id IS NULL"
 SETTING_CURSOR = "hub_pull_cursor"
+SETTING_CHAIN = "hub_chain_registered"  # this till's last chain link given to the outbox
+CHAIN_BATCH = 500  # links per chain record
 AUDIT_PULL = "hub.pull"
 AUDIT_PARK = "hub.park"
 # push order: a sale before the void or refund that points back to it
 _TABLE_ORDER = (
     "CASE tbl WHEN 'partners' THEN 0 WHEN 'products' THEN 1 WHEN 'users' THEN 2 "
     "WHEN 'sales' THEN 3 WHEN 'voids' THEN 4 WHEN 'stock_moves' THEN 5 "
-    "WHEN 'day_events' THEN 6 ELSE 7 END"
+    "WHEN 'day_events' THEN 6 WHEN 'chain' THEN 8 ELSE 7 END"
 )
 # Catalog records: versions of a partner, product or user row, keyed by its natural key.
 CATALOG = {
@@ -97,6 +100,7 @@ TABLE_OF = {
     "stock_move": "stock_moves",
     "day_event": "day_events",
     "audit": "audit",
+    "chain": "chain",
     **CATALOG_TABLES,
 }
 AUDIT_CATALOG = "hub.catalog"
@@ -122,6 +126,16 @@ NUMBER_TAKEN = Msg(
 ALREADY_VOIDED = Msg(
     id="penjualan {uuid} sudah punya pembatalan lain di kasir ini",
     en="sale {uuid} already has another void on this till",
+)
+CHAIN_FORK = Msg(
+    id="rantai segel kasir {till} dari mata rantai {seq} tidak menyambung salinan di kasir ini "
+    "(mata rantai sebelumnya belum tiba, atau kasir {till} dipulihkan dari cadangan)",
+    en="the seal chain of till {till} from link {seq} does not continue the copy on this till "
+    "(earlier links not here yet, or till {till} was restored from a backup)",
+)
+CHAIN_WAITS = Msg(
+    id="rantai segel kasir {till} menunggu {label} (mata rantai {seq}), belum ada di kasir ini",
+    en="the seal chain of till {till} waits for {label} (link {seq}), not on this till yet",
 )
 UNKNOWN_KIND = Msg(id="jenis catatan '{kind}' tidak dikenal", en="unknown record kind '{kind}'")
 REFUSED = Msg(
@@ -178,7 +192,9 @@ def register_local(db: Database) -> int:
         )
     }
     catalog = _catalog_changes(db)
-    if not (sales or voids or catalog or any(others.values())):
+    chain_from = _chain_registered(db)
+    links = chain.own_links(db, chain_from, 1_000_000)
+    if not (sales or voids or catalog or links or any(others.values())):
         return 0
     before = db.conn.total_changes
     with write_transaction(db):
@@ -203,7 +219,30 @@ def register_local(db: Database) -> int:
                 (str(uuidlib.uuid4()), tbl, till, CATALOG[tbl][0], key, json.dumps(snapshot)),
             )
             _store_digest(db, tbl, key, snapshot)
+        if links and _chain_registered(db) == chain_from:  # else another sync process did
+            for start in range(0, len(links), CHAIN_BATCH):
+                batch = links[start : start + CHAIN_BATCH]
+                db.execute(
+                    "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, entity_key, "
+                    "origin, payload) VALUES (?, 'chain', NULL, ?, 'chain', ?, 'local', ?)",
+                    (
+                        str(uuidlib.uuid4()),
+                        till,
+                        f"{batch[0][0]}-{batch[-1][0]}",
+                        json.dumps({"links": batch}, ensure_ascii=False),
+                    ),
+                )
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (SETTING_CHAIN, str(links[-1][0])),
+            )
     return db.conn.total_changes - before
+
+
+def _chain_registered(db: Database) -> int:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (SETTING_CHAIN,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _catalog_rows(db: Database, tbl: str, key: str | None = None) -> dict[str, dict]:
@@ -631,6 +670,7 @@ def apply(db: Database, record: Record) -> str:
     """
     p, kind = record.payload, record.kind
     row_id: int | None
+    mark, waiting = chain.pending_mark(db), None
     if kind in ("sale", "refund"):
         tbl, row_id, name = _apply_sale(db, p)
     elif kind == "void":
@@ -653,12 +693,20 @@ def apply(db: Database, record: Record) -> str:
         row_id = _apply_moves(db, [p])
     elif kind in STORED_ONLY:
         tbl, row_id, name = TABLE_OF[kind], None, ""
+    elif kind == "chain":
+        tbl, row_id, name = "chain", None, f"{record.till_code} {p['links'][0][0]}"
+        try:
+            waiting = chain.adopt(db, record.till_code, p["links"])
+        except chain.ChainFork as fork:
+            raise Unapplicable(CHAIN_FORK, till=fork.till, seq=fork.seq) from None
     elif kind in CATALOG_TABLES:
         tbl, row_id = CATALOG_TABLES[kind], None
         name = p[CATALOG[tbl][1]]
         _apply_catalog(db, tbl, p, record)
     else:
         raise Unapplicable(UNKNOWN_KIND, kind=kind)
+    if kind in ("sale", "refund", "void", "stock_move"):  # the other till's records: its chain
+        chain.take_pulled(db, mark)
     db.execute(
         "INSERT INTO hub_records (uuid, tbl, row_id, till_code, kind, entity_key, origin, pushed, "
         "hub_seq, status, reason, payload) VALUES (?, ?, ?, ?, ?, ?, 'hub', 1, ?, 'ok', '', ?) "
@@ -675,7 +723,15 @@ def apply(db: Database, record: Record) -> str:
             json.dumps(p, ensure_ascii=False),
         ),
     )
-    if kind not in CATALOG_TABLES and kind not in STORED_ONLY:
+    if kind == "chain" and waiting is not None:  # the links before it are kept
+        db.execute(
+            "UPDATE hub_records SET status = 'parked', reason = ? WHERE uuid = ?",
+            (
+                CHAIN_WAITS.render("en", till=record.till_code, seq=waiting[0], label=waiting[1]),
+                record.uuid,
+            ),
+        )
+    if kind not in CATALOG_TABLES and kind not in STORED_ONLY and kind != "chain":
         audit.record(
             db,
             AUDIT_PULL,
@@ -777,7 +833,10 @@ def apply_or_park(db: Database, record: Record, *, cursor: int | None) -> str | 
             apply(db, record)
             if cursor is not None:
                 _store_cursor(db, cursor)
-        return None
+        row = db.execute(  # a chain batch keeps what it could and waits for the rest
+            "SELECT status, reason FROM hub_records WHERE uuid = ?", (record.uuid,)
+        ).fetchone()
+        return row[1] if row and row[0] == "parked" else None
     except (Unapplicable, sqlite3.IntegrityError) as exc:
         reason = (
             exc.message("en") if isinstance(exc, Unapplicable) else REFUSED.render("en", detail=exc)

@@ -72,6 +72,15 @@ CREATE POLICY records_read ON records FOR SELECT USING (true);
 CREATE POLICY records_push ON records FOR INSERT WITH CHECK (pushed_by = current_user);
 """,
     ),
+    (
+        2,
+        """
+ALTER TABLE records DROP CONSTRAINT records_kind_check;
+ALTER TABLE records ADD CONSTRAINT records_kind_check
+    CHECK (kind IN ('sale', 'refund', 'void', 'stock_move', 'day_event',
+                    'partner', 'product', 'user', 'audit', 'chain'));
+""",
+    ),
 ]
 VERSION = MIGRATIONS[-1][0]
 

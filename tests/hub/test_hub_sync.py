@@ -174,7 +174,8 @@ def test_sales_voids_refunds_and_stock_of_three_tills_meet_on_every_till(booth, 
 def test_a_resend_after_a_lost_acknowledgement_never_duplicates(booth, tills, hub_dsn):
     t1 = tills["T1"]
     sell(t1, [(booth.product["kopi"].barcode, 1)])
-    assert sync.sync(t1).pushed == 4  # the sale, its day's opening and their audit entries
+    # the sale, its day's opening, their audit entries and their links of T1's seal chain
+    assert sync.sync(t1).pushed == 5
     # as if the till died after the hub's commit, before it noted the push
     with dbmod.write_transaction(t1):
         t1.execute("UPDATE hub_records SET pushed = 0 WHERE origin = 'local'")
@@ -188,7 +189,9 @@ def test_a_resend_after_a_lost_acknowledgement_never_duplicates(booth, tills, hu
             r[0]
             for r in conn.execute("SELECT payload->>'action' FROM records WHERE kind = 'audit'")
         ]
-    assert dict(rows) == {"sale": 1, "day_event": 1, "stock_move": 5, "audit": len(actions)}
+    rows = dict(rows)
+    assert rows.pop("chain") >= 1  # T1's chain links travel in batches of their own
+    assert rows == {"sale": 1, "day_event": 1, "stock_move": 5, "audit": len(actions)}
     local = [r[0] for r in t1.execute("SELECT action FROM audit WHERE action NOT LIKE 'hub.%'")]
     assert sorted(actions) == sorted(local) and "sale.checkout" in actions
 
@@ -221,14 +224,16 @@ def test_a_record_a_till_cannot_apply_is_parked_named_and_never_blocks_the_rest(
 
     assert result.error is None
     reasons = {p["kind"]: p["reason"] for p in records.parked(t2)}
-    assert set(reasons) == {"product", "stock_move", "sale"}  # the product, its intake, its sale
+    # the product, its intake, its sale, and T1's seal chain from the intake's link on
+    assert set(reasons) == {"product", "stock_move", "sale", "chain"}
+    assert reasons["chain"].startswith("the seal chain of till T1 waits for intake stock move")
     assert "UNIQUE constraint failed: products.partner_id, products.name" in reasons["product"]
     assert reasons["sale"] == "product 2000000000011 (Kopi Luwak) is not on this till"
     got = {s["receipt_no"] for s in export.sales(t2)}
     assert after.receipt_no in got and stuck.receipt_no not in got
     with psycopg.connect(hub_dsn) as conn:
         named = conn.execute("SELECT till_code, count(*) FROM parked GROUP BY 1").fetchall()
-    assert named == [("T2", 3)]
+    assert named == [("T2", 4)]
     assert not check.run_checks(t2).ok  # T1's receipt 1 is missing here: the gap is shown
 
     # T2 renames its own product: T1's fits now, and everything parked comes in
@@ -322,8 +327,9 @@ def test_an_unreachable_hub_is_reported_and_the_records_wait(booth, tills):
     result = sync.sync(t1)
 
     assert result.error.startswith(schema.UNREACHABLE.render(detail="").split("(")[0])
-    assert result.pending == 4 and result.pushed == 0  # sale, day opening, their audit
-    assert json.loads(json.dumps(result.to_json()))["pending"] == 4
+    # sale, day opening, their audit, their chain links
+    assert result.pending == 5 and result.pushed == 0
+    assert json.loads(json.dumps(result.to_json()))["pending"] == 5
 
 
 def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(booth, tills):
