@@ -29,6 +29,7 @@ class TillCash:
     z_number: int | None = None  # set once the till closed the day
     expected: int | None = None
     counted: int | None = None
+    opening_float: int | None = None  # set once the till opened the day
 
     @property
     def difference(self) -> int | None:
@@ -39,6 +40,7 @@ class TillCash:
     def to_json(self) -> dict:
         return {
             "till": self.till,
+            "opening_float": self.opening_float,
             "cash": self.cash,
             "z_number": self.z_number,
             "expected": self.expected,
@@ -72,23 +74,29 @@ def till_cash(db: Database, day: str) -> tuple[TillCash, ...]:
         (day,),
     ):
         cash[till] = cash.get(till, 0) - change
-    closes = _closes(db, day)
+    closes, floats = _closes(db, day)
     return tuple(
-        TillCash(till, cash.get(till, 0), *closes.get(till, (None, None, None)))
+        TillCash(till, cash.get(till, 0), *closes.get(till, (None, None, None)), floats.get(till))
         for till in sorted(set(cash) | set(closes))
     )
 
 
-def _closes(db: Database, day: str) -> dict[str, tuple[int | None, int | None, int | None]]:
-    """(z_number, expected, counted) of each till whose latest day event of ``day`` is a close."""
+def _closes(
+    db: Database, day: str
+) -> tuple[dict[str, tuple[int | None, int | None, int | None]], dict[str, int]]:
+    """(z_number, expected, counted) of each till whose latest day event of ``day`` is a close,
+    and each till's opening float of ``day`` (its latest open or reopen that names one)."""
     latest: dict[str, dict] = {}
+    floats: dict[str, int] = {}
     own = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()
-    for kind, z, expected, counted in db.execute(
-        "SELECT kind, z_number, expected_cash, counted_cash FROM day_events WHERE day = ? "
-        "ORDER BY id",
+    for kind, z, expected, counted, opening in db.execute(
+        "SELECT kind, z_number, expected_cash, counted_cash, opening_float FROM day_events "
+        "WHERE day = ? ORDER BY id",
         (day,),
     ):
         latest[own[0]] = {"kind": kind, "z": z, "expected": expected, "counted": counted}
+        if kind != "close" and opening is not None:
+            floats[own[0]] = opening
     for till, payload in db.execute(
         "SELECT till_code, payload FROM hub_records WHERE kind = 'day_event' AND origin = 'hub' "
         "AND json_extract(payload, '$.day') = ? ORDER BY hub_seq",
@@ -101,8 +109,10 @@ def _closes(db: Database, day: str) -> dict[str, tuple[int | None, int | None, i
             "expected": p["expected_cash"],
             "counted": p["counted_cash"],
         }
+        if p["kind"] != "close" and p.get("opening_float") is not None:
+            floats[till] = p["opening_float"]
     return {
         till: (e["z"], e["expected"], e["counted"])
         for till, e in latest.items()
         if e["kind"] == "close"
-    }
+    }, floats

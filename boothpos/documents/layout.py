@@ -537,10 +537,19 @@ def _draw_furniture(
     c.setFont(fonts.regular, 7.5)
     english = info.lang == "en"
     printed = f"Printed {info.printed}" if english else f"Dicetak {info.printed}"
-    c.drawString(MARGIN_X, bottom, f"{printed} · boothpos")
+    numbered = f"Page {page} of {pages}" if english else f"Halaman {page} dari {pages}"
+    footer = f"{printed} · boothpos"
+    room = PAGE_WIDTH - 2 * MARGIN_X - c.stringWidth(numbered, fonts.bold, 8.5) - 6 * mm
+    if c.stringWidth(footer, fonts.regular, 7.5) > room and " · " in info.printed:
+        # several tills' seals: the seal gets a line of its own, under the print time
+        seal = info.printed.split(" · ", 1)[1]
+        footer = f"{printed.split(' · ', 1)[0]} · boothpos"
+        c.setFont(fonts.regular, 6.5)
+        c.drawString(MARGIN_X, bottom - 8, seal)
+        c.setFont(fonts.regular, 7.5)
+    c.drawString(MARGIN_X, bottom, footer)
     c.setFillColor(INK)
     c.setFont(fonts.bold, 8.5)
-    numbered = f"Page {page} of {pages}" if english else f"Halaman {page} dari {pages}"
     c.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, numbered)
     c.restoreState()
 

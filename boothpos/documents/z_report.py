@@ -97,6 +97,7 @@ T: dict[str, Msg] = {
     "amount": Msg(id="Jumlah", en="Amount"),
     "methods_total": Msg(id="Jumlah (= penjualan bersih)", en="Total (= net sales)"),
     "drawer": Msg(id="Kas di Laci", en="Cash in the Drawer"),
+    "drawer_of": Msg(id=" (kasir {till})", en=" (till {till})"),
     "float": Msg(id="Modal awal kas (uang kembalian)", en="Opening float (change money)"),
     "cash_today": Msg(id="Tunai bersih hari ini", en="Net cash today"),
     "expected": Msg(id="Kas seharusnya", en="Cash expected"),
@@ -106,6 +107,21 @@ T: dict[str, Msg] = {
     "pieces": Msg(id="Lembar/keping", en="Pieces"),
     "value": Msg(id="Nilai", en="Value"),
     "total": Msg(id="Jumlah", en="Total"),
+    "tills": Msg(id="Kas per Kasir (laci masing-masing)", en="Cash per Till (each its own drawer)"),
+    "till": Msg(id="Kasir", en="Till"),
+    "z_col": Msg(id="Laporan Z", en="Z report"),
+    "col_float": Msg(id="Modal awal", en="Opening float"),
+    "col_cash": Msg(id="Tunai bersih", en="Net cash"),
+    "col_expected": Msg(id="Seharusnya", en="Expected"),
+    "col_counted": Msg(id="Dihitung", en="Counted"),
+    "col_difference": Msg(id="Selisih", en="Difference"),
+    "till_open": Msg(id="belum tutup", en="not closed"),
+    "tills_note": Msg(
+        id="Angka penjualan di atas mencakup semua kasir booth; kas dihitung per laci. "
+        "Kasir lain: per sinkronisasi terakhir.",
+        en="The sales figures above cover every till of the booth; cash is counted per "
+        "drawer. Other tills: as of the last sync.",
+    ),
     "partners": Msg(id="Penjualan per Mitra", en="Sales by Partner"),
     "no_sales": Msg(id="Tidak ada penjualan pada hari ini.", en="No sales on this day."),
     "code": Msg(id="Kode", en="Code"),
@@ -234,12 +250,14 @@ def render_z_report(
         )
     )
 
-    story.append(heading(st, _t("drawer", lang)))
+    own_till = event.till_code if report.tills else None
+    drawer = _t("drawer", lang) + (_t("drawer_of", lang, till=own_till) if own_till else "")
+    story.append(heading(st, drawer))
     cash = report.cash
     difference, meaning = _difference_text(cash.difference, lang)
     cash_rows = [
         Row(_t("float", lang), rp(cash.opening_float)),
-        Row(_t("cash_today", lang), rp(report.by_method["cash"])),
+        Row(_t("cash_today", lang), rp(cash.expected - cash.opening_float)),
         Row(_t("expected", lang), rp(cash.expected), strong=True, rule_above=True),
         Row(
             _t("counted", lang),
@@ -268,6 +286,9 @@ def render_z_report(
         story.append(side_by_side(cash_table, denom_table, half))
     else:
         story.append(cash_table)
+
+    if report.tills:
+        story += _till_section(st, report, lang)
 
     story.append(heading(st, _t("partners", lang)))
     partner_rows = [
@@ -337,6 +358,41 @@ def render_z_report(
         lang=lang,
     )
     return build_pdf(story, info=info_page, fonts=fonts, subject=f"{title} {report.day}")
+
+
+def _till_section(st, report: DayReport, lang: str) -> list:
+    """Each till's drawer (several tills, the booth hub): float, cash, expected, counted, Z."""
+    rows = []
+    for t in report.tills:
+        difference = "" if t.difference is None else _difference_text(t.difference, lang)[0]
+        expected = t.expected  # an open drawer: what it should hold now
+        if expected is None and t.opening_float is not None:
+            expected = t.opening_float + t.cash
+        rows.append(
+            [
+                t.till,
+                f"Z-{t.z_number}" if t.z_number is not None else _t("till_open", lang),
+                rp(t.opening_float) if t.opening_float is not None else "-",
+                rp(t.cash),
+                rp(expected) if expected is not None else "-",
+                rp(t.counted) if t.counted is not None else _t("not_counted", lang),
+                difference or "-",
+            ]
+        )
+    widths = [16 * mm, 22 * mm, 0, 26 * mm, 26 * mm, 26 * mm, 24 * mm]
+    widths[2] = CONTENT_WIDTH - sum(widths)
+    header = [
+        _t(key, lang)
+        for key in (
+            "till", "z_col", "col_float", "col_cash", "col_expected", "col_counted",
+            "col_difference",
+        )
+    ]  # fmt: skip
+    return [
+        heading(st, _t("tills", lang)),
+        data_table(st, header, rows, widths, align="LLRRRRR"),
+        st.p(_t("tills_note", lang), st.note),
+    ]
 
 
 def save_z_report(

@@ -360,9 +360,9 @@ def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(b
     assert days.state(tills["T3"], day).status == "not_opened"
     # every till's day report has each drawer: its cash, and its close once made
     drawers = [
-        {"till": "T1", "cash": 85_000, "z_number": 1, "expected": 85_000, "counted": 85_000,
-         "difference": 0},
-        {"till": "T2", "cash": 170_000, "z_number": 1, "expected": 170_000,
+        {"till": "T1", "opening_float": 0, "cash": 85_000, "z_number": 1, "expected": 85_000,
+         "counted": 85_000, "difference": 0},
+        {"till": "T2", "opening_float": 0, "cash": 170_000, "z_number": 1, "expected": 170_000,
          "counted": 170_000, "difference": 0},
     ]  # fmt: skip
     for database in tills.values():
@@ -370,8 +370,8 @@ def test_each_till_closes_its_own_drawer_while_the_day_report_covers_the_booth(b
     sell(tills["T3"], [(kopi, 1)], pay=[Tender("cash", 100_000)], hour=21)
     sync_all(tills)
     assert reports.day_report(t1, day).to_json()["tills"][2] == {
-        "till": "T3", "cash": 85_000, "z_number": None, "expected": None, "counted": None,
-        "difference": None,
+        "till": "T3", "opening_float": 0, "cash": 85_000, "z_number": None, "expected": None,
+        "counted": None, "difference": None,
     }  # fmt: skip
 
 
