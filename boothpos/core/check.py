@@ -10,7 +10,8 @@
 - no receipt the till saved as a PDF, or its newest backup holds, is missing
   from the books (the trace of a lost ``-wal``: :mod:`boothpos.core.lost`);
 - the books were not altered outside boothpos (:mod:`boothpos.core.tamper`: the
-  hash chain, the schema, the audit log against the records it names).
+  hash chain, the schema, the audit log against the records it names);
+- no record of the booth hub is parked (:mod:`boothpos.core.parked`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from boothpos.core import stock, tamper
+from boothpos.core import parked, stock, tamper
 from boothpos.core.errors import Msg
 from boothpos.core.schema import APPEND_ONLY
 
@@ -167,6 +168,7 @@ def run_checks(db: Database) -> CheckReport:
 
     tamper.run(db, report.add)
     _lost_sales(db, report)
+    parked.check_parked(db, report.add)
 
     for table in (
         "partners",
