@@ -379,11 +379,12 @@ def head_lines(db: Database) -> list[str]:
 class Break:
     """One way the chain does not match the books."""
 
-    kind: str  # changed | removed | unlinked | broken | relinked
+    kind: str  # changed | removed | unlinked | broken | waiting
     till: str
     seq: int
     table: str
     label: str
+    local_id: int = 0  # of an unlinked record
 
 
 def verify(db: Database) -> list[Break]:
@@ -418,7 +419,8 @@ def verify(db: Database) -> list[Break]:
         breaks.append(Break("removed", till, seq, table, label))
     for table in CHAINED:
         breaks += _verify_table(db, table)
-    order = {"broken": 0, "removed": 1, "changed": 2, "unlinked": 3}
+    breaks = [_waiting(db, b) if b.kind == "unlinked" else b for b in breaks]
+    order = {"broken": 0, "removed": 1, "changed": 2, "unlinked": 3, "waiting": 4}
     breaks.sort(key=lambda b: (b.till == "", b.till, b.seq, order[b.kind]))
     return breaks
 
@@ -437,7 +439,7 @@ def _verify_table(db: Database, table: str) -> list[Break]:
     for till, seq, key, label, local_id, prev_hash, digest in links:
         while record is not None and record.local_id < local_id:
             if record.local_id != matched:
-                breaks.append(Break("unlinked", "", 0, table, record.label))
+                breaks.append(Break("unlinked", "", 0, table, record.label, record.local_id))
             record = next(rows, None)
         if record is None or record.local_id != local_id or record.key != key:
             breaks.append(Break("removed", till, seq, table, label))
@@ -450,9 +452,51 @@ def _verify_table(db: Database, table: str) -> list[Break]:
             breaks.append(Break("changed", till, seq, table, record.label))
     while record is not None:
         if record.local_id != matched:
-            breaks.append(Break("unlinked", "", 0, table, record.label))
+            breaks.append(Break("unlinked", "", 0, table, record.label, record.local_id))
         record = next(rows, None)
     return breaks
+
+
+_PULLED_SALE = (
+    "SELECT till_code FROM hub_records WHERE tbl = 'sales' AND origin = 'hub' AND row_id = ?"
+)
+_PULLED_FROM = {
+    "sales": "SELECT ?",
+    "sale_lines": "SELECT sale_id FROM sale_lines WHERE id = ?",
+    "payments": "SELECT sale_id FROM payments WHERE id = ?",
+}
+
+
+def _waiting(db: Database, b: Break) -> Break:
+    """An unlinked record pulled from another till waits for that till's links (a later sync)."""
+    if (
+        b.table not in HELD
+        or not db.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'hub_records'").fetchone()
+    ):
+        return b
+    till = None
+    if b.table in _PULLED_FROM:
+        sale = db.conn.execute(_PULLED_FROM[b.table], (b.local_id,)).fetchone()
+        row = db.conn.execute(_PULLED_SALE, (sale[0],)).fetchone() if sale else None
+        till = row[0] if row else None
+    else:
+        tbl, row_id = b.table, b.local_id
+        if b.table == "stock_moves":
+            sale_id, void_id = db.conn.execute(
+                "SELECT sale_id, void_id FROM stock_moves WHERE id = ?", (b.local_id,)
+            ).fetchone()
+            if void_id is not None:
+                tbl, row_id = "voids", void_id
+            elif sale_id is not None:
+                tbl, row_id = "sales", sale_id
+        row = db.conn.execute(
+            "SELECT till_code FROM hub_records WHERE tbl = ? AND origin = 'hub' AND row_id = ?",
+            (tbl, row_id),
+        ).fetchone()
+        till = row[0] if row else None
+    if till is None or till == current_till(db):
+        return b
+    return Break("waiting", till, 0, b.table, b.label, b.local_id)
 
 
 def _stream(db: Database, table: str) -> Iterator[Record]:

@@ -33,6 +33,12 @@ UNLINKED = Msg(
     id="CATATAN DITAMBAHKAN di luar boothpos: {label} tidak punya segel di rantai",
     en="RECORD ADDED outside boothpos: {label} has no seal in the chain",
 )
+WAITING = Msg(
+    id="{label} datang dari kasir {till} lewat hub dan belum bersegel: mata rantai kasir {till} "
+    "belum tiba (tertahan atau menunggu sinkronisasi berikutnya)",
+    en="{label} came from till {till} through the hub and has no seal yet: till {till}'s chain "
+    "links have not arrived (parked, or waiting for the next sync)",
+)
 BROKEN = Msg(
     id="rantai segel kasir {till} putus pada mata rantai {seq} ({label}): "
     "segel dihapus atau ditulis ulang",
@@ -69,7 +75,13 @@ MAX_CHAIN_FINDINGS = 20
 
 def check_chain(db: Database, add: Report) -> None:
     breaks = chain.verify(db)
-    msgs = {"changed": CHANGED, "removed": REMOVED, "unlinked": UNLINKED, "broken": BROKEN}
+    msgs = {
+        "changed": CHANGED,
+        "removed": REMOVED,
+        "unlinked": UNLINKED,
+        "broken": BROKEN,
+        "waiting": WAITING,
+    }
     for b in breaks[:MAX_CHAIN_FINDINGS]:
         add(msgs[b.kind], label=b.label, seq=b.seq, till=b.till)
     if len(breaks) > MAX_CHAIN_FINDINGS:

@@ -248,6 +248,12 @@ def test_a_record_a_till_cannot_apply_is_parked_named_and_never_blocks_the_rest(
     ), parked
     assert any("product 2000000000011 (Kopi Luwak)" in m and "UNIQUE" in m for m in parked)
     assert any("the books' seal (hash chain) of till T1" in m for m in parked)
+    # T1's later sale is here, waiting for T1's seal behind the parked one: never "ADDED"
+    assert not [m for m in found if "outside boothpos" in m], found
+    assert (
+        f"receipt {after.receipt_no} came from till T1 through the hub and has no seal yet"
+        in "\n".join(found)
+    )
 
     # T2 renames its own product: T1's fits now, and everything parked comes in
     stock_ops.update_product(
