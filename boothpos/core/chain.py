@@ -588,19 +588,19 @@ def adopt(db: Database, till: str, links: list[list]) -> tuple[int, str] | None:
             for _, record in sorted(records(db, table, ids[start : start + _CHUNK]).items()):
                 by_key.setdefault(record.key, []).append(record)
         waiting[table] = by_key
+    last = db.conn.execute(
+        "SELECT seq, hash FROM chain WHERE till_code = ? ORDER BY seq DESC LIMIT 1", (till,)
+    ).fetchone()
+    last_seq, last_hash = last if last else (0, GENESIS)
     for seq, table, key, label, prev_hash, digest in links:
-        row = db.conn.execute(
-            "SELECT hash FROM chain WHERE till_code = ? AND seq = ?", (till, seq)
-        ).fetchone()
-        if row is not None:
-            if row[0] != digest:
+        if seq <= last_seq:  # held already: must be the same link
+            row = db.conn.execute(
+                "SELECT hash FROM chain WHERE till_code = ? AND seq = ?", (till, seq)
+            ).fetchone()
+            if row is None or row[0] != digest:
                 raise ChainFork(till, seq)
             continue
-        last = db.conn.execute(
-            "SELECT seq, hash FROM chain WHERE till_code = ? ORDER BY seq DESC LIMIT 1", (till,)
-        ).fetchone()
-        follows = (last[0] + 1, last[1]) if last else (1, GENESIS)
-        if follows != (seq, prev_hash):
+        if (seq, prev_hash) != (last_seq + 1, last_hash):
             raise ChainFork(till, seq)
         local_id = FOREIGN
         if table in HELD:
@@ -618,6 +618,7 @@ def adopt(db: Database, till: str, links: list[list]) -> tuple[int, str] | None:
             "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (till, seq, table, key, label, local_id, prev_hash, digest),
         )
+        last_seq, last_hash = seq, digest
     return None
 
 
