@@ -70,6 +70,17 @@ APPEND_ONLY_TABLES = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _message_language_restored():
+    """Every test starts and ends with the message language it found (the CLI's ``--lang``
+    and the app's language switch set it process-wide)."""
+    from boothpos.core import errors
+
+    before = errors.language()
+    yield
+    errors.set_language(before)
+
+
 def fair_time(day: int = 1, hour: int = 10, minute: int = 0) -> datetime:
     """A moment in WIB on fair day ``day`` (1 = 28 Feb 2024; 0 = set-up day)."""
     moment = datetime.combine(FIRST_DAY + timedelta(days=day - 1), datetime.min.time())

@@ -132,6 +132,7 @@ T: dict[str, Msg] = {
     "col_refund": Msg(id="Refund", en="Refund"),
     "col_net": Msg(id="Bersih", en="Net"),
     "n_partners": Msg(id="Jumlah {n} mitra", en="{n} partners"),
+    "n_partner": Msg(id="Jumlah {n} mitra", en="{n} partner"),
     "qty_note": Msg(
         id="Qty = barang terjual dikurangi barang yang dananya dikembalikan. Pengembalian dana "
         "dicatat pada hari uang dikembalikan. Penjualan yang dibatalkan tidak dihitung.",
@@ -328,7 +329,11 @@ def render_z_report(
                 align="LLRRRRR",
                 total=[
                     "",
-                    _t("n_partners", lang, n=len(partner_rows)),
+                    _t(
+                        "n_partner" if len(partner_rows) == 1 else "n_partners",
+                        lang,
+                        n=len(partner_rows),
+                    ),
                     pcs(sum(p.qty for p in report.partners)),
                     rp(report.gross),
                     rp(report.discounts),
