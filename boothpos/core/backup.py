@@ -65,7 +65,6 @@ from boothpos.core.backup_settings import (  # noqa: F401 - part of this module'
 from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
 from boothpos.core.event import get_event
-from boothpos.core.filemode import make_private
 from boothpos.core.instance import InstanceLock
 from boothpos.core.schema import SCHEMA_VERSION
 
@@ -285,20 +284,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> list[str]:
     Returns the integrity problems of the copy (empty: it is sound).
     """
     _remove(target)
-    dest = sqlite3.connect(target)
-    make_private(target)
-    try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")  # no -wal beside a backup
-        problems = [r[0] for r in dest.execute("PRAGMA integrity_check") if r[0] != "ok"]
-    finally:
-        dest.close()
-    fd = os.open(target, os.O_RDWR)  # Windows flushes only a writable handle
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    return problems
+    return dbmod.copy_to_file(source, target, verify=True)
 
 
 def prune(

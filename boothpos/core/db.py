@@ -404,18 +404,7 @@ def rescue(db: Database, problem: str) -> Rescue:
     copy: Path | None = target
     detail = ""
     try:
-        dest = sqlite3.connect(target)
-        make_private(target)  # a full copy of the books: owner-only, like the database
-        try:
-            db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        fd = os.open(target, os.O_RDWR)  # the new copy, never the database
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        copy_to_file(db.conn, target)
     except (OSError, sqlite3.Error) as exc:
         copy, detail = None, str(exc) or type(exc).__name__
     checkpointed = False
@@ -471,13 +460,33 @@ def backup_before_migration(db: Database, path: Path, migration: str) -> Path:
     """Copy the database aside (consistent copy via SQLite's backup API)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{migration}-{stamp}{path.suffix}")
+    copy_to_file(db.conn, target)
+    return target
+
+
+def copy_to_file(source: sqlite3.Connection, target: Path, *, verify: bool = False) -> list[str]:
+    """Copy what ``source`` holds into the new file ``target``: one self-contained file
+    (no -wal beside it), owner-only, flushed to disk. Backups, pre-migration copies and a
+    till's rescued copy are all made this way.
+
+    With ``verify``, returns the copy's integrity problems (empty: it is sound).
+    """
     dest = sqlite3.connect(target)
-    make_private(target)
+    make_private(target)  # a full copy of the books: owner-only, like the database
     try:
-        db.conn.backup(dest)
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        problems = (
+            [r[0] for r in dest.execute("PRAGMA integrity_check") if r[0] != "ok"] if verify else []
+        )
     finally:
         dest.close()
-    return target
+    fd = os.open(target, os.O_RDWR)  # the new copy, never the database; Windows flushes
+    try:  # only a writable handle
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return problems
 
 
 @contextmanager

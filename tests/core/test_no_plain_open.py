@@ -43,9 +43,9 @@ KNOWN_OPENS = {
     ("cli/reports.py", "args.output.write_text"): 1,
     # the receipt PDF just written under <db>-files/receipts
     ("cli/sales.py", "path.read_bytes"): 1,
-    # backup.py: fsync of a finished backup copy (its own new file) and of a folder
-    ("core/backup.py", "os.open"): 2,
-    # db.py: fsync of the rescued copy a till writes when its files were changed (a new file)
+    # backup.py: fsync of a folder after a rename
+    ("core/backup.py", "os.open"): 1,
+    # db.py: fsync of a new copy (copy_to_file: a backup, a pre-migration or a rescued copy)
     ("core/db.py", "os.open"): 1,
     # catalog.py: the catalog file; import_catalog refuses the database's own files first
     ("core/catalog.py", "path.open"): 1,
