@@ -53,23 +53,15 @@ def refuse_database_as_output(args) -> None:
     Writing there would destroy the books, and even opening it outside SQLite
     drops the locks of any connection this process holds (see core.db).
     """
-    import os
+    from boothpos.core.db import names_database_file
 
     database = Path(getattr(args, "db", None) or paths.default_db())
     for name in OUTPUT_ARGUMENTS:
         value = getattr(args, name, None)
         if not isinstance(value, str | Path) or not str(value):
             continue
-        target = Path(value)
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            own = Path(f"{database}{suffix}")
-            same = (
-                os.path.samefile(target, own)
-                if target.exists() and own.exists()
-                else os.path.realpath(target) == os.path.realpath(own)
-            )
-            if same:
-                raise RefusedInput(T["output_is_db"], path=str(target))
+        if names_database_file(value, database):
+            raise RefusedInput(T["output_is_db"], path=str(value))
 
 
 def messages(own: dict[str, Msg]) -> Callable[..., str]:

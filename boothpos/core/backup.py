@@ -897,7 +897,7 @@ def _tills_named_in_files(db_path: Path, prefix: str) -> set[str]:
     return tills
 
 
-_SIDECARS = ("", "-wal", "-shm", "-journal")
+_SIDECARS = ("", *dbmod.SIDECARS)
 
 
 def _set_aside(db_path: Path) -> Path | None:

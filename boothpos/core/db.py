@@ -189,11 +189,22 @@ def is_own_file(db: Database, path: str | Path) -> bool:
     this process holds a connection to it would drop SQLite's locks.
     """
     own = database_file(db)
-    if not own:
-        return False
+    return bool(own) and names_database_file(path, own)
+
+
+def names_database_file(path: str | Path, database: str | Path) -> bool:
+    """Whether ``path`` names the database file ``database`` or one of its sidecars.
+
+    By any name: two existing files are compared by identity (symlinks and
+    hard links included), a file not made yet by its real path.
+    """
     for suffix in ("", *SIDECARS):
+        own = f"{database}{suffix}"
         with contextlib.suppress(OSError):
-            if os.path.samefile(path, own + suffix):
+            if os.path.exists(path) and os.path.exists(own):
+                if os.path.samefile(path, own):
+                    return True
+            elif os.path.realpath(path) == os.path.realpath(own):
                 return True
     return False
 
