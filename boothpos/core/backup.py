@@ -875,9 +875,6 @@ def _check_current(
         conn.close()
 
 
-_RECEIPT_PDF = re.compile(r"^(?P<prefix>[A-Z0-9]{1,8})-(?P<till>[A-Z0-9]{1,8})-\d{4}-\d{5,}")
-
-
 def _tills_named_in_files(db_path: Path, prefix: str) -> set[str]:
     """Till codes of this event named by backup files and saved receipt PDFs.
 
@@ -887,11 +884,11 @@ def _tills_named_in_files(db_path: Path, prefix: str) -> set[str]:
     tills: set[str] = set()
     with contextlib.suppress(OSError):
         tills |= {b.till for b in list_backups(*backup_folders(db_path), prefix=prefix)}
-    receipts = db_path.with_name(db_path.stem + "-files") / "receipts"
+    receipts = paths.receipts_folder(db_path)
     with contextlib.suppress(OSError):
         if receipts.is_dir():
             for entry in receipts.iterdir():
-                match = _RECEIPT_PDF.match(entry.name)
+                match = paths.RECEIPT_FILE.match(entry.name)
                 if match and match["prefix"] == prefix:
                     tills.add(match["till"])
     return tills

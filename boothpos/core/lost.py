@@ -11,16 +11,13 @@ of them holds that the books lack.
 from __future__ import annotations
 
 import contextlib
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-RECEIPTS_FOLDER = "receipts"
-# <receipt_no>.pdf; reprints are <receipt_no>-reprint-<n>.pdf
-_RECEIPT_FILE = re.compile(r"^(?P<no>[A-Za-z0-9]+-[A-Za-z0-9]+-\d{4}-\d{5,})(-reprint-\d+)?\.pdf$")
+from boothpos.core import paths
 
 
 @dataclass(frozen=True)
@@ -29,11 +26,6 @@ class Missing:
 
     receipt_no: str
     where: Path  # the receipt PDF or the backup that holds it
-
-
-def receipts_folder(db_path: str | Path) -> Path:
-    path = Path(db_path)
-    return path.with_name(path.stem + "-files") / RECEIPTS_FOLDER
 
 
 def missing_receipts(db: Database, db_path: str | Path) -> list[Missing]:
@@ -45,13 +37,15 @@ def missing_receipts(db: Database, db_path: str | Path) -> list[Missing]:
     known = {r[0] for r in db.execute("SELECT receipt_no FROM sales")}
     till = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
     missing: dict[str, Missing] = {}
-    folder = receipts_folder(db_path)
+    folder = paths.receipts_folder(db_path)
     with contextlib.suppress(OSError):
         if folder.is_dir():
             for entry in sorted(folder.iterdir()):
-                match = _RECEIPT_FILE.match(entry.name)
-                no = match["no"] if match else ""
-                if match and _till(no) == till and no not in known and no not in missing:
+                match = paths.RECEIPT_FILE.match(entry.name)
+                if not match or entry.suffix != ".pdf":
+                    continue
+                no = match["no"]
+                if match["till"] == till and no not in known and no not in missing:
                     missing[no] = Missing(no, entry)
     for receipt_no, where in _only_in_newest_backup(db, Path(db_path)):
         if _till(receipt_no) == till:
@@ -82,5 +76,5 @@ def _only_in_newest_backup(db: Database, db_path: Path) -> list[tuple[str, Path]
 
 def _till(receipt_no: str) -> str:
     """``INA24-T1-0228-00001`` → ``T1``."""
-    parts = receipt_no.split("-")
-    return parts[1] if len(parts) >= 4 else ""
+    match = paths.RECEIPT_FILE.match(receipt_no)
+    return match["till"] if match else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -38,6 +39,18 @@ def event_folder(db_path: Path) -> Path:
     folder = db_path.with_name(db_path.stem + "-files")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def receipts_folder(db_path: str | Path) -> Path:
+    """Where the app saves every receipt PDF it issues (``<db>-files/receipts``; not made)."""
+    path = Path(db_path)
+    return path.with_name(path.stem + "-files") / "receipts"
+
+
+# A receipt PDF's name starts with its number: <receipt_no>.pdf, <receipt_no>-reprint-<n>.pdf.
+RECEIPT_FILE = re.compile(
+    r"^(?P<no>(?P<prefix>[A-Z0-9]{1,8})-(?P<till>[A-Z0-9]{1,8})-\d{4}-\d{5,})"
+)
 
 
 def resource(*parts: str) -> Traversable:

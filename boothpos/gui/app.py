@@ -202,7 +202,7 @@ def make_printer(prefs: Preferences) -> tuple[object, str | None]:
 def make_receipts(db: Database, event: Event, db_path: Path, prefs: Preferences):
     """The ``ReceiptService`` for this event, this till's printer and receipt width."""
     printer, problem = make_printer(prefs)
-    folder = paths.event_folder(db_path) / "receipts"
+    folder = paths.receipts_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     service = ReceiptService(
         db, event, folder, printer, width_mm=prefs.receipt_width, lang=prefs.language
