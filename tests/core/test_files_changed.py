@@ -11,7 +11,6 @@ lost when a receipt PDF or a backup shows it.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
@@ -22,32 +21,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from neighbour_support import boothpos_cli, receipts_in_books
 
 from boothpos.core import backup, check
 from boothpos.core import db as dbmod
 from boothpos.core.errors import FilesChanged, StorageError
-
-
-def receipts_on_disk(path: Path) -> list[str]:
-    """The receipts a fresh process would see in the file at ``path``."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "boothpos",
-            "--db",
-            str(path),
-            "export",
-            "sales",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return [s["receipt_no"] for s in json.loads(done.stdout)]
 
 
 def receipts_in_copy(path: Path) -> list[str]:
@@ -69,10 +47,10 @@ def test_a_deleted_wal_stops_the_till_and_its_sales_are_written_back(booth):
     assert "written back into the database file" in text
     rescued = Path(stopped.value.values["rescue"])
     assert receipts_in_copy(rescued) == [first]
-    assert receipts_on_disk(booth.path) == [first]  # nothing the screen called saved is lost
+    assert receipts_in_books(booth.path) == [first]  # nothing the screen called saved is lost
     with pytest.raises(FilesChanged):  # and it stays stopped
         booth.sell("kalung")
-    assert receipts_on_disk(booth.path) == [first]
+    assert receipts_in_books(booth.path) == [first]
     assert "jurnal -wal-nya dihapus" in stopped.value.message("id")
 
 
@@ -93,9 +71,9 @@ def test_a_replaced_database_stops_the_till_and_the_rescued_copy_restores_its_sa
     rescued = Path(stopped.value.values["rescue"])
     assert receipts_in_copy(rescued) == [first, second]
     booth.db.close()
-    assert receipts_on_disk(booth.path) == [first]
+    assert receipts_in_books(booth.path) == [first]
     backup.restore(rescued, booth.path)  # what the banner tells the supervisor to do
-    assert receipts_on_disk(booth.path) == [first, second]
+    assert receipts_in_books(booth.path) == [first, second]
 
 
 def test_a_deleted_database_stops_the_till_and_keeps_a_copy(booth):
@@ -147,11 +125,7 @@ LOSE_WAL = textwrap.dedent(
 
 def test_check_names_a_sale_whose_receipt_was_saved_but_whose_wal_was_lost(tmp_path):
     path = tmp_path / "booth.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "boothpos", "--db", str(path), "init", "--demo"],
-        capture_output=True,
-        text=True,
-    )
+    done = boothpos_cli(path, "init", "--demo")
     assert done.returncode == 0, done.stderr
     till = subprocess.run(
         [sys.executable, "-c", LOSE_WAL, str(path)], capture_output=True, text=True, timeout=60
@@ -171,10 +145,6 @@ def test_check_names_a_sale_whose_receipt_was_saved_but_whose_wal_was_lost(tmp_p
         )
     ]
     assert "a sale was lost" in report.findings[0].message("en")
-    cli = subprocess.run(
-        [sys.executable, "-m", "boothpos", "--db", str(path), "check"],
-        capture_output=True,
-        text=True,
-    )
+    cli = boothpos_cli(path, "check")
     assert cli.returncode == 1 and lost in cli.stdout + cli.stderr
-    assert kept in receipts_on_disk(path)
+    assert kept in receipts_in_books(path)

@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from neighbour_support import boothpos_cli, first_code, receipts_in_books
 
 from boothpos.core import db as dbmod
 from boothpos.core import startup
@@ -46,20 +47,11 @@ TILL = textwrap.dedent(
 )
 
 
-def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "boothpos", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     real = tmp_path / "real" / "booth.db"
     real.parent.mkdir()
-    done = _cli(real, "init", "--demo")
+    done = boothpos_cli(real, "init", "--demo")
     assert done.returncode == 0, done.stderr
     return real
 
@@ -99,18 +91,12 @@ class Till:
         assert self.proc.wait(timeout=60) == 0, self.proc.stderr.read()
 
 
-def _receipts(db: Path) -> list[str]:
-    done = _cli(db, "export", "sales", "--format", "json")
-    assert done.returncode == 0, done.stderr
-    return [s["receipt_no"] for s in json.loads(done.stdout)]
-
-
 @pytest.mark.parametrize("kind", ["symlink", "linked-folder"])
 def test_a_till_opened_by_another_name_holds_the_file(demo: Path, kind: str) -> None:
     name = _name(demo, kind)
     backup_dir = demo.parent / "usb"
     backup_dir.mkdir()
-    done = _cli(demo, "backup", str(backup_dir))
+    done = boothpos_cli(demo, "backup", str(backup_dir))
     assert done.returncode == 0, done.stderr
     taken = next(backup_dir.glob("*.db"))
 
@@ -122,23 +108,23 @@ def test_a_till_opened_by_another_name_holds_the_file(demo: Path, kind: str) -> 
         with pytest.raises(DatabaseInUse):
             InstanceLock(demo).acquire()
 
-        refused = _cli(demo, "restore", str(taken))  # restore under the open till
+        refused = boothpos_cli(demo, "restore", str(taken))  # restore under the open till
         assert refused.returncode != 0
         assert "dipakai" in refused.stderr or "in use" in refused.stderr
 
         second = till.sell()  # the till's sale lands in the one file
-        books = _receipts(demo)
+        books = receipts_in_books(demo)
         assert first in books and second in books
-        again = _cli(demo, "sell", "--json", "--pay", "cash", _first_code(demo))
+        again = boothpos_cli(demo, "sell", "--json", "--pay", "cash", first_code(demo))
         assert again.returncode == 0, again.stderr
         assert json.loads(again.stdout)["receipt_no"] not in (first, second)
     finally:
         till.stop()
 
-    assert _cli(demo, "check").returncode == 0
-    restored = _cli(demo, "restore", str(taken))  # with the till closed it goes ahead
+    assert boothpos_cli(demo, "check").returncode == 0
+    restored = boothpos_cli(demo, "restore", str(taken))  # with the till closed it goes ahead
     assert restored.returncode == 0, restored.stderr
-    assert set(_receipts(demo)) >= {first, second}
+    assert set(receipts_in_books(demo)) >= {first, second}
 
 
 def test_a_database_with_two_hard_links_is_refused_by_every_name(demo: Path) -> None:
@@ -150,7 +136,7 @@ def test_a_database_with_two_hard_links_is_refused_by_every_name(demo: Path) -> 
     before = demo.stat().st_mtime_ns
 
     for name in (demo, link):
-        refused = _cli(name, "export", "sales", "--format", "json")
+        refused = boothpos_cli(name, "export", "sales", "--format", "json")
         assert refused.returncode == 1
         assert "hard link" in refused.stderr and "2" in refused.stderr
         with pytest.raises(DatabaseError) as exc:
@@ -160,13 +146,13 @@ def test_a_database_with_two_hard_links_is_refused_by_every_name(demo: Path) -> 
     assert not Path(f"{link}-wal").exists()
 
     link.unlink()
-    assert _receipts(demo) == []
+    assert receipts_in_books(demo) == []
 
 
 def test_a_restore_by_a_hard_link_name_is_refused_while_the_till_runs(demo: Path) -> None:
     backup_dir = demo.parent / "usb"
     backup_dir.mkdir()
-    assert _cli(demo, "backup", str(backup_dir)).returncode == 0
+    assert boothpos_cli(demo, "backup", str(backup_dir)).returncode == 0
     taken = next(backup_dir.glob("*.db"))
     till = Till(demo)
     try:
@@ -177,13 +163,13 @@ def test_a_restore_by_a_hard_link_name_is_refused_while_the_till_runs(demo: Path
         os.link(demo, link)  # a second name made while the till runs
         with pytest.raises(DatabaseInUse):
             InstanceLock(link).acquire()
-        refused = _cli(link, "restore", str(taken))
+        refused = boothpos_cli(link, "restore", str(taken))
         assert refused.returncode != 0
         link.unlink()
         second = till.sell()
     finally:
         till.stop()
-    assert {first, second} <= set(_receipts(demo))
+    assert {first, second} <= set(receipts_in_books(demo))
 
 
 def test_the_lock_follows_the_file_a_restore_puts_in_place(tmp_path: Path) -> None:
@@ -202,8 +188,3 @@ def test_the_lock_follows_the_file_a_restore_puts_in_place(tmp_path: Path) -> No
         with pytest.raises(DatabaseInUse):
             InstanceLock(link).acquire()
     InstanceLock(link).acquire().release()
-
-
-def _first_code(db: Path) -> str:
-    done = _cli(db, "export", "products", "--format", "json")
-    return json.loads(done.stdout)[0]["barcode"]

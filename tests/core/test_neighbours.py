@@ -21,6 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from neighbour_support import boothpos_cli, first_code, receipts_in_books
 
 TILL = textwrap.dedent(
     """
@@ -47,27 +48,12 @@ TILL = textwrap.dedent(
 )
 
 
-def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "boothpos", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Path:
     db = tmp_path / "booth.db"
-    done = _cli(db, "init", "--demo")
+    done = boothpos_cli(db, "init", "--demo")
     assert done.returncode == 0, done.stderr
     return db
-
-
-def _receipts(db: Path) -> list[str]:
-    done = _cli(db, "export", "sales", "--format", "json")
-    assert done.returncode == 0, done.stderr
-    return [s["receipt_no"] for s in json.loads(done.stdout)]
 
 
 @pytest.mark.parametrize("neighbour", ["export", "report", "check"])
@@ -86,7 +72,7 @@ def test_a_neighbour_never_costs_a_till_its_last_sale(demo_db: Path, neighbour: 
         "report": ("report", "settlement", "--json"),
         "check": ("check",),
     }[neighbour]
-    beside = _cli(demo_db, *args)
+    beside = boothpos_cli(demo_db, *args)
     assert beside.returncode == 0, beside.stderr
     if neighbour == "export":
         assert first in [s["receipt_no"] for s in json.loads(beside.stdout)]
@@ -96,14 +82,9 @@ def test_a_neighbour_never_costs_a_till_its_last_sale(demo_db: Path, neighbour: 
     assert till.wait(timeout=60) == 0, till.stderr.read()
     assert second and second != first
 
-    books = _receipts(demo_db)
+    books = receipts_in_books(demo_db)
     assert first in books
     assert second in books, f"the sale {second} the till reported saved is lost"
-    again = _cli(demo_db, "sell", "--json", "--pay", "cash", _first_code(demo_db))
+    again = boothpos_cli(demo_db, "sell", "--json", "--pay", "cash", first_code(demo_db))
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["receipt_no"] not in (first, second)
-
-
-def _first_code(db: Path) -> str:
-    done = _cli(db, "export", "products", "--format", "json")
-    return json.loads(done.stdout)[0]["barcode"]
