@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from boothpos.core.checkout import METHODS
+from boothpos.core.formatting import rate_text
 from boothpos.core.reports import Settlement
 from boothpos.documents import charts
 from boothpos.documents.layout import (
@@ -31,7 +32,6 @@ from boothpos.documents.layout import (
     make_styles,
     pcs,
     printed_text,
-    rate_text,
     rp,
     save_pdf,
     side_by_side,

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from boothpos.core.event import Event
+from boothpos.core.formatting import clock_time
 from boothpos.core.reports import PartnerDaySheet
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
@@ -23,7 +24,6 @@ from boothpos.documents.layout import (
     SectionStart,
     build_pdf,
     choose_fonts,
-    clock_time,
     data_table,
     figures_table,
     heading,

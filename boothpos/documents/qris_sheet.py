@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from boothpos.core import clock
 from boothpos.core.event import Event
+from boothpos.core.formatting import clock_time
 from boothpos.core.qris_match import QrisMatch
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
@@ -25,7 +26,6 @@ from boothpos.documents.layout import (
     Styles,
     build_pdf,
     choose_fonts,
-    clock_time,
     data_table,
     figures_table,
     heading,

@@ -15,15 +15,14 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import Event
+from boothpos.core.formatting import local_time
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale, SaleLine
 from boothpos.documents.fonts import FontPair, fonts_for
@@ -104,14 +103,6 @@ METHODS: dict[str, Msg] = {
 REFUND_TITLE = "PENGEMBALIAN DANA / REFUND"
 VOID_TITLE = "DIBATALKAN / VOID"
 REPRINT_TITLE = "CETAK ULANG / REPRINT"
-
-# Indonesian zone names; any other zone shows its own abbreviation.
-ZONE_NAMES = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 
 
 # ---------------------------------------------------------------- layout items
@@ -310,16 +301,6 @@ def method_name(method: str, lang: str = "id") -> str:
     """``cash`` → ``Tunai`` (``Cash`` in English); an unknown method shows as stored."""
     msg = METHODS.get(method)
     return msg.render(lang) if msg else method
-
-
-def zone_name(timezone: str, moment: datetime) -> str:
-    return ZONE_NAMES.get(timezone) or moment.tzname() or timezone
-
-
-def local_time(iso: str, timezone: str) -> str:
-    """``2024-02-28T07:30:00+00:00`` in Asia/Jakarta → ``28/02/2024 14:30 WIB``."""
-    moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(timezone))
-    return f"{moment:%d/%m/%Y %H:%M} {zone_name(timezone, moment)}"
 
 
 def _header(lay: Layout, ctx: Context) -> None:

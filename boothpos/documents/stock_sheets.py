@@ -34,11 +34,11 @@ from reportlab.platypus import (
 
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import Event
+from boothpos.core.formatting import local_time
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.stock_ops import StockDocument
 from boothpos.documents.fonts import FontPair, fonts_for
 from boothpos.documents.pdf_files import write_pdf
-from boothpos.documents.receipt import local_time
 
 LANGS = ("id", "en")
 MARGIN = 18 * mm

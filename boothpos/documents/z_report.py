@@ -18,6 +18,7 @@ from reportlab.platypus import Spacer
 from boothpos.core.checkout import METHODS
 from boothpos.core.errors import Msg
 from boothpos.core.event import Event
+from boothpos.core.formatting import local_time
 from boothpos.core.qris_match import QrisMatch
 from boothpos.core.reports import DayReport
 from boothpos.documents import charts
@@ -32,7 +33,6 @@ from boothpos.documents.layout import (
     figures_table,
     heading,
     info_table,
-    local_time,
     long_date,
     make_styles,
     pcs,

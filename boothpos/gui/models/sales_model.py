@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from boothpos.core.formatting import day_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.gui.labels import status_label
@@ -28,7 +29,7 @@ def display_time(iso: str, *, with_date: bool = False) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.strftime("%d-%m-%Y %H:%M") if with_date else moment.strftime("%H:%M:%S")
+    return f"{day_text(moment)} {moment:%H:%M}" if with_date else f"{moment:%H:%M:%S}"
 
 
 class SalesTableModel(RowsTableModel[Sale]):

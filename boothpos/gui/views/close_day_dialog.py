@@ -33,6 +33,7 @@ from boothpos.core import bounds
 from boothpos.core.checkout import METHODS
 from boothpos.core.denominations import COINS, DENOMINATIONS, NOTES
 from boothpos.core.errors import BoothError
+from boothpos.core.formatting import day_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.reports import DayReport
 from boothpos.core.users import User
@@ -504,7 +505,7 @@ class CloseDayDialog(QDialog):
     def _show_done(self, report: DayReport) -> None:
         cash = report.cash
         day_no = self._controller.event.day_number(report.day)
-        shown = report.day.strftime("%d-%m-%Y")
+        shown = day_text(report.day)
         if day_no is not None:
             heading = self.tr("Fair day {n} ({day}) is closed: Z-{z}").format(
                 n=day_no, day=shown, z=report.z_number
@@ -613,7 +614,7 @@ def _kind_text(denomination: int) -> str:
 
 def day_choice_text(choice: DayChoice) -> str:
     """``Day 2 · 29-02-2024 · closed (Z-2)`` — for the day lists."""
-    shown = choice.day.strftime("%d-%m-%Y")
+    shown = day_text(choice.day)
     if choice.number is not None:
         text = QCoreApplication.translate("CloseDayDialog", "Day {n} · {date}").format(
             n=choice.number, date=shown

@@ -18,8 +18,6 @@ are dropped from every widget then.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -37,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothpos.core import clock, errors, partner_access
+from boothpos.core import errors, partner_access
+from boothpos.core.formatting import day_month_text, day_text, local_time, rate_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.gui.controllers.partner_controller import PartnerController
@@ -61,12 +60,6 @@ _ACTIVITY = (
     QEvent.Type.TouchBegin,
     QEvent.Type.TouchUpdate,
 )
-
-
-def rate_text(bp: int) -> str:
-    """Basis points as a percentage: 1000 → ``10%``, 1250 → ``12,5%``."""
-    whole, frac = divmod(bp, 100)
-    return f"{whole}%" if frac == 0 else f"{whole},{frac:02d}".rstrip("0") + "%"
 
 
 def _label(name: str, text: str = "", *, wrap: bool = False) -> QLabel:
@@ -302,14 +295,14 @@ class PartnerDashboardView(QWidget):
         self.detail_label.setText(
             " · ".join(part for part in (dash.code, dash.region, dash.event_name) if part)
         )
-        shown = clock.local_text(datetime.fromisoformat(dash.as_of), dash.timezone)
+        shown = local_time(dash.as_of, dash.timezone)
         as_of = self.tr("Figures as of {time}").format(time=shown)
         if dash.booth_as_of:  # several tills: the others' sales as of the last sync
-            synced = clock.local_text(datetime.fromisoformat(dash.booth_as_of), dash.timezone)
+            synced = local_time(dash.booth_as_of, dash.timezone)
             as_of += " · " + self.tr("other tills as of {time}").format(time=synced)
         self.as_of_label.setText(as_of)
         today = dash.today
-        day = today.day.strftime("%d/%m/%Y")
+        day = day_text(today.day)
         if today.day_number:
             self.today_title.setText(
                 self.tr("Today · day {n} · {date}").format(n=today.day_number, date=day)
@@ -333,7 +326,7 @@ class PartnerDashboardView(QWidget):
                 self.tr("{n} piece sold since {date}"),
                 self.tr("{n} pieces sold since {date}"),
                 shown=count_text(todate.qty),
-                date=(todate.sales_from or todate.first).strftime("%d/%m"),  # a fair day
+                date=day_month_text(todate.sales_from or todate.first),  # a fair day
             )
         )
         self.payout.setText(format_rupiah(todate.payout))

@@ -43,6 +43,7 @@ from sqlite_utils import Database
 from boothpos.core import paths
 from boothpos.core.checkout import METHODS
 from boothpos.core.event import Event
+from boothpos.core.formatting import day_text, rate_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.users import User
 from boothpos.gui.controllers.close_day_controller import FairDayController
@@ -106,16 +107,6 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
-
-
-def _shown(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
-def rate_text(bp: int) -> str:
-    """Basis points as a percent, Indonesian style: ``1000`` → ``10 %``, ``1250`` → ``12,5 %``."""
-    whole, rest = divmod(bp, 100)
-    return f"{whole} %" if not rest else f"{whole},{rest:02d}".rstrip("0") + " %"
 
 
 def ask_save_path(parent: QWidget, title: str, default: Path, filters: str) -> Path | None:
@@ -615,7 +606,7 @@ class ReportsScreen(QWidget):
         )
         dialog.accepted.connect(
             lambda: self.show_banner(
-                self.tr("Fair day {day} is open.").format(day=_shown(dialog.day())), error=False
+                self.tr("Fair day {day} is open.").format(day=day_text(dialog.day())), error=False
             )
         )
         self._open_dialog(dialog)
@@ -645,7 +636,7 @@ class ReportsScreen(QWidget):
         dialog.accepted.connect(
             lambda: self.show_banner(
                 self.tr("Fair day {day} is open again; sales and changes are allowed.").format(
-                    day=_shown(dialog.day())
+                    day=day_text(dialog.day())
                 ),
                 error=False,
             )
@@ -801,11 +792,12 @@ class ReportsScreen(QWidget):
             if number is not None:
                 parts.append(
                     self.tr("Fair day {n} of {days} · {date}").format(
-                        n=number, days=event.days, date=_shown(day.day)
+                        n=number, days=event.days, date=day_text(day.day)
                     )
                 )
             else:
-                parts.append(self.tr("{date} (outside the fair days)").format(date=_shown(day.day)))
+                outside = self.tr("{date} (outside the fair days)")
+                parts.append(outside.format(date=day_text(day.day)))
             if day.status == "closed":
                 parts.append(
                     self.tr("closed (Z-{z}) by {who}").format(
@@ -818,10 +810,10 @@ class ReportsScreen(QWidget):
                 parts.append(self.tr("not opened"))
             parts.append(self._counts(day.transactions, day.voids, day.refund_count))
         else:
-            span = f"{_shown(settlement.first)} – {_shown(settlement.last)}"
+            span = f"{day_text(settlement.first)} – {day_text(settlement.last)}"
             if data.whole_event:  # the fair's days; stock received on set-up day is counted too
                 first, last = self._controller.sales_period()
-                span = f"{_shown(first)} – {_shown(max(last, settlement.last))}"
+                span = f"{day_text(first)} – {day_text(max(last, settlement.last))}"
                 parts.append(self.tr("Whole event · {span}").format(span=span))
             else:
                 parts.append(self.tr("Period {span}").format(span=span))
