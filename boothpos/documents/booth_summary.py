@@ -14,10 +14,11 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS
 from boothpos.core.formatting import rate_text
 from boothpos.core.reports import Settlement
 from boothpos.documents import charts
+from boothpos.documents.code_names import method_name
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
     PageInfo,
@@ -39,7 +40,6 @@ from boothpos.documents.layout import (
     with_seal,
     wrap_cell,
 )
-from boothpos.documents.receipt import method_name
 from boothpos.documents.settlement import minus, period_label
 
 TITLE = "REKAP BOOTH — SEMUA MITRA"

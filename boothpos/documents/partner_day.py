@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from boothpos.core.codes import DayStatus, SaleKind
 from boothpos.core.event import Event
 from boothpos.core.formatting import clock_time
 from boothpos.core.reports import PartnerDaySheet
@@ -43,9 +44,9 @@ TITLE = "LEMBAR HARIAN MITRA"
 
 
 def _status(sheet: PartnerDaySheet) -> str:
-    if sheet.status == "closed":
+    if sheet.status == DayStatus.CLOSED:
         return f"Hari sudah ditutup (Laporan Z-{sheet.z_number}): angka final"
-    if sheet.status == "open":
+    if sheet.status == DayStatus.OPEN:
         return "Hari masih dibuka: angka sementara"
     return "Hari belum dibuka"
 
@@ -100,7 +101,7 @@ def render_partner_day(
     story.append(heading(st, "Rincian Transaksi"))
     rows = []
     for line in sheet.lines:
-        refund = line.kind == "refund"
+        refund = line.kind == SaleKind.REFUND
         note = f"Refund atas struk {line.refund_of}" if refund else ""
         rows.append(
             [

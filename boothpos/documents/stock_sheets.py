@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from boothpos.core.codes import MoveKind
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import Event
 from boothpos.core.formatting import local_time
@@ -49,22 +50,22 @@ BAD_LANG = Msg(
     en="unknown document language '{value}'; choose id or en",
 )
 
-TITLES: dict[str, tuple[Msg, Msg]] = {
-    "intake": (
+TITLES: dict[MoveKind, tuple[Msg, Msg]] = {
+    MoveKind.INTAKE: (
         Msg(id="TANDA TERIMA BARANG", en="GOODS RECEIVED NOTE"),
         Msg(
             id="Barang titipan mitra diterima di booth",
             en="Partner goods received at the booth",
         ),
     ),
-    "return": (
+    MoveKind.RETURN: (
         Msg(id="BERITA ACARA PENGEMBALIAN BARANG", en="RETURN OF GOODS TO PARTNER"),
         Msg(
             id="Barang yang tidak terjual dikembalikan kepada mitra",
             en="Unsold goods handed back to the partner",
         ),
     ),
-    "adjustment": (
+    MoveKind.ADJUSTMENT: (
         Msg(id="BERITA ACARA PENYESUAIAN STOK", en="STOCK ADJUSTMENT RECORD"),
         Msg(id="Koreksi stok barang titipan mitra", en="Correction of a partner's stock"),
     ),
@@ -210,7 +211,7 @@ class _Doc:
         if p.region:
             rows.append([self.t("region"), p.region])
         rows.append([self.t("staff"), f"{d.user_name} ({d.user})"])
-        if d.kind == "adjustment":
+        if d.kind == MoveKind.ADJUSTMENT:
             rows.append([self.t("adj_reason"), d.reason_text(self.lang)])
         elif d.reason:
             rows.append([self.t("reason"), d.reason])
@@ -234,10 +235,10 @@ class _Doc:
     def items(self) -> list:
         d, st = self.doc, self.st
         kind = d.kind
-        if kind == "adjustment":
+        if kind == MoveKind.ADJUSTMENT:
             heads = ["no", "barcode", "product", "before", "counted", "change", "value"]
             widths = [9, 27, None, 17, 16, 16, 25]
-        elif kind == "return":
+        elif kind == MoveKind.RETURN:
             heads = ["no", "barcode", "product", "price", "qty", "value", "left"]
             widths = [9, 27, None, 23, 15, 24, 12]
         else:
@@ -270,7 +271,7 @@ class _Doc:
             "items", lines=len(d.lines), qty=format_number(sum(abs(x.qty) for x in d.lines))
         )
         total["value"] = format_rupiah(d.total_value)
-        if kind == "adjustment":
+        if kind == MoveKind.ADJUSTMENT:
             total["change"] = f"{d.total_qty:+d}"
         else:
             total["qty"] = format_number(d.total_qty)
@@ -300,9 +301,9 @@ class _Doc:
         booth_name = d.user_name
         partner = (self.t("sign_partner"), partner_name)
         booth = (self.t("sign_booth"), booth_name)
-        if d.kind == "intake":
+        if d.kind == MoveKind.INTAKE:
             sides = [(self.t("handed"), *partner), (self.t("received"), *booth)]
-        elif d.kind == "return":
+        elif d.kind == MoveKind.RETURN:
             sides = [(self.t("handed"), *booth), (self.t("received"), *partner)]
         else:
             sides = [(self.t("made"), *booth), (self.t("known"), *partner)]

@@ -15,13 +15,14 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Method
 from boothpos.core.errors import Msg
 from boothpos.core.event import Event
 from boothpos.core.formatting import local_time
 from boothpos.core.qris_match import QrisMatch
 from boothpos.core.reports import DayReport
 from boothpos.documents import charts
+from boothpos.documents.code_names import method_name
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
     PageInfo,
@@ -44,7 +45,6 @@ from boothpos.documents.layout import (
     with_seal,
     wrap_cell,
 )
-from boothpos.documents.receipt import method_name
 
 # Every text of the report, in Indonesian and English.
 T: dict[str, Msg] = {
@@ -157,12 +157,12 @@ def title_of(report: DayReport, lang: str = "id") -> str:
 def _status(report: DayReport, event: Event, lang: str) -> str:
     if report.preview:
         return _t("status_preview", lang)
-    if report.status == "closed":
+    if report.status == DayStatus.CLOSED:
         when = local_time(report.closed_at, event.timezone) if report.closed_at else ""
         if report.closed_by:
             return _t("closed_by", lang, when=when, who=report.closed_by).strip()
         return _t("closed", lang, when=when).strip()
-    if report.status == "open":
+    if report.status == DayStatus.OPEN:
         return _t("status_open", lang)
     return _t("status_none", lang)
 
@@ -236,7 +236,7 @@ def render_z_report(
 
     story.append(heading(st, _t("methods", lang)))
     rows = [
-        [method_name(m, lang) + (_t("cash_note", lang) if m == "cash" else ""),
+        [method_name(m, lang) + (_t("cash_note", lang) if m == Method.CASH else ""),
          rp(report.by_method[m])]
         for m in METHODS
     ]  # fmt: skip
