@@ -4,9 +4,11 @@ Screens, documents and the command line all show these the same way, Indonesian
 style:
 
 - a commission rate: ``10%``, ``12,5%`` (decimal comma, the sign written close);
-- a date on a screen: ``28-02-2024``; a day in a table: ``28/02``;
+- a date on a staff screen: ``28-02-2024``; a day in a table: ``28/02``;
 - a moment: ``28/02/2024 14:30 WIB`` in the event's zone, named the Indonesian
   way (WIB, WITA, WIT); any other zone shows its own abbreviation, or its name.
+  A date shown beside such a moment (the partner screen) is written the same
+  way: ``28/02/2024`` (:func:`slash_date`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def zone_name(timezone: str, moment: datetime | None = None) -> str:
 def local_text(moment: datetime, timezone: str) -> str:
     """``28/02/2024 14:30 WIB``: a moment as people at the booth read it."""
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{local:%d/%m/%Y %H:%M} {zone_name(timezone, local)}"
+    return f"{slash_date(local)} {local:%H:%M} {zone_name(timezone, local)}"
 
 
 def local_time(iso: str, timezone: str) -> str:
@@ -60,6 +62,11 @@ def clock_time(iso: str, timezone: str) -> str:
 def day_text(day: date) -> str:
     """``28-02-2024``: a date on a screen (a datetime shows its date)."""
     return f"{day:%d-%m-%Y}"
+
+
+def slash_date(day: date) -> str:
+    """``28/02/2024``: the date of a moment (:func:`local_text`), and a date shown beside one."""
+    return f"{day:%d/%m/%Y}"
 
 
 def day_month_text(day: date) -> str:

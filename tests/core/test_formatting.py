@@ -15,6 +15,7 @@ from boothpos.core.formatting import (
     local_text,
     local_time,
     rate_text,
+    slash_date,
     zone_name,
 )
 
@@ -51,6 +52,7 @@ def test_dates_on_screens_and_in_tables():
     assert day_text(date(2024, 2, 9)) == "09-02-2024"
     assert day_text(datetime(2024, 3, 3, 21, 40)) == "03-03-2024"
     assert day_month_text(date(2024, 3, 3)) == "03/03"
+    assert slash_date(date(2024, 2, 9)) == "09/02/2024"
 
 
 def _defined_names(path: Path) -> set[str]:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import errors, partner_access
-from boothpos.core.formatting import day_month_text, day_text, local_time, rate_text
+from boothpos.core.formatting import day_month_text, local_time, rate_text, slash_date
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.gui.controllers.partner_controller import PartnerController
@@ -302,7 +302,7 @@ class PartnerDashboardView(QWidget):
             as_of += " · " + self.tr("other tills as of {time}").format(time=synced)
         self.as_of_label.setText(as_of)
         today = dash.today
-        day = day_text(today.day)
+        day = slash_date(today.day)  # as the "figures as of" time above it
         if today.day_number:
             self.today_title.setText(
                 self.tr("Today · day {n} · {date}").format(n=today.day_number, date=day)
