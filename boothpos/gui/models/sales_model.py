@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from boothpos.core.formatting import day_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
+from boothpos.gui import palette as pal
 from boothpos.gui.labels import status_label
 from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
@@ -19,8 +20,8 @@ COLUMN_COUNT = 5
 SaleRole = Qt.ItemDataRole.UserRole  # the core ``Sale``
 ReceiptRole = Qt.ItemDataRole.UserRole + 1  # its receipt number
 
-_VOIDED = QColor("#8a8a8a")
-_REFUND = QColor("#b3261e")
+_VOIDED = QColor(pal.VOIDED)
+_REFUND = QColor(pal.DANGER)
 
 
 def display_time(iso: str, *, with_date: bool = False) -> str:

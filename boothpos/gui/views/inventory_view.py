@@ -40,6 +40,7 @@ from boothpos.core import errors
 from boothpos.core.errors import BoothError, CatalogError
 from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.controllers.sale_controller import BannerMessage
 from boothpos.gui.labels import plural
@@ -58,21 +59,23 @@ NAME_MIN_WIDTH = 220  # px: the product name column never gets narrower than thi
 # on a narrow screen these columns hide, in this order, before the name gets narrower
 DROPPABLE = (cols.COL_ADJUSTED, cols.COL_RETURNED, cols.COL_CATEGORY, cols.COL_BARCODE)
 
-_STYLE = """
-QWidget#inventoryScreen { background: #f6f7f9; }
-QTableView#inventoryTable {
-    background: white; alternate-background-color: #f7f9fb; border: 1px solid #d0d7de;
-    border-radius: 6px; gridline-color: #e6e9ee;
-    selection-background-color: #cfe3f8; selection-color: #1f2328;
-}
-QTableView#inventoryTable QHeaderView::section {
-    font-weight: 600; color: #4a5561; background: #eef1f5; border: none;
-    border-bottom: 1px solid #d0d7de; border-right: 1px solid #e3e7ec; padding: 5px 6px;
-}
-QLineEdit#inventorySearch { padding: 4px 8px; }
-QLabel#inventorySummary { color: #4a5561; }
-QLabel#keyHints { color: #6b7580; }
-QPushButton#stockButton { padding: 5px 8px; }
+_STYLE = f"""
+QWidget#inventoryScreen {{ background: {pal.PAGE}; }}
+QTableView#inventoryTable {{
+    background: {pal.WHITE}; alternate-background-color: {pal.ROW_ALT};
+    border: 1px solid {pal.BORDER};
+    border-radius: 6px; gridline-color: {pal.GRID};
+    selection-background-color: {pal.SELECTION}; selection-color: {pal.INK};
+}}
+QTableView#inventoryTable QHeaderView::section {{
+    font-weight: 600; color: {pal.MUTED}; background: {pal.HEADER}; border: none;
+    border-bottom: 1px solid {pal.BORDER}; border-right: 1px solid {pal.GRID_SOFT};
+    padding: 5px 6px;
+}}
+QLineEdit#inventorySearch {{ padding: 4px 8px; }}
+QLabel#inventorySummary {{ color: {pal.MUTED}; }}
+QLabel#keyHints {{ color: {pal.HINT}; }}
+QPushButton#stockButton {{ padding: 5px 8px; }}
 """
 
 

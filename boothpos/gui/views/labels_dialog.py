@@ -33,18 +33,20 @@ from PySide6.QtWidgets import (
 from boothpos.core.errors import BoothError
 from boothpos.core.labeling import MAX_COPIES, MAX_OFFSET_MM
 from boothpos.core.products import Product
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.labels_controller import LabelsController, LabelsRequest, LabelsSaved
 from boothpos.gui.views.stock_dialogs import sentence
 
-_STYLE = """
-QLabel#labelsSummary { font-size: 12pt; font-weight: 600; color: #1d3557; }
-QLabel#labelsSummary[role="error"] { color: #a4262c; }
-QLabel#labelsResult { background: #e7f4ea; color: #1e4620; border: 1px solid #a9d3b1;
-                      border-radius: 4px; padding: 6px 8px; }
-QLabel#labelsResult[role="error"] { background: #fde7e9; color: #8c1d18;
-                                    border-color: #f1b5ae; }
-QLabel#hint { color: #6b7580; }
-QPushButton#saveButton { font-weight: 600; padding: 6px 18px; }
+_STYLE = f"""
+QLabel#labelsSummary {{ font-size: 12pt; font-weight: 600; color: {pal.HEADING}; }}
+QLabel#labelsSummary[role="error"] {{ color: {pal.DANGER_STRONG}; }}
+QLabel#labelsResult {{ background: {pal.SUCCESS_SOFT}; color: {pal.SUCCESS_INK};
+    border: 1px solid {pal.SUCCESS_BORDER};
+                      border-radius: 4px; padding: 6px 8px; }}
+QLabel#labelsResult[role="error"] {{ background: {pal.DANGER_SOFT}; color: {pal.DANGER_INK};
+                                    border-color: {pal.DANGER_BORDER}; }}
+QLabel#hint {{ color: {pal.HINT}; }}
+QPushButton#saveButton {{ font-weight: 600; padding: 6px 18px; }}
 """
 
 

@@ -46,6 +46,7 @@ from boothpos.core.event import Event
 from boothpos.core.formatting import day_text, rate_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.close_day_controller import FairDayController
 from boothpos.gui.controllers.reports_controller import (
     DOC_DAY,
@@ -75,29 +76,32 @@ CLOSE_DAY_KEY = "F4"  # the main window's action (so it works from the sale scre
 
 AskPath = Callable[[str, Path, str], Path | None]
 
-_STYLE = """
-QWidget#reportsScreen { background: #f6f7f9; }
-QFrame#figureCard { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
-QFrame#figureCard[accent="true"] { background: #eaf2fb; border: 1px solid #8ab4e0; }
-QLabel#cardCaption { color: #5f6b7a; font-size: 9pt; font-weight: 600; }
-QLabel#cardValue { font-size: 13pt; font-weight: 600; color: #1f2328; }
-QFrame#methodsPanel, QFrame#chartPanel, QFrame#docPanel {
-    background: white; border: 1px solid #d0d7de; border-radius: 6px;
-}
-QLabel#panelTitle { font-weight: 600; color: #1d3557; }
-QLabel#methodName { color: #2b3440; }
-QLabel#methodValue { color: #1f2328; }
-QLabel#reportStatus { color: #2b3440; font-size: 10.5pt; }
-QLabel#reportHints { color: #6b7580; }
-QLabel#previewTitle { font-weight: 600; color: #1d3557; }
-QScrollArea#previewScroll { background: #8a9099; border: none; }
-QLabel#previewImage { background: #8a9099; color: #f3f4f6; font-size: 11pt; padding: 8px; }
-QLabel#reportsBanner { padding: 5px 10px; border-radius: 4px; }
-QLabel#reportsBanner[role="error"] { background: #fdecea; color: #8c1d18;
-                                     border: 1px solid #f1b5ae; }
-QLabel#reportsBanner[role="info"] { background: #e7f4ea; color: #1e4620;
-                                    border: 1px solid #a9d3b1; }
-QTableView#reportTable { background: white; alternate-background-color: #f3f6fa; }
+_STYLE = f"""
+QWidget#reportsScreen {{ background: {pal.PAGE}; }}
+QFrame#figureCard {{ background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 6px; }}
+QFrame#figureCard[accent="true"] {{ background: {pal.ACCENT_SOFT};
+    border: 1px solid {pal.ACCENT_SOFT_BORDER}; }}
+QLabel#cardCaption {{ color: {pal.CAPTION}; font-size: 9pt; font-weight: 600; }}
+QLabel#cardValue {{ font-size: 13pt; font-weight: 600; color: {pal.INK}; }}
+QFrame#methodsPanel, QFrame#chartPanel, QFrame#docPanel {{
+    background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 6px;
+}}
+QLabel#panelTitle {{ font-weight: 600; color: {pal.HEADING}; }}
+QLabel#methodName {{ color: {pal.INK_SOFT}; }}
+QLabel#methodValue {{ color: {pal.INK}; }}
+QLabel#reportStatus {{ color: {pal.INK_SOFT}; font-size: 10.5pt; }}
+QLabel#reportHints {{ color: {pal.HINT}; }}
+QLabel#previewTitle {{ font-weight: 600; color: {pal.HEADING}; }}
+QScrollArea#previewScroll {{ background: {pal.PREVIEW}; border: none; }}
+QLabel#previewImage {{ background: {pal.PREVIEW}; color: {pal.PREVIEW_TEXT}; font-size: 11pt;
+    padding: 8px; }}
+QLabel#reportsBanner {{ padding: 5px 10px; border-radius: 4px; }}
+QLabel#reportsBanner[role="error"] {{ background: {pal.DANGER_BANNER}; color: {pal.DANGER_INK};
+                                     border: 1px solid {pal.DANGER_BORDER}; }}
+QLabel#reportsBanner[role="info"] {{ background: {pal.SUCCESS_SOFT}; color: {pal.SUCCESS_INK};
+                                    border: 1px solid {pal.SUCCESS_BORDER}; }}
+QTableView#reportTable {{ background: {pal.WHITE}; alternate-background-color: {pal.ROW_ALT_SOFT};
+    }}
 """
 
 

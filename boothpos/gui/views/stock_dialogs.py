@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from boothpos.core.errors import BoothError
 from boothpos.core.stock_ops import MAX_QTY, InventoryRow, StockDocument
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.labels import plural
 from boothpos.gui.models import stock_lines_model as cols
@@ -49,15 +50,17 @@ from boothpos.gui.models.stock_lines_model import StockLinesModel
 
 SAVE_KEY = "Ctrl+Return"
 
-_STYLE = """
-QLabel#dialogIntro { color: #3d4a56; }
-QLabel#stockTotal { font-weight: 600; color: #1d3557; }
-QLabel#dialogMessage { color: #a4262c; font-weight: 600; background: #fde7e9;
-                       border: 1px solid #f1b5ae; border-radius: 4px; padding: 6px 8px; }
-QLabel#productInfo { background: #f3f6fa; border: 1px solid #d0d7de; border-radius: 6px;
-                     padding: 8px 10px; }
-QLabel#adjustPreview { font-size: 12pt; font-weight: 600; color: #1d3557; }
-QPushButton#saveButton { font-weight: 600; padding: 6px 18px; }
+_STYLE = f"""
+QLabel#dialogIntro {{ color: {pal.INTRO}; }}
+QLabel#stockTotal {{ font-weight: 600; color: {pal.HEADING}; }}
+QLabel#dialogMessage {{ color: {pal.DANGER_STRONG}; font-weight: 600; background: {pal.DANGER_SOFT};
+                       border: 1px solid {pal.DANGER_BORDER}; border-radius: 4px;
+    padding: 6px 8px; }}
+QLabel#productInfo {{ background: {pal.ROW_ALT_SOFT}; border: 1px solid {pal.BORDER};
+    border-radius: 6px;
+                     padding: 8px 10px; }}
+QLabel#adjustPreview {{ font-size: 12pt; font-weight: 600; color: {pal.HEADING}; }}
+QPushButton#saveButton {{ font-weight: 600; padding: 6px 18px; }}
 """
 
 
