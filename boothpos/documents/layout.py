@@ -26,7 +26,6 @@ from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -51,6 +50,16 @@ from boothpos.core.formatting import local_time as local_time  # old home, kept 
 from boothpos.core.formatting import rate_text as rate_text  # old home, kept importable
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.documents.fonts import FontPair, fonts_for
+from boothpos.documents.palette import (
+    ACCENT,
+    HEAD_BG,
+    INK,
+    LIGHT_RULE,
+    MUTED,
+    RULE,
+    TOTAL_BG,
+    ZEBRA,
+)
 from boothpos.documents.pdf_files import write_pdf
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -59,13 +68,6 @@ MARGIN_TOP = 22 * mm  # room for the running header
 MARGIN_BOTTOM = 16 * mm  # room for the footer
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#555555")
-RULE = colors.HexColor("#9a9a9a")
-HEAD_BG = colors.HexColor("#e4e7eb")
-ZEBRA = colors.HexColor("#f5f6f7")
-TOTAL_BG = colors.HexColor("#dfe9f3")
-ACCENT = colors.HexColor("#0b4f8a")  # PLN-ish blue, prints as dark grey
 
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 HARI_PENDEK = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
@@ -294,7 +296,7 @@ def figures_table(st: Styles, rows: Sequence[Row], width: float) -> Table:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#d0d0d0")),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, LIGHT_RULE),
         ],
     )
     for i, row in enumerate(rows):

@@ -32,7 +32,7 @@ from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.partner_access import PartnerCard, check_card_code
 from boothpos.documents.fonts import FontPair, fonts_for
 from boothpos.documents.labels import BAR_TRIM, fit_name, shorten
-from boothpos.documents.layout import ACCENT, INK, MUTED
+from boothpos.documents.palette import ACCENT, BARS_GRAY, CUT_LINE_GRAY, INK, MUTED, WHITE
 from boothpos.documents.pdf_files import write_pdf
 from boothpos.documents.receipt import wrap_balanced
 
@@ -186,7 +186,7 @@ def draw_card(
     edge = c.beginPath()
     edge.roundRect(left, bottom, w, h, CORNER * mm)
     if cut_line:
-        c.setStrokeGray(0.55)
+        c.setStrokeGray(CUT_LINE_GRAY)
         c.setLineWidth(0.4)
         c.drawPath(edge, stroke=1, fill=0)
     # the event band along the top, inside the rounded corners
@@ -197,7 +197,7 @@ def draw_card(
     c.restoreState()
 
     c.saveState()
-    c.setFillColor(colors.white)
+    c.setFillColor(WHITE)
     base = top - band / 2 - 2.6
     # the event name first: the card's title drops its English half, then the name
     # shrinks, before the name is shortened
@@ -288,7 +288,7 @@ def _draw_code128(
     for start, end in _runs(modules):
         x_left, x_right = x0 + start * module + trim, x0 + end * module - trim
         bars.rect(x_left, bar_bottom + trim, x_right - x_left, top - bar_bottom - 2 * trim)
-    c.setFillGray(0)
+    c.setFillGray(BARS_GRAY)
     c.drawPath(bars, stroke=0, fill=1)
     c.setFont(fonts.regular, text_size)
     c.drawCentredString(x0 + len(modules) * module / 2, bar_bottom - gap - text_size * 0.75, value)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -39,6 +38,13 @@ from boothpos.core.formatting import local_time
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.stock_ops import StockDocument
 from boothpos.documents.fonts import FontPair, fonts_for
+from boothpos.documents.palette import (
+    FOOTER_GRAY,
+    LINE,
+    SHEET_HEAD_BG,
+    SHEET_LABEL_BG,
+    THIN_LINE,
+)
 from boothpos.documents.pdf_files import write_pdf
 
 LANGS = ("id", "en")
@@ -184,8 +190,8 @@ class _Doc:
             colWidths=[25 * mm, 37 * mm],
             style=TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                    ("INNERGRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+                    ("INNERGRID", (0, 0), (-1, -1), 0.4, THIN_LINE),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ]
             ),
@@ -224,8 +230,8 @@ class _Doc:
             colWidths=[28 * mm, CONTENT_W - 28 * mm],
             style=TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                    ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+                    ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+                    ("BACKGROUND", (0, 0), (0, -1), SHEET_LABEL_BG),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
             ),
@@ -284,11 +290,11 @@ class _Doc:
             repeatRows=1,
             style=TableStyle(
                 [
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-                    ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.grey),
-                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
-                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHEET_HEAD_BG),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, LINE),
+                    ("LINEBELOW", (0, 1), (-1, -2), 0.25, THIN_LINE),
+                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, LINE),
+                    ("BOX", (0, 0), (-1, -1), 0.8, LINE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
             ),
@@ -317,7 +323,7 @@ class _Doc:
                         [[""]],
                         colWidths=[70 * mm],
                         rowHeights=[1],
-                        style=TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.8, colors.black)]),
+                        style=TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.8, LINE)]),
                     ),
                     self.p(caption, bold=True),
                     self.p(f"{self.t('name')}: {name}", self.st.small),
@@ -355,7 +361,7 @@ def _numbered_canvas(footer_left: str, page_msg: Msg, lang: str, font: str):
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(font, 7.5)
-                self.setFillGray(0.35)
+                self.setFillGray(FOOTER_GRAY)
                 self.drawString(MARGIN, 10 * mm, footer_left)
                 self.drawRightString(
                     A4[0] - MARGIN,
