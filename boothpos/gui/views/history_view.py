@@ -68,6 +68,32 @@ class HistoryScreen(QWidget):
         self.model = SalesTableModel(self)
         self.lines_model = SaleLinesModel(self)
 
+        top = self._build_top(controller)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_sales_list())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setChildrenCollapsible(False)
+        bottom = self._build_bottom()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self._add_shortcuts()
+
+        # a scan here is never silently dropped: the window sells it, this screen says so
+        self.burst_guard = BurstGuard(self, wants=looks_like_barcode, parent=self)
+        self.burst_guard.scanned.connect(self.scanned)
+
+        controller.salesChanged.connect(self._show_sales)
+        controller.info.connect(lambda text: self._show_banner(text, error=False))
+        controller.failed.connect(lambda text: self._show_banner(text, error=True))
+        controller.printed.connect(self._on_printed)
+        self._show_detail(None)
+
+    def _build_top(self, controller: HistoryController) -> QHBoxLayout:
+        """The title, the day shown and the receipt search."""
         title = QLabel(self.tr("Sales history"))
         title.setObjectName("screenTitle")
         self.day_edit = QDateEdit()
@@ -96,7 +122,10 @@ class HistoryScreen(QWidget):
         top.addWidget(self.today_button)
         top.addSpacing(12)
         top.addWidget(self.search_edit, 1)
+        return top
 
+    def _build_sales_list(self) -> QWidget:
+        """The day's sales and their summary."""
         self.table = QTableView()
         self.table.setObjectName("salesTable")
         self.table.setModel(self.model)
@@ -118,7 +147,10 @@ class HistoryScreen(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.summary)
+        return left
 
+    def _build_detail(self) -> QFrame:
+        """The chosen sale: its lines, payments, and reprint / void / refund."""
         self.detail_title = QLabel()
         self.detail_title.setObjectName("detailTitle")
         self.detail_info = QLabel()
@@ -170,14 +202,10 @@ class HistoryScreen(QWidget):
         detail_layout.addWidget(self.lines_view, 1)
         detail_layout.addWidget(self.payments_label)
         detail_layout.addLayout(buttons)
+        return detail
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setChildrenCollapsible(False)
-
+    def _build_bottom(self) -> QHBoxLayout:
+        """Messages, and back to the sale screen."""
         self.banner = QLabel()
         self.banner.setObjectName("historyBanner")
         self.banner.setWordWrap(True)
@@ -190,12 +218,9 @@ class HistoryScreen(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.banner, 1)
         bottom.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-
+    def _add_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (REPRINT_KEY, self.reprint),
@@ -207,16 +232,6 @@ class HistoryScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
-
-        # a scan here is never silently dropped: the window sells it, this screen says so
-        self.burst_guard = BurstGuard(self, wants=looks_like_barcode, parent=self)
-        self.burst_guard.scanned.connect(self.scanned)
-
-        controller.salesChanged.connect(self._show_sales)
-        controller.info.connect(lambda text: self._show_banner(text, error=False))
-        controller.failed.connect(lambda text: self._show_banner(text, error=True))
-        controller.printed.connect(self._on_printed)
-        self._show_detail(None)
 
     # ----------------------------------------------------------- public ---
 

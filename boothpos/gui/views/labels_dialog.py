@@ -72,7 +72,31 @@ class LabelsDialog(QDialog):
         self.last_saved: LabelsSaved | None = None
         self.busy = False
 
-        # -- which products
+        which = self._build_products(partner_id)
+        many = self._build_count()
+        sheet = self._build_sheet(controller)
+        result_row, buttons = self._build_result(controller)
+        layout = QVBoxLayout(self)
+        layout.addWidget(which)
+        layout.addWidget(many)
+        layout.addWidget(sheet)
+        layout.addWidget(self.summary)
+        layout.addLayout(result_row)
+        layout.addLayout(buttons)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.save)
+
+        index = self.layout_combo.findData(controller.default_layout())
+        self.layout_combo.setCurrentIndex(max(index, 0))
+        self._layout_changed()
+        self._wire(controller)
+        self._update_summary()
+        self.copies_spin.setFocus()
+        self.copies_spin.selectAll()
+
+    def _build_products(self, partner_id: int | None) -> QGroupBox:
+        """Which products: those selected in the list, or one partner's (or all)."""
         self.selected_radio = QRadioButton(
             self.tr("The {n} product(s) selected in the list").format(n=len(self._selected)),
             self,
@@ -105,8 +129,10 @@ class LabelsDialog(QDialog):
         by_partner.addWidget(self.partner_radio)
         by_partner.addWidget(self.partner_combo, 1)
         which_layout.addLayout(by_partner)
+        return which
 
-        # -- how many
+    def _build_count(self) -> QGroupBox:
+        """How many: copies of each, or one per item in stock."""
         self.copies_radio = QRadioButton(self.tr("Copies of each product"), self)
         self.copies_radio.setObjectName("labelsCopiesMode")
         self.copies_spin = QSpinBox(self)
@@ -126,8 +152,10 @@ class LabelsDialog(QDialog):
         copies_row.addStretch(1)
         many_layout.addLayout(copies_row)
         many_layout.addWidget(self.stock_radio)
+        return many
 
-        # -- layout, start, offset
+    def _build_sheet(self, controller: LabelsController) -> QGroupBox:
+        """The label sheet: layout, the first free label, the print offset."""
         self.layout_combo = QComboBox(self)
         self.layout_combo.setObjectName("labelsLayout")
         for layout in controller.layouts():
@@ -166,8 +194,10 @@ class LabelsDialog(QDialog):
         offset_hint.setWordWrap(True)
         form.addRow("", offset_hint)
         form.addRow("", self.outline_box)
+        return sheet
 
-        # -- result and buttons
+    def _build_result(self, controller: LabelsController) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The summary, what was saved, and the buttons."""
         self.summary = QLabel(self)
         self.summary.setObjectName("labelsSummary")
         self.summary.setWordWrap(True)
@@ -204,21 +234,9 @@ class LabelsDialog(QDialog):
         buttons.addWidget(self.print_box, 1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
+        return result_row, buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(which)
-        layout.addWidget(many)
-        layout.addWidget(sheet)
-        layout.addWidget(self.summary)
-        layout.addLayout(result_row)
-        layout.addLayout(buttons)
-
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.activated.connect(self.save)
-
-        index = self.layout_combo.findData(controller.default_layout())
-        self.layout_combo.setCurrentIndex(max(index, 0))
-        self._layout_changed()
+    def _wire(self, controller: LabelsController) -> None:
         for signal in (
             self.source.buttonToggled,
             self.count_mode.buttonToggled,
@@ -231,9 +249,6 @@ class LabelsDialog(QDialog):
         controller.saved.connect(self._saved)
         controller.failed.connect(self._failed)
         controller.printFailed.connect(self._print_failed)
-        self._update_summary()
-        self.copies_spin.setFocus()
-        self.copies_spin.selectAll()
 
     # -- public ---------------------------------------------------------------------------
 

@@ -177,6 +177,34 @@ class ReportsScreen(QWidget):
     # ------------------------------------------------------------ layout ---
 
     def _build(self) -> None:
+        top = self._build_selection_bar()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("reportStatus")
+        self.status_label.setWordWrap(True)
+        left = self._build_figures()
+        right = self._build_document_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setChildrenCollapsible(False)
+        bottom = self._build_actions()
+        self._build_messages()
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 8, 12, 6)
+        root.setSpacing(6)
+        root.addLayout(top)
+        root.addWidget(self.status_label)
+        root.addWidget(splitter, 1)
+        root.addWidget(self.banner)
+        root.addLayout(bottom)
+        root.addWidget(self.hints)
+        self._add_shortcuts()
+
+    def _build_selection_bar(self) -> QHBoxLayout:
+        """The title, one day or a period, and the partner."""
         title = QLabel(self.tr("Reports"), self)
         title.setObjectName("screenTitle")
 
@@ -218,12 +246,34 @@ class ReportsScreen(QWidget):
         top.addStretch(1)
         top.addWidget(partner_label)
         top.addWidget(self.partner_combo)
+        return top
 
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("reportStatus")
-        self.status_label.setWordWrap(True)
+    def _build_figures(self) -> QWidget:
+        """The left side: figure cards, payments and cash, the chart, the list."""
+        cards = self._build_cards()
+        self._build_methods_panel()
+        self.chart = BarChart(self)
+        chart_panel = QFrame(self)
+        chart_panel.setObjectName("chartPanel")
+        chart_layout = QVBoxLayout(chart_panel)
+        chart_layout.setContentsMargins(4, 4, 4, 4)
+        chart_layout.addWidget(self.chart)
+        middle = QHBoxLayout()
+        middle.setSpacing(6)
+        middle.addWidget(self.methods_panel, 0)
+        middle.addWidget(chart_panel, 1)
+        self._build_table()
 
-        # -- left: figures, methods, chart, list
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addLayout(cards)
+        left_layout.addLayout(middle)
+        left_layout.addWidget(self.table, 1)
+        return left
+
+    def _build_cards(self) -> QGridLayout:
         self.cards: dict[str, _Card] = {}
         cards = QGridLayout()
         cards.setSpacing(6)
@@ -240,7 +290,10 @@ class ReportsScreen(QWidget):
             card = _Card(caption, self, accent=key in ("net", "payout"))
             self.cards[key] = card
             cards.addWidget(card, i // 3, i % 3)
+        return cards
 
+    def _build_methods_panel(self) -> None:
+        """What each payment method took, and the day's cash."""
         self.methods_panel = QFrame(self)
         self.methods_panel.setObjectName("methodsPanel")
         methods = QGridLayout(self.methods_panel)
@@ -281,17 +334,7 @@ class ReportsScreen(QWidget):
         methods.setColumnStretch(0, 1)
         self.methods_panel.setMinimumWidth(230)
 
-        self.chart = BarChart(self)
-        chart_panel = QFrame(self)
-        chart_panel.setObjectName("chartPanel")
-        chart_layout = QVBoxLayout(chart_panel)
-        chart_layout.setContentsMargins(4, 4, 4, 4)
-        chart_layout.addWidget(self.chart)
-        middle = QHBoxLayout()
-        middle.setSpacing(6)
-        middle.addWidget(self.methods_panel, 0)
-        middle.addWidget(chart_panel, 1)
-
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("reportTable")
         self.table.setModel(self.proxy)
@@ -305,15 +348,8 @@ class ReportsScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setHighlightSections(False)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(6)
-        left_layout.addLayout(cards)
-        left_layout.addLayout(middle)
-        left_layout.addWidget(self.table, 1)
-
-        # -- right: the document
+    def _build_document_panel(self) -> QFrame:
+        """The right side: which document, its buttons and its preview."""
         self.doc_combo = QComboBox(self)
         self.doc_combo.setObjectName("reportDocument")
         for kind, text in (
@@ -348,15 +384,10 @@ class ReportsScreen(QWidget):
         right_layout.addLayout(doc_row)
         right_layout.addLayout(doc_buttons)
         right_layout.addWidget(self.preview, 1)
+        return right
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 11)
-        splitter.setStretchFactor(1, 9)
-        splitter.setChildrenCollapsible(False)
-
-        # -- bottom: exports, the day, messages, back
+    def _build_actions(self) -> QHBoxLayout:
+        """The bottom row: exports, the fair day's buttons, back to sale."""
         self.export_combo = QComboBox(self)
         self.export_combo.setObjectName("reportExport")
         for what, text in (
@@ -401,7 +432,9 @@ class ReportsScreen(QWidget):
         bottom.addWidget(self.reopen_button)
         bottom.addStretch(1)
         bottom.addWidget(self.back_button)
+        return bottom
 
+    def _build_messages(self) -> None:
         self.banner = QLabel(self)
         self.banner.setObjectName("reportsBanner")
         self.banner.setWordWrap(True)
@@ -416,16 +449,7 @@ class ReportsScreen(QWidget):
         )
         self.hints.setObjectName("reportHints")
 
-        root = QVBoxLayout(self)
-        root.setContentsMargins(12, 8, 12, 6)
-        root.setSpacing(6)
-        root.addLayout(top)
-        root.addWidget(self.status_label)
-        root.addWidget(splitter, 1)
-        root.addWidget(self.banner)
-        root.addLayout(bottom)
-        root.addWidget(self.hints)
-
+    def _add_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (PREVIEW_KEY, self.show_preview),
