@@ -75,7 +75,24 @@ def render_partner_day(
             CONTENT_WIDTH,
         )
     )
-    story.append(heading(st, "Ringkasan Hari Ini"))
+    story += _summary_section(st, sheet)
+    story += _lines_section(st, sheet, event)
+    story += stock_table(st, partner, with_opening=True)
+    story.append(
+        signature_block(
+            st,
+            [("Tanda tangan Mitra", partner.name), ("Petugas Booth", "")],
+            place_date=long_date(sheet.day),
+        )
+    )
+    info = PageInfo(event, TITLE, printed_text(event, printed_at))
+    return build_pdf(story, info=info, fonts=fonts, subject=f"{partner.code} {sheet.day}")
+
+
+def _summary_section(st, sheet: PartnerDaySheet) -> list:
+    """The partner's figures for the day (commission comes once, at the settlement)."""
+    partner = sheet.partner
+    story: list = [heading(st, "Ringkasan Hari Ini")]
     story.append(
         figures_table(
             st,
@@ -97,8 +114,13 @@ def render_partner_day(
             st.note,
         )
     )
+    return story
 
-    story.append(heading(st, "Rincian Transaksi"))
+
+def _lines_section(st, sheet: PartnerDaySheet, event: Event) -> list:
+    """Every line sold or refunded that day, by time, with the notes on refunds and voids."""
+    partner = sheet.partner
+    story: list = [heading(st, "Rincian Transaksi")]
     rows = []
     for line in sheet.lines:
         refund = line.kind == SaleKind.REFUND
@@ -140,16 +162,7 @@ def render_partner_day(
         )
     story.append(Spacer(1, 1.5 * mm))
     story.append(st.p(" ".join(notes), st.note))
-    story += stock_table(st, partner, with_opening=True)
-    story.append(
-        signature_block(
-            st,
-            [("Tanda tangan Mitra", partner.name), ("Petugas Booth", "")],
-            place_date=long_date(sheet.day),
-        )
-    )
-    info = PageInfo(event, TITLE, printed_text(event, printed_at))
-    return build_pdf(story, info=info, fonts=fonts, subject=f"{partner.code} {sheet.day}")
+    return story
 
 
 def save_partner_day(
