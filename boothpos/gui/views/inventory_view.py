@@ -99,6 +99,34 @@ class InventoryScreen(QWidget):
         self._pending: Callable[[], None] | None = None  # opens after the approval closes
         self.model = InventoryTableModel(self)
 
+        top = self._build_filters()
+        self.banner = Banner(self)
+        self._build_table()
+        self.summary = QLabel()
+        self.summary.setObjectName("inventorySummary")
+        actions = self._build_actions()
+        bottom = self._build_hints()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addLayout(actions)
+        self._add_shortcuts()
+
+        controller.rowsChanged.connect(self._show_rows)
+        controller.message.connect(self.banner.show_message)
+        self.partner_combo.currentIndexChanged.connect(self._filter_changed)
+        self.search_edit.textChanged.connect(self._filter_changed)
+        self.search_edit.returnPressed.connect(self._search_entered)
+        self.flagged_box.toggled.connect(self._filter_changed)
+        self._fill_partners()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """The title, the partner, the search and the low-stock filter."""
         title = QLabel(self.tr("Stock & labels"))
         title.setObjectName("screenTitle")
         self.partner_combo = QComboBox()
@@ -125,9 +153,9 @@ class InventoryScreen(QWidget):
         top.addWidget(self.partner_combo)
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.flagged_box)
+        return top
 
-        self.banner = Banner(self)
-
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("inventoryTable")
         self.table.setModel(self.model)
@@ -147,9 +175,8 @@ class InventoryScreen(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         self._size_columns()
 
-        self.summary = QLabel()
-        self.summary.setObjectName("inventorySummary")
-
+    def _build_actions(self) -> QHBoxLayout:
+        """Receive, count, return, labels, import; back to sale."""
         self.intake_button = self._button(self.tr("Receive goods"), INTAKE_KEY, self.open_intake)
         self.adjust_button = self._button(self.tr("Count / adjust"), ADJUST_KEY, self.open_adjust)
         self.return_button = self._button(
@@ -169,7 +196,10 @@ class InventoryScreen(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.back_button)
+        return actions
 
+    def _build_hints(self) -> QHBoxLayout:
+        """The summary line and the key hints."""
         self.hints = QLabel(
             self.tr(
                 "F2 edit the name, category or price in the selected cell · Ctrl+F search · "
@@ -183,16 +213,9 @@ class InventoryScreen(QWidget):
         bottom.addWidget(self.summary)
         bottom.addSpacing(16)
         bottom.addWidget(self.hints, 1)  # wraps only when the window is narrow
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 10)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(actions)
-
+    def _add_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (INTAKE_KEY, self.open_intake),
@@ -206,14 +229,6 @@ class InventoryScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
-
-        controller.rowsChanged.connect(self._show_rows)
-        controller.message.connect(self.banner.show_message)
-        self.partner_combo.currentIndexChanged.connect(self._filter_changed)
-        self.search_edit.textChanged.connect(self._filter_changed)
-        self.search_edit.returnPressed.connect(self._search_entered)
-        self.flagged_box.toggled.connect(self._filter_changed)
-        self._fill_partners()
 
     # ----------------------------------------------------------- public ---
 
