@@ -82,12 +82,22 @@ class CustomerDisplay(QWidget):
         root.addWidget(self.event_label)
         self.pages = QStackedWidget(self)
         root.addWidget(self.pages, 1)
+        for page in (  # in the order of PAGE_WELCOME, PAGE_CART, PAGE_PAYMENT, PAGE_THANKS
+            self._build_welcome(),
+            self._build_cart(cart_model),
+            self._build_payment(),
+            self._build_thanks(),
+        ):
+            self.pages.addWidget(page)
 
+    def _build_welcome(self) -> QWidget:
         welcome = QLabel(self.tr("Welcome"), self)
         welcome.setObjectName("cdWelcome")
         welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(welcome)
+        return welcome
 
+    def _build_cart(self, cart_model: QAbstractItemModel) -> QWidget:
+        """The lines as they are scanned, and the total."""
         cart = QWidget(self)
         cart_layout = QVBoxLayout(cart)
         cart_layout.setContentsMargins(0, 0, 0, 0)
@@ -117,8 +127,10 @@ class CustomerDisplay(QWidget):
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         totals.addWidget(self.total_label, 1)
         cart_layout.addLayout(totals)
-        self.pages.addWidget(cart)
+        return cart
 
+    def _build_payment(self) -> QWidget:
+        """The QRIS code with the amount in it, or the amount to pay."""
         pay = QWidget(self)
         pay_layout = QHBoxLayout(pay)
         pay_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,8 +156,10 @@ class CustomerDisplay(QWidget):
         pay_text.addWidget(self.pay_hint_label)
         pay_text.addStretch(1)
         pay_layout.addLayout(pay_text, 1)
-        self.pages.addWidget(pay)
+        return pay
 
+    def _build_thanks(self) -> QWidget:
+        """Thanks, the change and what was paid."""
         thanks = QWidget(self)
         thanks_layout = QVBoxLayout(thanks)
         thanks_layout.addStretch(1)
@@ -162,7 +176,7 @@ class CustomerDisplay(QWidget):
         self.paid_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thanks_layout.addWidget(self.paid_label)
         thanks_layout.addStretch(1)
-        self.pages.addWidget(thanks)
+        return thanks
 
     # -- what to show -------------------------------------------------------------------
 

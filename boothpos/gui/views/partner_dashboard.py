@@ -177,6 +177,24 @@ class PartnerDashboardView(QWidget):
         self.products = PartnerProductsModel(self)
         self.days = PartnerDaysModel(self, lang=errors.language())
 
+        header = self._build_header()
+        tiles = self._build_tiles()
+        tables = self._build_tables()
+        self.message = _label("partnerMessage", wrap=True)
+        self.message.hide()
+        self.hint = _label("partnerHint", wrap=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 10)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addLayout(tiles)
+        layout.addLayout(tables, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+    def _build_header(self) -> QHBoxLayout:
+        """Who the partner is, as of when; Print slip and Done."""
         self.name_label = _label("partnerName", wrap=True)
         self.detail_label = _label("partnerDetail", wrap=True)
         self.as_of_label = _label("partnerAsOf", wrap=True)
@@ -198,8 +216,10 @@ class PartnerDashboardView(QWidget):
         header.addLayout(names, 1)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignTop)
+        return header
 
-        # the big figures: today, so far, at the booth
+    def _build_tiles(self) -> QHBoxLayout:
+        """The big figures: today, so far, due to the partner, at the booth."""
         self.today_title = _label("partnerTileTitle")
         self.today_net = _label("partnerBigFigure")
         self.today_qty = _label("partnerTileDetail")
@@ -232,7 +252,10 @@ class PartnerDashboardView(QWidget):
             box.addWidget(detail)
             box.addStretch(1)
             tiles.addWidget(tile, 1)
+        return tiles
 
+    def _build_tables(self) -> QGridLayout:
+        """Each fair day, and each product so far."""
         self.days_title = _label("partnerSection", self.tr("Each fair day"))
         self.days_view = self._table("partnerDaysTable", self.days)
         self.products_title = _label("partnerSection", self.tr("Each product (so far)"))
@@ -249,19 +272,7 @@ class PartnerDashboardView(QWidget):
         tables.addWidget(self.products_view, 1, 1)
         tables.setColumnStretch(0, 9)
         tables.setColumnStretch(1, 16)
-
-        self.message = _label("partnerMessage", wrap=True)
-        self.message.hide()
-        self.hint = _label("partnerHint", wrap=True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 10)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addLayout(tiles)
-        layout.addLayout(tables, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.hint)
+        return tables
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
