@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from boothpos.core.codes import SaleStatus
 from boothpos.core.formatting import day_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
@@ -74,11 +75,11 @@ class SalesTableModel(RowsTableModel[Sale]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
-            if sale.status == "voided":
+            if sale.status == SaleStatus.VOIDED:
                 return QBrush(_VOIDED)
-            if sale.status == "refund":
+            if sale.status == SaleStatus.REFUND:
                 return QBrush(_REFUND)
-        if role == Qt.ItemDataRole.FontRole and sale.status == "voided":
+        if role == Qt.ItemDataRole.FontRole and sale.status == SaleStatus.VOIDED:
             font = QFont()
             font.setStrikeOut(column == COL_TOTAL)
             font.setItalic(True)

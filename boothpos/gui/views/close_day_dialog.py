@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import bounds
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Method
 from boothpos.core.denominations import COINS, DENOMINATIONS, NOTES
 from boothpos.core.errors import BoothError
 from boothpos.core.formatting import day_text
@@ -318,7 +318,7 @@ class CloseDayDialog(QDialog):
         grid.addWidget(caption, row + 6, 0, 1, 2)
         row += 7
         for method in METHODS:
-            if method == "cash":
+            if method == Method.CASH:
                 continue
             name = QLabel(method_label(method), panel)
             name.setObjectName("figureName")
@@ -401,7 +401,7 @@ class CloseDayDialog(QDialog):
 
     def _day_chosen(self) -> None:
         state = self._controller.state(self.day())
-        closed = state.status == "closed"
+        closed = state.status == DayStatus.CLOSED
         for spin in self.spins.values():
             spin.setEnabled(not closed)
         if closed:
@@ -409,7 +409,7 @@ class CloseDayDialog(QDialog):
                 self.tr("This day is already closed (Z-{z}). Only an administrator can reopen it.")
                 .format(z=state.z_number)
             )  # fmt: skip
-        elif state.status == "open":
+        elif state.status == DayStatus.OPEN:
             self.state_label.setText(
                 self.tr("The day is open; opening float {float}.").format(
                     float=format_rupiah(state.opening_float)
@@ -456,12 +456,12 @@ class CloseDayDialog(QDialog):
         cash = report.cash
         self._figures["sales"].setText(str(report.transactions))
         self._figures["net"].setText(format_rupiah(report.net))
-        self._figures["cash"].setText(format_rupiah(report.by_method.get("cash", 0)))
+        self._figures["cash"].setText(format_rupiah(report.by_method.get(Method.CASH, 0)))
         self._figures["float"].setText(format_rupiah(cash.opening_float))
         self._figures["expected"].setText(format_rupiah(cash.expected))
         self._figures["counted"].setText(format_rupiah(cash.counted or 0))
         for method in METHODS:
-            if method != "cash":
+            if method != Method.CASH:
                 self._figures[method].setText(format_rupiah(report.by_method.get(method, 0)))
         difference = cash.difference or 0
         self.difference_label.setText(difference_text(difference))
@@ -626,11 +626,11 @@ def day_choice_text(choice: DayChoice) -> str:
         text = QCoreApplication.translate("CloseDayDialog", "{date} (outside the fair)").format(
             date=shown
         )
-    if choice.status == "closed":
+    if choice.status == DayStatus.CLOSED:
         state = QCoreApplication.translate("CloseDayDialog", "closed (Z-{z})").format(
             z=choice.z_number
         )
-    elif choice.status == "open":
+    elif choice.status == DayStatus.OPEN:
         state = QCoreApplication.translate("CloseDayDialog", "open")
     else:
         state = QCoreApplication.translate("CloseDayDialog", "not opened")

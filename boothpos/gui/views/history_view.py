@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import SaleKind, SaleStatus
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
@@ -344,18 +345,18 @@ class HistoryScreen(QWidget):
             self.table.setFocus()
 
     def _why_not_void(self, sale: Sale) -> str:
-        if sale.kind != "sale":
+        if sale.kind != SaleKind.SALE:
             return self.tr("A refund cannot be voided.")
-        if sale.status == "voided":
+        if sale.status == SaleStatus.VOIDED:
             return self.tr("This sale is already voided.")
         if sale.day != self._controller.today().isoformat():
             return self.tr("Only today's sales can be voided; use Refund for an earlier day.")
         return self.tr("This sale already has a refund; it cannot be voided.")
 
     def _why_not_refund(self, sale: Sale) -> str:
-        if sale.kind != "sale":
+        if sale.kind != SaleKind.SALE:
             return self.tr("A refund cannot be refunded.")
-        if sale.status == "voided":
+        if sale.status == SaleStatus.VOIDED:
             return self.tr("This sale is voided; there is nothing to refund.")
         return self.tr("Everything on this receipt has already been refunded.")
 
@@ -423,9 +424,10 @@ class HistoryScreen(QWidget):
                     receipt=sale.refund_of, reason=sale.reason
                 )
             )
-        if sale.kind == "refund" and sale.approved_by:
+        if sale.kind == SaleKind.REFUND and sale.approved_by:
             info.append(self.tr("Approved by {name}").format(name=sale.approved_by))
-        items, amount = self._controller.refunded_so_far(sale) if sale.kind == "sale" else (0, 0)
+        is_sale = sale.kind == SaleKind.SALE
+        items, amount = self._controller.refunded_so_far(sale) if is_sale else (0, 0)
         if items:
             info.append(
                 self.tr("Refunded so far: {items}, {amount}").format(
@@ -433,7 +435,7 @@ class HistoryScreen(QWidget):
                     amount=format_rupiah(amount),
                 )
             )
-        if sale.status == "voided":
+        if sale.status == SaleStatus.VOIDED:
             info.append(
                 self.tr("Voided at {time}: {reason}").format(
                     time=display_time(sale.void_time, with_date=True), reason=sale.void_reason
@@ -441,7 +443,7 @@ class HistoryScreen(QWidget):
             )
         self.detail_info.setText(keep_amounts("\n".join(info)))
         self.lines_model.set_lines(sale.lines)
-        if sale.kind == "refund":  # money paid back: "Refund: Tunai Rp 285.000"
+        if sale.kind == SaleKind.REFUND:  # money paid back: "Refund: Tunai Rp 285.000"
             back = [f"{method_label(p.method)} {format_rupiah(-p.amount)}" for p in sale.payments]
             text = self.tr("Refund: {payments}").format(payments=", ".join(back) or "—")
             self.payments_label.setText(keep_amounts(text))

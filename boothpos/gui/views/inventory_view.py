@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import errors
+from boothpos.core.codes import Level
 from boothpos.core.errors import BoothError, CatalogError
 from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
@@ -305,7 +306,7 @@ class InventoryScreen(QWidget):
                 self.tr("Choose a product in the list first, then press {key}.").format(
                     key=ADJUST_KEY
                 ),
-                "warning",
+                Level.WARNING,
             )
             return
         self._as_manager(
@@ -334,7 +335,7 @@ class InventoryScreen(QWidget):
             return
         if not self._controller.can_manage():
             self._say(
-                self.tr("Only a supervisor or an administrator can import a catalog."), "error"
+                self.tr("Only a supervisor or an administrator can import a catalog."), Level.ERROR
             )
             return
         if path is None:
@@ -356,7 +357,7 @@ class InventoryScreen(QWidget):
         except BoothError as exc:
             QApplication.restoreOverrideCursor()
             self._say(
-                self.tr("Catalog not imported: {reason}").format(reason=exc.message()), "error"
+                self.tr("Catalog not imported: {reason}").format(reason=exc.message()), Level.ERROR
             )
             return
         QApplication.restoreOverrideCursor()
@@ -376,7 +377,7 @@ class InventoryScreen(QWidget):
                 products_updated=result.products_updated, unchanged=result.unchanged,
                 moves=result.intake_moves,
             ),
-            "info", sticky=True, key="catalog",
+            Level.INFO, sticky=True, key="catalog",
         )  # fmt: skip
 
     # ---------------------------------------------------------- private ---
@@ -558,10 +559,10 @@ class InventoryScreen(QWidget):
             self.tr("{file} was not imported ({count} problem(s)); nothing was changed.").format(
                 file=path.name, count=len(exc.problems)
             ),
-            "error", key="catalog",
+            Level.ERROR, key="catalog",
         )  # fmt: skip
         dialog = CatalogProblemsDialog(path.name, exc.problems, errors.language(), self)
         self._open(dialog)
 
-    def _say(self, text: str, level: str, *, sticky: bool = False, key: str = "") -> None:
+    def _say(self, text: str, level: Level, *, sticky: bool = False, key: str = "") -> None:
         self.banner.show_message(BannerMessage(level, text, sticky=sticky, key=key))

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from boothpos.core import paths
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Role
 from boothpos.core.event import Event
 from boothpos.core.formatting import day_text, rate_text
 from boothpos.core.money import format_rupiah
@@ -623,7 +623,7 @@ class ReportsScreen(QWidget):
     # -- the fair day
 
     def open_day(self) -> None:
-        if self.dialog is not None or not self._may("supervisor"):
+        if self.dialog is not None or not self._may(Role.SUPERVISOR):
             return
         user = self._user
         dialog = OpenDayDialog(
@@ -640,17 +640,17 @@ class ReportsScreen(QWidget):
         self._open_dialog(dialog)
 
     def close_day(self) -> None:
-        if self.dialog is not None or not self._may("supervisor"):
+        if self.dialog is not None or not self._may(Role.SUPERVISOR):
             return
         selection = self.selection()
         day = selection.day if selection.day and self.day_radio.isChecked() else None
-        if day is not None and self._days.state(day).status == "closed":
+        if day is not None and self._days.state(day).status == DayStatus.CLOSED:
             day = None  # offer the day still to close
         dialog = CloseDayDialog(self._days, self._user, day=day, parent=self)
         self._open_dialog(dialog)
 
     def reopen_day(self) -> None:
-        if self.dialog is not None or not self._may("admin"):
+        if self.dialog is not None or not self._may(Role.ADMIN):
             return
         user = self._user
         selection = self.selection()
@@ -684,12 +684,12 @@ class ReportsScreen(QWidget):
         return self._user is not None and self._user.can(role)
 
     def _update_day_buttons(self) -> None:
-        supervisor = self._may("supervisor")
+        supervisor = self._may(Role.SUPERVISOR)
         self.open_day_button.setEnabled(supervisor)
         self.close_day_button.setEnabled(supervisor)
-        self.reopen_button.setEnabled(self._may("admin"))
+        self.reopen_button.setEnabled(self._may(Role.ADMIN))
         self.reopen_button.setToolTip(
-            "" if self._may("admin") else self.tr("Only an administrator can reopen a day.")
+            "" if self._may(Role.ADMIN) else self.tr("Only an administrator can reopen a day.")
         )
 
     def _open_dialog(self, dialog: QWidget) -> None:
@@ -826,13 +826,13 @@ class ReportsScreen(QWidget):
             else:
                 outside = self.tr("{date} (outside the fair days)")
                 parts.append(outside.format(date=day_text(day.day)))
-            if day.status == "closed":
+            if day.status == DayStatus.CLOSED:
                 parts.append(
                     self.tr("closed (Z-{z}) by {who}").format(
                         z=day.z_number, who=day.closed_by or "?"
                     )
                 )
-            elif day.status == "open":
+            elif day.status == DayStatus.OPEN:
                 parts.append(self.tr("open: the X report may still grow"))
             else:
                 parts.append(self.tr("not opened"))
@@ -845,9 +845,8 @@ class ReportsScreen(QWidget):
                 parts.append(self.tr("Whole event · {span}").format(span=span))
             else:
                 parts.append(self.tr("Period {span}").format(span=span))
-            closed = sum(
-                1 for c in self._controller.day_choices() if c.status == "closed" and c.number
-            )
+            choices = self._controller.day_choices()
+            closed = sum(1 for c in choices if c.status == DayStatus.CLOSED and c.number)
             parts.append(
                 self.tr("{closed} of {days} fair days closed").format(
                     closed=closed, days=event.days

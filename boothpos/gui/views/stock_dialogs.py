@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import MoveKind
 from boothpos.core.errors import BoothError
 from boothpos.core.stock_ops import MAX_QTY, InventoryRow, StockDocument
 from boothpos.core.users import User
@@ -120,7 +121,7 @@ def _message_label(parent: QWidget) -> QLabel:
 class StockLinesDialog(QDialog):
     """Base of the intake and return dialogs: a partner, its products, a quantity each."""
 
-    kind = "intake"
+    kind = MoveKind.INTAKE
 
     def __init__(
         self,
@@ -135,7 +136,7 @@ class StockLinesDialog(QDialog):
         self._controller = controller
         self._user = user
         self.document: StockDocument | None = None
-        self.model = StockLinesModel(self, limit_to_stock=self.kind == "return")
+        self.model = StockLinesModel(self, limit_to_stock=self.kind == MoveKind.RETURN)
 
         self.intro = QLabel(self)
         self.intro.setObjectName("dialogIntro")
@@ -327,7 +328,7 @@ class StockLinesDialog(QDialog):
 class IntakeDialog(StockLinesDialog):
     """Goods received from a partner (*tanda terima barang*)."""
 
-    kind = "intake"
+    kind = MoveKind.INTAKE
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -348,7 +349,7 @@ class IntakeDialog(StockLinesDialog):
 class ReturnDialog(StockLinesDialog):
     """Unsold goods handed back to their partner, with the partner's signature."""
 
-    kind = "return"
+    kind = MoveKind.RETURN
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
