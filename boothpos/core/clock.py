@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from boothpos.core import bounds
+from boothpos.core import bounds, formatting
 from boothpos.core.errors import Msg, RefusedInput
 
 DEFAULT_TZ = "Asia/Jakarta"
@@ -72,16 +72,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-# Indonesian names of the zones; any other zone shows its own abbreviation.
-ZONE_NAMES = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
-
-
 def local_text(moment: datetime, tz: str = DEFAULT_TZ) -> str:
-    """``28/02/2024 14:30 WIB``: a moment as people at the booth read it."""
-    local = moment.astimezone(ZoneInfo(tz))
-    return f"{local:%d/%m/%Y %H:%M} {ZONE_NAMES.get(tz) or local.tzname() or tz}"
+    """``28/02/2024 14:30 WIB``: a moment as people at the booth read it (see core.formatting)."""
+    return formatting.local_text(moment, tz)
+
+
+ZONE_NAMES = formatting.ZONE_NAMES  # old home, kept importable; the names live in formatting

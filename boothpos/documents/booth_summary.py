@@ -14,9 +14,11 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS
+from boothpos.core.formatting import rate_text
 from boothpos.core.reports import Settlement
 from boothpos.documents import charts
+from boothpos.documents.code_names import method_name
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
     PageInfo,
@@ -31,7 +33,6 @@ from boothpos.documents.layout import (
     make_styles,
     pcs,
     printed_text,
-    rate_text,
     rp,
     save_pdf,
     side_by_side,
@@ -39,7 +40,6 @@ from boothpos.documents.layout import (
     with_seal,
     wrap_cell,
 )
-from boothpos.documents.receipt import method_name
 from boothpos.documents.settlement import minus, period_label
 
 TITLE = "REKAP BOOTH — SEMUA MITRA"
@@ -51,12 +51,21 @@ def render_booth_summary(settlement: Settlement, *, printed_at: datetime | None 
     event = settlement.event
     fonts = choose_fonts([event.name, event.venue, *(p.name for p in settlement.partners)])
     st = make_styles(fonts)
-    totals = settlement.totals
     story: list = [SectionStart("booth", period_label(settlement))]
     story.append(st.p(TITLE, st.title))
     story.append(st.p(period_label(settlement), st.subtitle))
+    story += _summary_section(st, fonts, settlement)
+    story += _partners_section(st, settlement)
+    story += _stock_section(st, settlement)
+    story.append(signature_block(st, [("Koordinator Booth", ""), ("Petugas Booth", "")]))
+    info = PageInfo(event, TITLE, with_seal(printed_text(event, printed_at), settlement.chain))
+    return build_pdf(story, info=info, fonts=fonts, subject=period_label(settlement))
 
-    story.append(heading(st, "Ringkasan Booth"))
+
+def _summary_section(st, fonts, settlement: Settlement) -> list:
+    """The booth's figures beside charts by day and by method; the top ten partners."""
+    totals = settlement.totals
+    story: list = [heading(st, "Ringkasan Booth")]
     half = CONTENT_WIDTH * 0.5
     summary = figures_table(
         st,
@@ -97,8 +106,13 @@ def render_booth_summary(settlement: Settlement, *, printed_at: datetime | None 
             title="10 mitra dengan penjualan bersih terbesar",
         )
     )
+    return story
 
-    story.append(heading(st, "Per Mitra"))
+
+def _partners_section(st, settlement: Settlement) -> list:
+    """One row per partner: net, rate, commission, payout, stock left."""
+    totals = settlement.totals
+    story: list = [heading(st, "Per Mitra")]
     rows = [
         [
             p.code,
@@ -134,8 +148,13 @@ def render_booth_summary(settlement: Settlement, *, printed_at: datetime | None 
             size=8,
         )
     )
+    return story
+
+
+def _stock_section(st, settlement: Settlement) -> list:
+    """Every partner's stock together: received, sold, returned, adjusted, left."""
     stock = settlement.stock
-    story.append(heading(st, "Stok Semua Mitra"))
+    story: list = [heading(st, "Stok Semua Mitra")]
     header = ["Diterima", "Terjual", "Dikembalikan ke mitra", "Penyesuaian", "Sisa di booth"]
     cells = [
         pcs(stock.received),
@@ -156,9 +175,7 @@ def render_booth_summary(settlement: Settlement, *, printed_at: datetime | None 
             align="R" * len(header),
         )
     )
-    story.append(signature_block(st, [("Koordinator Booth", ""), ("Petugas Booth", "")]))
-    info = PageInfo(event, TITLE, with_seal(printed_text(event, printed_at), settlement.chain))
-    return build_pdf(story, info=info, fonts=fonts, subject=period_label(settlement))
+    return story
 
 
 def save_booth_summary(

@@ -15,15 +15,10 @@ from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
 
 from boothpos.core.money import round_half_up_div
 from boothpos.documents.fonts import FontPair
-
-BAR = colors.HexColor("#2f6fa8")
-BAR_NEGATIVE = colors.HexColor("#b5483c")
-GRID = colors.HexColor("#d8dde3")
-TEXT = colors.HexColor("#333333")
+from boothpos.documents.palette import CHART_BAR, CHART_BAR_NEGATIVE, CHART_GRID, CHART_TEXT
 
 
 def short_rupiah(amount: int | float) -> str:
@@ -51,7 +46,9 @@ def short_rupiah(amount: int | float) -> str:
 
 def _title(drawing: Drawing, text: str, fonts: FontPair, width: float, height: float) -> None:
     drawing.add(
-        String(0, height - 10, fonts.clean(text), fontName=fonts.bold, fontSize=9, fillColor=TEXT)
+        String(
+            0, height - 10, fonts.clean(text), fontName=fonts.bold, fontSize=9, fillColor=CHART_TEXT
+        )
     )
 
 
@@ -85,15 +82,15 @@ def sales_by_day(
     chart.valueAxis.labels.fontName = fonts.regular
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = GRID
+    chart.valueAxis.gridStrokeColor = CHART_GRID
     chart.valueAxis.gridStrokeWidth = 0.4
     chart.valueAxis.strokeWidth = 0.5
     chart.categoryAxis.strokeWidth = 0.5
     chart.bars.strokeWidth = 0
-    chart.bars[0].fillColor = BAR
+    chart.bars[0].fillColor = CHART_BAR
     for i, v in enumerate(values):
         if v < 0:
-            chart.bars[(0, i)].fillColor = BAR_NEGATIVE
+            chart.bars[(0, i)].fillColor = CHART_BAR_NEGATIVE
     chart.barLabelFormat = short_rupiah
     chart.barLabels.fontName = fonts.regular
     chart.barLabels.fontSize = 6.5
@@ -134,10 +131,10 @@ def horizontal_bars(
     chart.valueAxis.valueMax = max(1, max(values))
     chart.valueAxis.visible = 0
     chart.bars.strokeWidth = 0
-    chart.bars[0].fillColor = BAR
+    chart.bars[0].fillColor = CHART_BAR
     for i, v in enumerate(values):
         if v < 0:
-            chart.bars[(0, i)].fillColor = BAR_NEGATIVE
+            chart.bars[(0, i)].fillColor = CHART_BAR_NEGATIVE
     chart.barLabelFormat = short_rupiah
     chart.barLabels.fontName = fonts.regular
     chart.barLabels.fontSize = 7

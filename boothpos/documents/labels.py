@@ -37,6 +37,7 @@ from boothpos.core.labeling import NO_LABELS, LabelData
 from boothpos.core.money import format_rupiah
 from boothpos.documents.fonts import FontPair, fonts_for
 from boothpos.documents.label_layouts import LabelLayout, get_layout
+from boothpos.documents.palette import BARS_GRAY, OUTLINE_GRAY
 from boothpos.documents.pdf_files import write_pdf
 from boothpos.documents.receipt import wrap, wrap_balanced
 
@@ -233,7 +234,7 @@ def draw_label(
     lines, size = fit_name(
         label.name, inner_w, layout.name_lines, layout.name_size, layout.name_min, fonts
     )
-    c.setFillGray(0)
+    c.setFillGray(BARS_GRAY)
     c.setFont(fonts.bold, size)
     for n, line in enumerate(lines):
         c.drawString(inner_left, inner_top - size * ASCENT - n * size * NAME_LEADING, line)
@@ -296,7 +297,7 @@ def _draw_symbol(
         y = long_bottom if long else bottom
         left, right = x0 + start * module + trim, x0 + end * module - trim
         bars.rect(left, y + trim, right - left, top - y - 2 * trim)
-    c.setFillGray(0)
+    c.setFillGray(BARS_GRAY)
     c.drawPath(bars, stroke=0, fill=1)
 
     c.setFont(fonts.regular, digit_size)
@@ -332,7 +333,7 @@ def _runs(symbol: Symbol) -> list[tuple[int, int, bool]]:
 
 def _outline(c: Canvas, layout: LabelLayout, at: Placement) -> None:
     c.saveState()
-    c.setStrokeGray(0.6)
+    c.setStrokeGray(OUTLINE_GRAY)
     c.setLineWidth(0.3)
     c.setDash(2, 2)
     inset = 0.3  # the line (0.3 pt) stays inside the label

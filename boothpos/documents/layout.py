@@ -26,7 +26,6 @@ from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -45,8 +44,22 @@ from reportlab.platypus import (
 )
 
 from boothpos.core.event import Event
+from boothpos.core.formatting import clock_time as clock_time  # old home, kept importable
+from boothpos.core.formatting import day_month_text, local_text
+from boothpos.core.formatting import local_time as local_time  # old home, kept importable
+from boothpos.core.formatting import rate_text as rate_text  # old home, kept importable
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.documents.fonts import FontPair, fonts_for
+from boothpos.documents.palette import (
+    ACCENT,
+    HEAD_BG,
+    INK,
+    LIGHT_RULE,
+    MUTED,
+    RULE,
+    TOTAL_BG,
+    ZEBRA,
+)
 from boothpos.documents.pdf_files import write_pdf
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -55,13 +68,6 @@ MARGIN_TOP = 22 * mm  # room for the running header
 MARGIN_BOTTOM = 16 * mm  # room for the footer
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#555555")
-RULE = colors.HexColor("#9a9a9a")
-HEAD_BG = colors.HexColor("#e4e7eb")
-ZEBRA = colors.HexColor("#f5f6f7")
-TOTAL_BG = colors.HexColor("#dfe9f3")
-ACCENT = colors.HexColor("#0b4f8a")  # PLN-ish blue, prints as dark grey
 
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 HARI_PENDEK = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
@@ -84,12 +90,6 @@ MONTHS_EN = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
-ZONE_NAMES = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 
 
 # ---------------------------------------------------------------- words and numbers
@@ -103,14 +103,6 @@ def rp(amount: int) -> str:
 def pcs(n: int) -> str:
     """Pieces with thousands dots: ``1.250``."""
     return format_number(n) if n >= 0 else "-" + format_number(-n)
-
-
-def rate_text(bp: int) -> str:
-    """Basis points as an Indonesian percentage: ``1000`` → ``10%``, ``1250`` → ``12,5%``."""
-    whole, frac = divmod(bp, 100)
-    if frac == 0:
-        return f"{whole}%"
-    return f"{whole},{frac:02d}".rstrip("0") + "%"
 
 
 def long_date(day: date, lang: str = "id") -> str:
@@ -127,12 +119,12 @@ def plain_date(day: date) -> str:
 
 def short_date(day: date) -> str:
     """``Rab 28/02``: a table row's day."""
-    return f"{HARI_PENDEK[day.weekday()]} {day:%d/%m}"
+    return f"{HARI_PENDEK[day.weekday()]} {day_month_text(day)}"
 
 
 def chart_date(day: date) -> str:
     """``Rab\n28/02``: a day under a chart's bar, on two short lines."""
-    return f"{HARI_PENDEK[day.weekday()]}\n{day:%d/%m}"
+    return f"{HARI_PENDEK[day.weekday()]}\n{day_month_text(day)}"
 
 
 def period_text(first: date, last: date) -> str:
@@ -144,17 +136,6 @@ def period_text(first: date, last: date) -> str:
             return f"{first.day} – {plain_date(last)}"
         return f"{first.day} {BULAN[first.month - 1]} – {plain_date(last)}"
     return f"{plain_date(first)} – {plain_date(last)}"
-
-
-def local_time(iso: str, timezone: str) -> str:
-    """``2024-02-28T21:00:00+07:00`` → ``28/02/2024 21:00 WIB``."""
-    moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(timezone))
-    return f"{moment:%d/%m/%Y %H:%M} {ZONE_NAMES.get(timezone) or moment.tzname()}"
-
-
-def clock_time(iso: str, timezone: str) -> str:
-    """``2024-02-28T10:15:00+07:00`` → ``10:15``."""
-    return f"{datetime.fromisoformat(iso).astimezone(ZoneInfo(timezone)):%H:%M}"
 
 
 # ---------------------------------------------------------------- styles
@@ -315,7 +296,7 @@ def figures_table(st: Styles, rows: Sequence[Row], width: float) -> Table:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#d0d0d0")),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, LIGHT_RULE),
         ],
     )
     for i, row in enumerate(rows):
@@ -558,7 +539,7 @@ def printed_text(event: Event, printed_at: datetime | None) -> str:
     moment = printed_at or datetime.now(ZoneInfo(event.timezone))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(event.timezone))
-    return local_time(moment.isoformat(), event.timezone)
+    return local_text(moment, event.timezone)
 
 
 def choose_fonts(texts: Iterable[str]) -> FontPair:

@@ -32,7 +32,7 @@ from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.partner_access import PartnerCard, check_card_code
 from boothpos.documents.fonts import FontPair, fonts_for
 from boothpos.documents.labels import BAR_TRIM, fit_name, shorten
-from boothpos.documents.layout import ACCENT, INK, MUTED
+from boothpos.documents.palette import ACCENT, BARS_GRAY, CUT_LINE_GRAY, INK, MUTED, WHITE
 from boothpos.documents.pdf_files import write_pdf
 from boothpos.documents.receipt import wrap_balanced
 
@@ -164,6 +164,32 @@ def _wrap(text: str, width: float, size: float, fonts: FontPair, lines: int) -> 
     return wrapped
 
 
+@dataclass(frozen=True)
+class _CardBox:
+    """A card's place on the page (PDF points) and its inner margins."""
+
+    left: float
+    top: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.top - self.h
+
+    @property
+    def inner_left(self) -> float:
+        return self.left + PAD * mm
+
+    @property
+    def inner_right(self) -> float:
+        return self.left + self.w - PAD * mm
+
+    @property
+    def inner_w(self) -> float:
+        return self.inner_right - self.inner_left
+
+
 def draw_card(
     c: Canvas,
     card: PartnerCard,
@@ -176,45 +202,61 @@ def draw_card(
     cut_line: bool = True,
 ) -> None:
     """One card with its top-left corner at ``left``, ``top`` (PDF points)."""
-    w, h = CARD_W * mm, CARD_H * mm
-    bottom = top - h
-    pad = PAD * mm
-    inner_left, inner_right = left + pad, left + w - pad
-    inner_w = inner_right - inner_left
+    box = _CardBox(left, top, CARD_W * mm, CARD_H * mm)
+    _draw_edge_and_band(c, box, cut_line)
+    _draw_event_name(c, box, event_name, fonts)
+    names_bottom = _draw_partner(c, box, card, fonts)
+    placed, texts_top = _place_instructions(box, fonts)
+    # the barcode in the room between, its text under the bars
+    _draw_code128(c, card.value, left, box.w, names_bottom, texts_top, page_h, fonts)
+    for y, line, size, bold, ink in reversed(placed):
+        c.setFillColor(ink)
+        c.setFont(fonts.bold if bold else fonts.regular, size)
+        c.drawCentredString(left + box.w / 2, y, line)
 
+
+def _draw_edge_and_band(c: Canvas, box: _CardBox, cut_line: bool) -> None:
+    """The cut line around the card and the event band along its top."""
     c.saveState()
     edge = c.beginPath()
-    edge.roundRect(left, bottom, w, h, CORNER * mm)
+    edge.roundRect(box.left, box.bottom, box.w, box.h, CORNER * mm)
     if cut_line:
-        c.setStrokeGray(0.55)
+        c.setStrokeGray(CUT_LINE_GRAY)
         c.setLineWidth(0.4)
         c.drawPath(edge, stroke=1, fill=0)
     # the event band along the top, inside the rounded corners
     c.clipPath(edge, stroke=0, fill=0)
     band = BAND_H * mm
     c.setFillColor(ACCENT)
-    c.rect(left, top - band, w, band, stroke=0, fill=1)
+    c.rect(box.left, box.top - band, box.w, band, stroke=0, fill=1)
     c.restoreState()
 
+
+def _draw_event_name(c: Canvas, box: _CardBox, event_name: str, fonts: FontPair) -> None:
+    """The event's name and the card's title, white on the band."""
+    band = BAND_H * mm
     c.saveState()
-    c.setFillColor(colors.white)
-    base = top - band / 2 - 2.6
+    c.setFillColor(WHITE)
+    base = box.top - band / 2 - 2.6
     # the event name first: the card's title drops its English half, then the name
     # shrinks, before the name is shortened
     event_text = fonts.clean(event_name)
     title, size = TITLE, 8.5
     for title, size in ((TITLE, 8.5), (TITLE_SHORT, 8.5), (TITLE_SHORT, 7.0)):
-        room = inner_w - fonts.width(title, 6, bold=True) - 4
+        room = box.inner_w - fonts.width(title, 6, bold=True) - 4
         if fonts.width(event_text, size, bold=True) <= room:
             break
     c.setFont(fonts.bold, 6)
-    c.drawRightString(inner_right, base, title)
+    c.drawRightString(box.inner_right, base, title)
     c.setFont(fonts.bold, size)
-    c.drawString(inner_left, base, shorten(event_text, room, _m(fonts, size, True)))
+    c.drawString(box.inner_left, base, shorten(event_text, room, _m(fonts, size, True)))
     c.restoreState()
 
-    # the partner: name (up to two lines), then region and code
-    y = top - band - 2.2 * mm
+
+def _draw_partner(c: Canvas, box: _CardBox, card: PartnerCard, fonts: FontPair) -> float:
+    """The partner: name (up to two lines), then region and code; returns where they end."""
+    inner_left, inner_right, inner_w = box.inner_left, box.inner_right, box.inner_w
+    y = box.top - BAND_H * mm - 2.2 * mm
     lines, size = fit_name(card.name, inner_w, 2, 11.0, 8.0, fonts)
     c.setFillColor(INK)
     c.setFont(fonts.bold, size)
@@ -232,12 +274,17 @@ def draw_card(
     if card.region:
         region = shorten(fonts.clean(card.region), region_room, _m(fonts, 7))
         c.drawString(inner_left, y - 6.5, region)
-    names_bottom = y - 6.5 - 2.2
+    return y - 6.5 - 2.2
 
-    # how to use it: placed from the bottom up (the PIN warning, English, Indonesian),
-    # drawn from the top down so the text reads in order
+
+def _place_instructions(
+    box: _CardBox, fonts: FontPair
+) -> tuple[list[tuple[float, str, float, bool, colors.Color]], float]:
+    """How to use it: placed from the bottom up (the PIN warning, English, Indonesian),
+    to be drawn from the top down so the text reads in order; and where they begin."""
+    inner_w = box.inner_w
     placed: list[tuple[float, str, float, bool, colors.Color]] = []  # y, text, size, bold, ink
-    y = bottom + 2.6 * mm
+    y = box.bottom + 2.6 * mm
     placed.append((y, KEEP_PIN, 5.0, False, MUTED))
     y += 5 * 1.6
     for line in reversed(_wrap(HOW_EN, inner_w, 5.6, fonts, 2)):
@@ -247,13 +294,7 @@ def draw_card(
     for line in reversed(_wrap(HOW_ID, inner_w, 6.8, fonts, 2)):
         placed.append((y, line, 6.8, True, INK))
         y += 6.8 * 1.18
-    texts_top = y - 6.8 * 0.2
-    # the barcode in the room between, its text under the bars
-    _draw_code128(c, card.value, left, w, names_bottom, texts_top, page_h, fonts)
-    for y, line, size, bold, ink in reversed(placed):
-        c.setFillColor(ink)
-        c.setFont(fonts.bold if bold else fonts.regular, size)
-        c.drawCentredString(left + w / 2, y, line)
+    return placed, y - 6.8 * 0.2
 
 
 def _m(fonts: FontPair, size: float, bold: bool = False):
@@ -288,7 +329,7 @@ def _draw_code128(
     for start, end in _runs(modules):
         x_left, x_right = x0 + start * module + trim, x0 + end * module - trim
         bars.rect(x_left, bar_bottom + trim, x_right - x_left, top - bar_bottom - 2 * trim)
-    c.setFillGray(0)
+    c.setFillGray(BARS_GRAY)
     c.drawPath(bars, stroke=0, fill=1)
     c.setFont(fonts.regular, text_size)
     c.drawCentredString(x0 + len(modules) * module / 2, bar_bottom - gap - text_size * 0.75, value)

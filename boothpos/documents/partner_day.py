@@ -14,7 +14,9 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from boothpos.core.codes import DayStatus, SaleKind
 from boothpos.core.event import Event
+from boothpos.core.formatting import clock_time
 from boothpos.core.reports import PartnerDaySheet
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
@@ -23,7 +25,6 @@ from boothpos.documents.layout import (
     SectionStart,
     build_pdf,
     choose_fonts,
-    clock_time,
     data_table,
     figures_table,
     heading,
@@ -43,9 +44,9 @@ TITLE = "LEMBAR HARIAN MITRA"
 
 
 def _status(sheet: PartnerDaySheet) -> str:
-    if sheet.status == "closed":
+    if sheet.status == DayStatus.CLOSED:
         return f"Hari sudah ditutup (Laporan Z-{sheet.z_number}): angka final"
-    if sheet.status == "open":
+    if sheet.status == DayStatus.OPEN:
         return "Hari masih dibuka: angka sementara"
     return "Hari belum dibuka"
 
@@ -74,7 +75,24 @@ def render_partner_day(
             CONTENT_WIDTH,
         )
     )
-    story.append(heading(st, "Ringkasan Hari Ini"))
+    story += _summary_section(st, sheet)
+    story += _lines_section(st, sheet, event)
+    story += stock_table(st, partner, with_opening=True)
+    story.append(
+        signature_block(
+            st,
+            [("Tanda tangan Mitra", partner.name), ("Petugas Booth", "")],
+            place_date=long_date(sheet.day),
+        )
+    )
+    info = PageInfo(event, TITLE, printed_text(event, printed_at))
+    return build_pdf(story, info=info, fonts=fonts, subject=f"{partner.code} {sheet.day}")
+
+
+def _summary_section(st, sheet: PartnerDaySheet) -> list:
+    """The partner's figures for the day (commission comes once, at the settlement)."""
+    partner = sheet.partner
+    story: list = [heading(st, "Ringkasan Hari Ini")]
     story.append(
         figures_table(
             st,
@@ -96,11 +114,16 @@ def render_partner_day(
             st.note,
         )
     )
+    return story
 
-    story.append(heading(st, "Rincian Transaksi"))
+
+def _lines_section(st, sheet: PartnerDaySheet, event: Event) -> list:
+    """Every line sold or refunded that day, by time, with the notes on refunds and voids."""
+    partner = sheet.partner
+    story: list = [heading(st, "Rincian Transaksi")]
     rows = []
     for line in sheet.lines:
-        refund = line.kind == "refund"
+        refund = line.kind == SaleKind.REFUND
         note = f"Refund atas struk {line.refund_of}" if refund else ""
         rows.append(
             [
@@ -139,16 +162,7 @@ def render_partner_day(
         )
     story.append(Spacer(1, 1.5 * mm))
     story.append(st.p(" ".join(notes), st.note))
-    story += stock_table(st, partner, with_opening=True)
-    story.append(
-        signature_block(
-            st,
-            [("Tanda tangan Mitra", partner.name), ("Petugas Booth", "")],
-            place_date=long_date(sheet.day),
-        )
-    )
-    info = PageInfo(event, TITLE, printed_text(event, printed_at))
-    return build_pdf(story, info=info, fonts=fonts, subject=f"{partner.code} {sheet.day}")
+    return story
 
 
 def save_partner_day(

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from boothpos.core import clock
 from boothpos.core.event import Event
+from boothpos.core.formatting import clock_time
 from boothpos.core.qris_match import QrisMatch
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
@@ -25,7 +26,6 @@ from boothpos.documents.layout import (
     Styles,
     build_pdf,
     choose_fonts,
-    clock_time,
     data_table,
     figures_table,
     heading,
@@ -46,7 +46,14 @@ def _t(moment: datetime, tz: str) -> str:
 
 def qris_section(st: Styles, result: QrisMatch, event: Event, *, title: str) -> list[Flowable]:
     """Summary and the three lists (matched / unmatched in books / unmatched in history)."""
-    tz = event.timezone
+    story = _qris_summary(st, result, title)
+    story += _matched_list(st, result, event.timezone)
+    story += _books_only_list(st, result, event.timezone)
+    story += _history_only_list(st, result, event.timezone)
+    return story
+
+
+def _qris_summary(st: Styles, result: QrisMatch, title: str) -> list[Flowable]:
     n_books = len(result.matched) + len(result.unmatched_books)
     n_history = len(result.matched) + len(result.unmatched_history)
     books_total = result.matched_total + sum(b.amount for b in result.unmatched_books)
@@ -65,8 +72,12 @@ def qris_section(st: Styles, result: QrisMatch, event: Event, *, title: str) -> 
             CONTENT_WIDTH * 0.6,
         )
     )  # fmt: skip
+    return story
+
+
+def _matched_list(st: Styles, result: QrisMatch, tz: str) -> list[Flowable]:
     w = CONTENT_WIDTH
-    story.append(heading(st, "Cocok"))
+    story: list[Flowable] = [heading(st, "Cocok")]
     if result.matched:
         rows = [
             [m.book.receipt_no, _t(m.book.time, tz), _t(m.history.time, tz),
@@ -85,7 +96,12 @@ def qris_section(st: Styles, result: QrisMatch, event: Event, *, title: str) -> 
         )
     else:
         story.append(st.p("Tidak ada pembayaran yang cocok.", st.note))
-    story.append(heading(st, "Di pembukuan, tidak ada di riwayat"))
+    return story
+
+
+def _books_only_list(st: Styles, result: QrisMatch, tz: str) -> list[Flowable]:
+    w = CONTENT_WIDTH
+    story: list[Flowable] = [heading(st, "Di pembukuan, tidak ada di riwayat")]
     if result.unmatched_books:
         rows = [[b.receipt_no, _t(b.time, tz), rp(b.amount)] for b in result.unmatched_books]
         story.append(
@@ -108,7 +124,12 @@ def qris_section(st: Styles, result: QrisMatch, event: Event, *, title: str) -> 
         )
     else:
         story.append(st.p("Semua pembayaran QRIS di pembukuan ditemukan di riwayat.", st.note))
-    story.append(heading(st, "Di riwayat, tidak ada di pembukuan"))
+    return story
+
+
+def _history_only_list(st: Styles, result: QrisMatch, tz: str) -> list[Flowable]:
+    w = CONTENT_WIDTH
+    story: list[Flowable] = [heading(st, "Di riwayat, tidak ada di pembukuan")]
     if result.unmatched_history:
         rows = [
             [h.reference or "-", _t(h.time, tz), rp(h.amount)] for h in result.unmatched_history

@@ -15,17 +15,18 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from boothpos.core.codes import Method, SaleKind, SaleStatus
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import Event
+from boothpos.core.formatting import local_time
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale, SaleLine
+from boothpos.documents.code_names import method_name
 from boothpos.documents.fonts import FontPair, fonts_for
 from boothpos.documents.pdf_files import write_pdf
 
@@ -94,24 +95,9 @@ LABELS: dict[str, Msg] = {
     "voided_at": Msg(id="Dibatalkan", en="Voided"),
     "refunded": Msg(id="Uang dikembalikan:", en="Money paid back:"),
 }
-METHODS: dict[str, Msg] = {
-    "cash": Msg(id="Tunai", en="Cash"),
-    "qris": Msg(id="QRIS", en="QRIS"),
-    "debit": Msg(id="Kartu Debit", en="Debit card"),
-    "credit": Msg(id="Kartu Kredit", en="Credit card"),
-    "transfer": Msg(id="Transfer Bank", en="Bank transfer"),
-}
 REFUND_TITLE = "PENGEMBALIAN DANA / REFUND"
 VOID_TITLE = "DIBATALKAN / VOID"
 REPRINT_TITLE = "CETAK ULANG / REPRINT"
-
-# Indonesian zone names; any other zone shows its own abbreviation.
-ZONE_NAMES = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 
 
 # ---------------------------------------------------------------- layout items
@@ -306,22 +292,6 @@ class Context:
         return LABELS[key].render(self.lang, **values)
 
 
-def method_name(method: str, lang: str = "id") -> str:
-    """``cash`` → ``Tunai`` (``Cash`` in English); an unknown method shows as stored."""
-    msg = METHODS.get(method)
-    return msg.render(lang) if msg else method
-
-
-def zone_name(timezone: str, moment: datetime) -> str:
-    return ZONE_NAMES.get(timezone) or moment.tzname() or timezone
-
-
-def local_time(iso: str, timezone: str) -> str:
-    """``2024-02-28T07:30:00+00:00`` in Asia/Jakarta → ``28/02/2024 14:30 WIB``."""
-    moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(timezone))
-    return f"{moment:%d/%m/%Y %H:%M} {zone_name(timezone, moment)}"
-
-
 def _header(lay: Layout, ctx: Context) -> None:
     paper = lay.paper
     lines = [line.strip() for line in ctx.event.receipt_header.splitlines() if line.strip()]
@@ -338,12 +308,12 @@ def _header(lay: Layout, ctx: Context) -> None:
 
 def _banners(lay: Layout, ctx: Context) -> None:
     paper, sale = lay.paper, ctx.sale
-    if sale.kind == "refund":
+    if sale.kind == SaleKind.REFUND:
         lay.space(4)
         lay.banner(REFUND_TITLE, paper.title, border=1.5)
         if sale.refund_of:
             lay.text(ctx.label("refund_of", receipt_no=sale.refund_of), align="center")
-    if sale.status == "voided":
+    if sale.status == SaleStatus.VOIDED:
         lay.space(4)
         lay.banner(VOID_TITLE, paper.total, border=2.5)
     if ctx.reprint:
@@ -356,11 +326,11 @@ def _details(lay: Layout, ctx: Context) -> None:
     lay.pair(ctx.label("receipt_no"), sale.receipt_no)
     lay.pair(ctx.label("date"), local_time(sale.time, tz))
     lay.pair(ctx.label("cashier"), sale.cashier_name or sale.cashier)
-    if sale.kind == "refund" and sale.approved_by:
+    if sale.kind == SaleKind.REFUND and sale.approved_by:
         lay.pair(ctx.label("approved_by"), sale.approved_by)
-    if sale.kind == "refund" and sale.reason:
+    if sale.kind == SaleKind.REFUND and sale.reason:
         lay.text(f"{ctx.label('reason')}: {sale.reason}")
-    if sale.status == "voided":
+    if sale.status == SaleStatus.VOIDED:
         if sale.void_time:
             lay.pair(ctx.label("voided_at"), local_time(sale.void_time, tz))
         if sale.void_reason:
@@ -399,18 +369,19 @@ def _payments(lay: Layout, ctx: Context) -> None:
     if not sale.payments:
         return
     lay.rule()
-    if sale.kind == "refund":
+    if sale.kind == SaleKind.REFUND:
         lay.text(ctx.label("refunded"))
     for payment in sale.payments:
         lay.pair(method_name(payment.method, ctx.lang), format_rupiah(payment.amount))
         if payment.reference:
             lay.text(f"{ctx.label('reference')} {payment.reference}", paper.small, indent=INDENT)
-    if sale.change or (sale.kind == "sale" and any(p.method == "cash" for p in sale.payments)):
+    paid_cash = any(p.method == Method.CASH for p in sale.payments)
+    if sale.change or (sale.kind == SaleKind.SALE and paid_cash):
         lay.pair(ctx.label("change"), format_rupiah(sale.change), bold=True)
 
 
 def _footer(lay: Layout, ctx: Context) -> None:
-    if ctx.sale.status == "voided":
+    if ctx.sale.status == SaleStatus.VOIDED:
         lay.space(4)
         lay.banner(VOID_TITLE, lay.paper.total, border=2.5)
     footer = ctx.event.receipt_footer.strip()

@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
+from boothpos.core.formatting import rate_text
 from boothpos.core.reports import PartnerSettlement, ProductLine, Settlement, StockFigures
 from boothpos.documents import charts
 from boothpos.documents.layout import (
@@ -38,7 +39,6 @@ from boothpos.documents.layout import (
     period_text,
     plain_date,
     printed_text,
-    rate_text,
     rp,
     save_pdf,
     short_date,

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -32,13 +31,21 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from boothpos.core.codes import MoveKind
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import Event
+from boothpos.core.formatting import local_time
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.stock_ops import StockDocument
 from boothpos.documents.fonts import FontPair, fonts_for
+from boothpos.documents.palette import (
+    FOOTER_GRAY,
+    LINE,
+    SHEET_HEAD_BG,
+    SHEET_LABEL_BG,
+    THIN_LINE,
+)
 from boothpos.documents.pdf_files import write_pdf
-from boothpos.documents.receipt import local_time
 
 LANGS = ("id", "en")
 MARGIN = 18 * mm
@@ -49,22 +56,22 @@ BAD_LANG = Msg(
     en="unknown document language '{value}'; choose id or en",
 )
 
-TITLES: dict[str, tuple[Msg, Msg]] = {
-    "intake": (
+TITLES: dict[MoveKind, tuple[Msg, Msg]] = {
+    MoveKind.INTAKE: (
         Msg(id="TANDA TERIMA BARANG", en="GOODS RECEIVED NOTE"),
         Msg(
             id="Barang titipan mitra diterima di booth",
             en="Partner goods received at the booth",
         ),
     ),
-    "return": (
+    MoveKind.RETURN: (
         Msg(id="BERITA ACARA PENGEMBALIAN BARANG", en="RETURN OF GOODS TO PARTNER"),
         Msg(
             id="Barang yang tidak terjual dikembalikan kepada mitra",
             en="Unsold goods handed back to the partner",
         ),
     ),
-    "adjustment": (
+    MoveKind.ADJUSTMENT: (
         Msg(id="BERITA ACARA PENYESUAIAN STOK", en="STOCK ADJUSTMENT RECORD"),
         Msg(id="Koreksi stok barang titipan mitra", en="Correction of a partner's stock"),
     ),
@@ -183,8 +190,8 @@ class _Doc:
             colWidths=[25 * mm, 37 * mm],
             style=TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                    ("INNERGRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+                    ("INNERGRID", (0, 0), (-1, -1), 0.4, THIN_LINE),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ]
             ),
@@ -210,7 +217,7 @@ class _Doc:
         if p.region:
             rows.append([self.t("region"), p.region])
         rows.append([self.t("staff"), f"{d.user_name} ({d.user})"])
-        if d.kind == "adjustment":
+        if d.kind == MoveKind.ADJUSTMENT:
             rows.append([self.t("adj_reason"), d.reason_text(self.lang)])
         elif d.reason:
             rows.append([self.t("reason"), d.reason])
@@ -223,8 +230,8 @@ class _Doc:
             colWidths=[28 * mm, CONTENT_W - 28 * mm],
             style=TableStyle(
                 [
-                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                    ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+                    ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+                    ("BACKGROUND", (0, 0), (0, -1), SHEET_LABEL_BG),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
             ),
@@ -234,10 +241,10 @@ class _Doc:
     def items(self) -> list:
         d, st = self.doc, self.st
         kind = d.kind
-        if kind == "adjustment":
+        if kind == MoveKind.ADJUSTMENT:
             heads = ["no", "barcode", "product", "before", "counted", "change", "value"]
             widths = [9, 27, None, 17, 16, 16, 25]
-        elif kind == "return":
+        elif kind == MoveKind.RETURN:
             heads = ["no", "barcode", "product", "price", "qty", "value", "left"]
             widths = [9, 27, None, 23, 15, 24, 12]
         else:
@@ -270,7 +277,7 @@ class _Doc:
             "items", lines=len(d.lines), qty=format_number(sum(abs(x.qty) for x in d.lines))
         )
         total["value"] = format_rupiah(d.total_value)
-        if kind == "adjustment":
+        if kind == MoveKind.ADJUSTMENT:
             total["change"] = f"{d.total_qty:+d}"
         else:
             total["qty"] = format_number(d.total_qty)
@@ -283,11 +290,11 @@ class _Doc:
             repeatRows=1,
             style=TableStyle(
                 [
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-                    ("LINEBELOW", (0, 1), (-1, -2), 0.25, colors.grey),
-                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
-                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHEET_HEAD_BG),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, LINE),
+                    ("LINEBELOW", (0, 1), (-1, -2), 0.25, THIN_LINE),
+                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, LINE),
+                    ("BOX", (0, 0), (-1, -1), 0.8, LINE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
             ),
@@ -300,9 +307,9 @@ class _Doc:
         booth_name = d.user_name
         partner = (self.t("sign_partner"), partner_name)
         booth = (self.t("sign_booth"), booth_name)
-        if d.kind == "intake":
+        if d.kind == MoveKind.INTAKE:
             sides = [(self.t("handed"), *partner), (self.t("received"), *booth)]
-        elif d.kind == "return":
+        elif d.kind == MoveKind.RETURN:
             sides = [(self.t("handed"), *booth), (self.t("received"), *partner)]
         else:
             sides = [(self.t("made"), *booth), (self.t("known"), *partner)]
@@ -316,7 +323,7 @@ class _Doc:
                         [[""]],
                         colWidths=[70 * mm],
                         rowHeights=[1],
-                        style=TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.8, colors.black)]),
+                        style=TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.8, LINE)]),
                     ),
                     self.p(caption, bold=True),
                     self.p(f"{self.t('name')}: {name}", self.st.small),
@@ -354,7 +361,7 @@ def _numbered_canvas(footer_left: str, page_msg: Msg, lang: str, font: str):
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(font, 7.5)
-                self.setFillGray(0.35)
+                self.setFillGray(FOOTER_GRAY)
                 self.drawString(MARGIN, 10 * mm, footer_left)
                 self.drawRightString(
                     A4[0] - MARGIN,

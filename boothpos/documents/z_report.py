@@ -15,12 +15,14 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Method
 from boothpos.core.errors import Msg
 from boothpos.core.event import Event
+from boothpos.core.formatting import local_time
 from boothpos.core.qris_match import QrisMatch
 from boothpos.core.reports import DayReport
 from boothpos.documents import charts
+from boothpos.documents.code_names import method_name
 from boothpos.documents.layout import (
     CONTENT_WIDTH,
     PageInfo,
@@ -32,7 +34,6 @@ from boothpos.documents.layout import (
     figures_table,
     heading,
     info_table,
-    local_time,
     long_date,
     make_styles,
     pcs,
@@ -44,7 +45,6 @@ from boothpos.documents.layout import (
     with_seal,
     wrap_cell,
 )
-from boothpos.documents.receipt import method_name
 
 # Every text of the report, in Indonesian and English.
 T: dict[str, Msg] = {
@@ -157,12 +157,12 @@ def title_of(report: DayReport, lang: str = "id") -> str:
 def _status(report: DayReport, event: Event, lang: str) -> str:
     if report.preview:
         return _t("status_preview", lang)
-    if report.status == "closed":
+    if report.status == DayStatus.CLOSED:
         when = local_time(report.closed_at, event.timezone) if report.closed_at else ""
         if report.closed_by:
             return _t("closed_by", lang, when=when, who=report.closed_by).strip()
         return _t("closed", lang, when=when).strip()
-    if report.status == "open":
+    if report.status == DayStatus.OPEN:
         return _t("status_open", lang)
     return _t("status_none", lang)
 
@@ -199,9 +199,46 @@ def render_z_report(
         if report.z_number is not None
         else _t("provisional", lang, title=title)
     )
+    shown_day = long_date(report.day, lang)
+    story = _opening(st, report, event, heading_text, shown_day, lang)
+    story += _summary_section(st, fonts, report, lang)
+    story += _methods_section(st, report, lang)
+    story += _cash_section(st, report, event, lang)
+    if report.tills:
+        story += _till_section(st, report, lang)
+    story += _partners_section(st, report, lang)
+    if qris is not None:
+        from boothpos.documents.qris_sheet import qris_section
+
+        story += qris_section(st, qris, event, title="QRIS: Pencocokan dengan Riwayat Merchant")
+    story.append(Spacer(1, 2 * mm))
+    story.append(st.p(_t("qty_note", lang), st.note))
+    story.append(
+        signature_block(
+            st,
+            [(_t("cashier", lang), ""), (_t("supervisor", lang), report.closed_by or "")],
+            place_date=shown_day,
+            lang=lang,
+        )
+    )
+    info_page = PageInfo(
+        event,
+        heading_text,
+        with_seal(printed_text(event, printed_at), report.chain, lang),
+        lang=lang,
+    )
+    return build_pdf(story, info=info_page, fonts=fonts, subject=f"{title} {report.day}")
+
+
+_HALF = CONTENT_WIDTH * 0.5  # the left column of two side by side
+
+
+def _opening(
+    st, report: DayReport, event: Event, heading_text: str, shown_day: str, lang: str
+) -> list:
+    """The title, the day, and its status (with any earlier Z and reopen reasons)."""
     day_no = event.day_number(report.day)
     day_label = _t("day_no", lang, n=day_no) if day_no else ""
-    shown_day = long_date(report.day, lang)
     story: list = [SectionStart("day", f"{day_label}{shown_day}")]
     story.append(st.p(heading_text, st.title))
     story.append(st.p(f"{day_label}{shown_day}", st.subtitle))
@@ -212,9 +249,13 @@ def render_z_report(
     for reason in report.reopen_reasons:
         info.append((_t("reopen_reason", lang), reason))
     story.append(info_table(st, info, CONTENT_WIDTH))
+    return story
 
-    half = CONTENT_WIDTH * 0.5
-    story.append(heading(st, _t("summary", lang)))
+
+def _summary_section(st, fonts, report: DayReport, lang: str) -> list:
+    """Transactions and the sales figures, beside a chart of the payment methods."""
+    half = _HALF
+    story: list = [heading(st, _t("summary", lang))]
     summary = figures_table(
         st,
         [
@@ -233,10 +274,14 @@ def render_z_report(
         methods, fonts, width=CONTENT_WIDTH - half - 2 * mm, title=_t("per_method", lang)
     )
     story.append(side_by_side(summary, chart, half))
+    return story
 
-    story.append(heading(st, _t("methods", lang)))
+
+def _methods_section(st, report: DayReport, lang: str) -> list:
+    """What each payment method took toward sales (cash net of change)."""
+    story: list = [heading(st, _t("methods", lang))]
     rows = [
-        [method_name(m, lang) + (_t("cash_note", lang) if m == "cash" else ""),
+        [method_name(m, lang) + (_t("cash_note", lang) if m == Method.CASH else ""),
          rp(report.by_method[m])]
         for m in METHODS
     ]  # fmt: skip
@@ -250,10 +295,15 @@ def render_z_report(
             total=[_t("methods_total", lang), rp(sum(report.by_method.values()))],
         )
     )
+    return story
 
+
+def _cash_section(st, report: DayReport, event: Event, lang: str) -> list:
+    """This till's drawer: float, expected, counted, the difference and the notes counted."""
+    half = _HALF
     own_till = event.till_code if report.tills else None
     drawer = _t("drawer", lang) + (_t("drawer_of", lang, till=own_till) if own_till else "")
-    story.append(heading(st, drawer))
+    story: list = [heading(st, drawer)]
     cash = report.cash
     difference, meaning = _difference_text(cash.difference, lang)
     cash_rows = [
@@ -287,11 +337,12 @@ def render_z_report(
         story.append(side_by_side(cash_table, denom_table, half))
     else:
         story.append(cash_table)
+    return story
 
-    if report.tills:
-        story += _till_section(st, report, lang)
 
-    story.append(heading(st, _t("partners", lang)))
+def _partners_section(st, report: DayReport, lang: str) -> list:
+    """Each partner's quantity and figures for the day, with the booth's totals."""
+    story: list = [heading(st, _t("partners", lang))]
     partner_rows = [
         [
             p.code,
@@ -342,27 +393,7 @@ def render_z_report(
                 ],
             )
         )
-    if qris is not None:
-        from boothpos.documents.qris_sheet import qris_section
-
-        story += qris_section(st, qris, event, title="QRIS: Pencocokan dengan Riwayat Merchant")
-    story.append(Spacer(1, 2 * mm))
-    story.append(st.p(_t("qty_note", lang), st.note))
-    story.append(
-        signature_block(
-            st,
-            [(_t("cashier", lang), ""), (_t("supervisor", lang), report.closed_by or "")],
-            place_date=shown_day,
-            lang=lang,
-        )
-    )
-    info_page = PageInfo(
-        event,
-        heading_text,
-        with_seal(printed_text(event, printed_at), report.chain, lang),
-        lang=lang,
-    )
-    return build_pdf(story, info=info_page, fonts=fonts, subject=f"{title} {report.day}")
+    return story
 
 
 def _till_section(st, report: DayReport, lang: str) -> list:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from boothpos.core import clock
 from boothpos.core.event import Event
+from boothpos.core.formatting import day_text
 from boothpos.core.users import User
 from boothpos.gui.labels import role_label
 
@@ -48,7 +49,7 @@ CUSTOMER_DISPLAY_KEY = "Ctrl+D"  # open/close the customer display (second scree
 def fair_day_text(event: Event, today: date) -> str:
     """ "Fair day 2 of 5 · 29-02-2024", or the date "· outside the fair days"."""
     number = event.day_number(today)
-    shown = today.strftime("%d-%m-%Y")
+    shown = day_text(today)
     if number is None:
         return QCoreApplication.translate("MainWindow", "{date} · outside the fair days").format(
             date=shown

@@ -162,7 +162,7 @@ def test_one_day_and_one_partner_chosen_by_keyboard_equal_the_core_figures(qtbot
     assert screen.proxy.sourceModel() is screen.product_model  # the partner's products
     names = [screen.proxy.index(r, cols.PCOL_NAME).data() for r in range(screen.proxy.rowCount())]
     assert "Kalung Mutiara Laut" in names and "Gelang Mutiara" in names
-    assert "10 %" in screen.status_label.text()
+    assert "10%" in screen.status_label.text()
 
 
 def test_a_period_with_a_partner_equals_the_core_settlement(qtbot, traded, screen):

@@ -27,6 +27,7 @@ from boothpos.core import clock, errors, export, reports
 from boothpos.core import days as daysmod
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
+from boothpos.core.formatting import day_text
 from boothpos.core.products import list_partners
 from boothpos.core.qris_match import QrisMatch, stored_match
 from boothpos.core.reports import DayReport, PartnerSettlement, Settlement, Totals
@@ -133,7 +134,7 @@ def _span(selection: Selection) -> str:
 
 
 def _shown(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return day_text(day)
 
 
 class ReportsController(QObject):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 
 from boothpos.core.backup import BackupFile
+from boothpos.core.formatting import day_text
 from boothpos.gui.models.table_model import Index, RowsTableModel
 
 COL_TAKEN, COL_FILE, COL_FOLDER = range(3)
@@ -36,7 +37,7 @@ class BackupsTableModel(RowsTableModel[BackupFile]):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == COL_TAKEN:
-                return found.taken.strftime("%d-%m-%Y %H:%M:%S")
+                return f"{day_text(found.taken)} {found.taken:%H:%M:%S}"
             if column == COL_FILE:
                 return found.path.name
             if column == COL_FOLDER:

@@ -11,6 +11,7 @@ from boothpos.core.cart import Cart, CartItem
 from boothpos.core.errors import BoothError
 from boothpos.core.money import format_rupiah, parse_rupiah
 from boothpos.core.products import Product
+from boothpos.gui import palette as pal
 
 COL_PRODUCT, COL_PARTNER, COL_QTY, COL_PRICE, COL_DISCOUNT, COL_TOTAL = range(6)
 COLUMN_COUNT = 6
@@ -62,9 +63,9 @@ class CartTableModel(QAbstractTableModel):
         )
         self._bold = QFont()
         self._bold.setBold(True)
-        self._muted = QBrush(QColor("#5f6b7a"))
-        self._warn = QBrush(QColor("#b25e00"))
-        self._discount = QBrush(QColor("#b3261e"))
+        self._muted = QBrush(QColor(pal.CAPTION))
+        self._warn = QBrush(QColor(pal.WARNING_STRONG))
+        self._discount = QBrush(QColor(pal.DANGER))
 
     # -- the cart ---------------------------------------------------------------------
 

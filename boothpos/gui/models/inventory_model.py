@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.stock_ops import InventoryRow
+from boothpos.gui import palette as pal
 from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 (
@@ -47,9 +48,17 @@ StatusRole = Qt.ItemDataRole.UserRole + 2  # "negative" | "out" | "low" | "ok"
 # field name ("name", "category", "price"), product id, typed value → new row or None
 Editor = Callable[[int, str, str], InventoryRow | None]
 
-_BACKGROUND = {"negative": QColor("#fde7e9"), "out": QColor("#fff4ce"), "low": QColor("#fff8e1")}
-_FOREGROUND = {"negative": QColor("#a4262c"), "out": QColor("#8a5a00"), "low": QColor("#8a5a00")}
-_QUIET = QColor("#9aa3ad")
+_BACKGROUND = {
+    "negative": QColor(pal.DANGER_SOFT),
+    "out": QColor(pal.WARNING_SOFT),
+    "low": QColor(pal.WARNING_SOFTER),
+}
+_FOREGROUND = {
+    "negative": QColor(pal.DANGER_STRONG),
+    "out": QColor(pal.WARNING),
+    "low": QColor(pal.WARNING),
+}
+_QUIET = QColor(pal.QUIET)
 _MOVEMENT_COLUMNS = (COL_RECEIVED, COL_SOLD, COL_RETURNED, COL_ADJUSTED)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from boothpos.core.formatting import day_month_text
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.partner_view import DayFigures, ProductFigures
 from boothpos.gui.models.table_model import LEFT, RIGHT, Index, RowsTableModel
@@ -102,7 +103,7 @@ class PartnerDaysModel(RowsTableModel[DayFigures]):
         self.set_rows([])
 
     def day_text(self, item: DayFigures) -> str:
-        shown = f"{_DAY_NAMES[self._lang][item.day.weekday()]} {item.day:%d/%m}"
+        shown = f"{_DAY_NAMES[self._lang][item.day.weekday()]} {day_month_text(item.day)}"
         if item.day_number:
             return self.tr("Day {n} · {date}").format(n=item.day_number, date=shown)
         return shown

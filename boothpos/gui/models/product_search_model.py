@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from boothpos.core import products
 from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
+from boothpos.gui import palette as pal
 from boothpos.gui.models.table_model import LEFT, RIGHT, Index, RowsTableModel
 
 COL_NAME, COL_PARTNER, COL_BARCODE, COL_PRICE, COL_STOCK = range(5)
@@ -33,8 +34,8 @@ class ProductSearchModel(RowsTableModel[Product]):
         self._db = db
         self._limit = limit
         self._query = ""
-        self._muted = QBrush(QColor("#5f6b7a"))
-        self._warn = QBrush(QColor("#b3261e"))
+        self._muted = QBrush(QColor(pal.CAPTION))
+        self._warn = QBrush(QColor(pal.DANGER))
 
     @property
     def query(self) -> str:

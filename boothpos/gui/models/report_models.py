@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.reports import PartnerSettlement, ProductLine
+from boothpos.gui import palette as pal
 from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 (
@@ -43,8 +44,8 @@ PRODUCT_COLUMNS = 8
 RowRole = Qt.ItemDataRole.UserRole  # the core row
 SortRole = Qt.ItemDataRole.UserRole + 1  # raw value for sorting (int for figures)
 
-_MUTED = QColor("#8a8f98")
-_NEGATIVE = QColor("#b3261e")
+_MUTED = QColor(pal.FADED)
+_NEGATIVE = QColor(pal.DANGER)
 
 
 class PartnerTotalsModel(RowsTableModel[PartnerSettlement]):

@@ -7,8 +7,11 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from boothpos.core.codes import SaleStatus
+from boothpos.core.formatting import day_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
+from boothpos.gui import palette as pal
 from boothpos.gui.labels import status_label
 from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
@@ -18,8 +21,8 @@ COLUMN_COUNT = 5
 SaleRole = Qt.ItemDataRole.UserRole  # the core ``Sale``
 ReceiptRole = Qt.ItemDataRole.UserRole + 1  # its receipt number
 
-_VOIDED = QColor("#8a8a8a")
-_REFUND = QColor("#b3261e")
+_VOIDED = QColor(pal.VOIDED)
+_REFUND = QColor(pal.DANGER)
 
 
 def display_time(iso: str, *, with_date: bool = False) -> str:
@@ -28,7 +31,7 @@ def display_time(iso: str, *, with_date: bool = False) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.strftime("%d-%m-%Y %H:%M") if with_date else moment.strftime("%H:%M:%S")
+    return f"{day_text(moment)} {moment:%H:%M}" if with_date else f"{moment:%H:%M:%S}"
 
 
 class SalesTableModel(RowsTableModel[Sale]):
@@ -72,11 +75,11 @@ class SalesTableModel(RowsTableModel[Sale]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
-            if sale.status == "voided":
+            if sale.status == SaleStatus.VOIDED:
                 return QBrush(_VOIDED)
-            if sale.status == "refund":
+            if sale.status == SaleStatus.REFUND:
                 return QBrush(_REFUND)
-        if role == Qt.ItemDataRole.FontRole and sale.status == "voided":
+        if role == Qt.ItemDataRole.FontRole and sale.status == SaleStatus.VOIDED:
             font = QFont()
             font.setStrikeOut(column == COL_TOTAL)
             font.setItalic(True)

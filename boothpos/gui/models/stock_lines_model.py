@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from boothpos.core.money import format_rupiah
 from boothpos.core.stock_ops import MAX_QTY, InventoryRow
+from boothpos.gui import palette as pal
 from boothpos.gui.models.table_model import RIGHT, Index, RowsTableModel
 
 COL_BARCODE, COL_NAME, COL_PRICE, COL_ON_HAND, COL_QTY = range(5)
@@ -19,8 +20,8 @@ COLUMN_COUNT = 5
 
 RowRole = Qt.ItemDataRole.UserRole
 
-_OVER = QColor("#a4262c")
-_INPUT = QColor("#eef5fc")
+_OVER = QColor(pal.DANGER_STRONG)
+_INPUT = QColor(pal.INPUT)
 
 
 class StockLinesModel(RowsTableModel[InventoryRow]):

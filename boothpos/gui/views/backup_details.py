@@ -12,13 +12,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from boothpos.core.backup import BackupInfo
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.backup_controller import backup_details
 
-_STYLE = """
-QFrame#backupDetails { background: #ffffff; border: 1px solid #cfd6de; border-radius: 6px; }
-QLabel#backupDetailsText { font-size: 11pt; }
-QLabel#backupRefusal { color: #b3261e; font-weight: 600; }
-QPushButton#restoreButton { font-weight: 600; padding: 7px 14px; }
+_STYLE = f"""
+QFrame#backupDetails {{ background: {pal.WHITE}; border: 1px solid {pal.CARD_BORDER};
+    border-radius: 6px; }}
+QLabel#backupDetailsText {{ font-size: 11pt; }}
+QLabel#backupRefusal {{ color: {pal.DANGER}; font-weight: 600; }}
+QPushButton#restoreButton {{ font-weight: 600; padding: 7px 14px; }}
 """
 
 

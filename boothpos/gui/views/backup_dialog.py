@@ -66,7 +66,19 @@ class BackupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._settings_box())
+        layout.addLayout(self._now_row())
+        layout.addWidget(QLabel(self.tr("Backups of this database, newest first:")))
+        layout.addWidget(self._backups_table(), 1)
+        layout.addLayout(self._pick_row())
+        self._add_restore_section(layout)
+        layout.addLayout(self._close_row())
 
+        controller.backupFinished.connect(self._backup_finished)
+        self.load_settings()
+        self.refresh()
+
+    def _now_row(self) -> QHBoxLayout:
+        """Back up now, and what the last run said."""
         now_row = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backupNowButton")
@@ -78,9 +90,9 @@ class BackupDialog(QDialog):
         self.run_label.setWordWrap(True)
         self.run_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         now_row.addWidget(self.run_label, 1)
-        layout.addLayout(now_row)
+        return now_row
 
-        layout.addWidget(QLabel(self.tr("Backups of this database, newest first:")))
+    def _backups_table(self) -> QTableView:
         self.backups_view = QTableView()
         self.backups_view.setObjectName("backupsView")
         self.backups_view.setModel(self.model)
@@ -93,8 +105,10 @@ class BackupDialog(QDialog):
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_FOLDER, QHeaderView.ResizeMode.Stretch)
         self.backups_view.doubleClicked.connect(self._double_clicked)
-        layout.addWidget(self.backups_view, 1)
+        return self.backups_view
 
+    def _pick_row(self) -> QHBoxLayout:
+        """Check the selected backup, or choose a file."""
         pick_row = QHBoxLayout()
         self.check_button = QPushButton(self.tr("Check selected backup"))
         self.check_button.setObjectName("checkBackupButton")
@@ -107,8 +121,10 @@ class BackupDialog(QDialog):
         pick_row.addWidget(self.check_button)
         pick_row.addWidget(self.choose_button)
         pick_row.addStretch(1)
-        layout.addLayout(pick_row)
+        return pick_row
 
+    def _add_restore_section(self, layout: QVBoxLayout) -> None:
+        """What restoring does, and the chosen backup's details with its Restore button."""
         warning = QLabel(
             self.tr(
                 "Restoring replaces the database with the backup and starts the till again; "
@@ -122,17 +138,14 @@ class BackupDialog(QDialog):
         self.details.restoreClicked.connect(self.restoreRequested)
         layout.addWidget(self.details)
 
+    def _close_row(self) -> QHBoxLayout:
         close_row = QHBoxLayout()
         close_row.addStretch(1)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         close_row.addWidget(self.close_button)
-        layout.addLayout(close_row)
-
-        controller.backupFinished.connect(self._backup_finished)
-        self.load_settings()
-        self.refresh()
+        return close_row
 
     # -- layout -----------------------------------------------------------------------
 

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import bounds
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Method
 from boothpos.core.denominations import COINS, DENOMINATIONS, NOTES
 from boothpos.core.errors import BoothError
+from boothpos.core.formatting import day_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.reports import DayReport
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.close_day_controller import FairDayController
 from boothpos.gui.controllers.reports_controller import DayChoice
 from boothpos.gui.labels import method_label, sentence
@@ -43,47 +45,49 @@ from boothpos.gui.views.report_widgets import PdfPreview
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-_STYLE = """
-QDialog#closeDayDialog { background: #f6f7f9; }
-QLabel#dialogTitle { font-size: 15pt; font-weight: 600; color: #1d3557; }
-QLabel#dayState { color: #4a5561; }
-QFrame#countPanel, QFrame#cashPanel, QFrame#donePanel {
-    background: white; border: 1px solid #d0d7de; border-radius: 8px;
-}
-QLabel#columnHead { color: #5f6b7a; font-weight: 600; font-size: 9pt; }
-QLabel#denomination { font-size: 11pt; font-weight: 600; }
-QLabel#denominationKind { color: #6b7580; font-size: 9pt; }
-QLabel#lineAmount { font-size: 11pt; color: #2b3440; }
-QSpinBox { font-size: 12pt; min-width: 90px; min-height: 26px; }
-QLabel#countedTotal { font-size: 13pt; font-weight: 700; }
-QLabel#figureName { color: #2b3440; font-size: 10.5pt; }
-QLabel#figureValue { font-size: 10.5pt; }
-QLabel#strongName, QLabel#strongValue { font-size: 11.5pt; font-weight: 700; }
-QLabel#differenceValue { font-size: 20pt; font-weight: 700; padding: 4px 0; }
-QLabel#differenceValue[state="even"] { color: #1b7f3b; }
-QLabel#differenceValue[state="over"] { color: #8a5a00; }
-QLabel#differenceValue[state="short"] { color: #b3261e; }
-QLabel#differenceMeaning { font-size: 10.5pt; color: #3d4a56; }
-QLabel#zNote { color: #4a5561; }
-QLabel#closeMessage { color: #b3261e; font-weight: 600; }
-QLabel#hint { color: #6b7580; }
-QPushButton#confirmClose {
-    font-size: 12pt; font-weight: 700; padding: 8px 18px; background: #1d6fb8; color: white;
-    border: 1px solid #175c99; border-radius: 6px;
-}
-QPushButton#confirmClose:focus, QPushButton#printZ:focus { border: 3px solid #0b3a66; }
-QPushButton#confirmClose:disabled, QPushButton#printZ:disabled {
-    background: #a9c3dc; border-color: #a9c3dc;
-}
-QPushButton#printZ {
-    font-size: 11pt; font-weight: 600; padding: 6px 14px; background: #1d6fb8; color: white;
-    border: 1px solid #175c99; border-radius: 6px;
-}
-QScrollArea#previewScroll { background: #8a9099; border: none; }
-QLabel#previewImage { background: #8a9099; color: #f3f4f6; padding: 8px; }
-QLabel#previewTitle { font-weight: 600; color: #1d3557; }
-QLabel#doneTitle { font-size: 15pt; font-weight: 700; color: #1b7f3b; }
-QLabel#doneText { font-size: 11pt; }
+_STYLE = f"""
+QDialog#closeDayDialog {{ background: {pal.PAGE}; }}
+QLabel#dialogTitle {{ font-size: 15pt; font-weight: 600; color: {pal.HEADING}; }}
+QLabel#dayState {{ color: {pal.MUTED}; }}
+QFrame#countPanel, QFrame#cashPanel, QFrame#donePanel {{
+    background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 8px;
+}}
+QLabel#columnHead {{ color: {pal.CAPTION}; font-weight: 600; font-size: 9pt; }}
+QLabel#denomination {{ font-size: 11pt; font-weight: 600; }}
+QLabel#denominationKind {{ color: {pal.HINT}; font-size: 9pt; }}
+QLabel#lineAmount {{ font-size: 11pt; color: {pal.INK_SOFT}; }}
+QSpinBox {{ font-size: 12pt; min-width: 90px; min-height: 26px; }}
+QLabel#countedTotal {{ font-size: 13pt; font-weight: 700; }}
+QLabel#figureName {{ color: {pal.INK_SOFT}; font-size: 10.5pt; }}
+QLabel#figureValue {{ font-size: 10.5pt; }}
+QLabel#strongName, QLabel#strongValue {{ font-size: 11.5pt; font-weight: 700; }}
+QLabel#differenceValue {{ font-size: 20pt; font-weight: 700; padding: 4px 0; }}
+QLabel#differenceValue[state="even"] {{ color: {pal.SUCCESS}; }}
+QLabel#differenceValue[state="over"] {{ color: {pal.WARNING}; }}
+QLabel#differenceValue[state="short"] {{ color: {pal.DANGER}; }}
+QLabel#differenceMeaning {{ font-size: 10.5pt; color: {pal.INTRO}; }}
+QLabel#zNote {{ color: {pal.MUTED}; }}
+QLabel#closeMessage {{ color: {pal.DANGER}; font-weight: 600; }}
+QLabel#hint {{ color: {pal.HINT}; }}
+QPushButton#confirmClose {{
+    font-size: 12pt; font-weight: 700; padding: 8px 18px; background: {pal.ACCENT};
+    color: {pal.WHITE};
+    border: 1px solid {pal.ACCENT_BORDER}; border-radius: 6px;
+}}
+QPushButton#confirmClose:focus, QPushButton#printZ:focus {{ border: 3px solid {pal.ACCENT_FOCUS}; }}
+QPushButton#confirmClose:disabled, QPushButton#printZ:disabled {{
+    background: {pal.ACCENT_DISABLED}; border-color: {pal.ACCENT_DISABLED};
+}}
+QPushButton#printZ {{
+    font-size: 11pt; font-weight: 600; padding: 6px 14px; background: {pal.ACCENT};
+    color: {pal.WHITE};
+    border: 1px solid {pal.ACCENT_BORDER}; border-radius: 6px;
+}}
+QScrollArea#previewScroll {{ background: {pal.PREVIEW}; border: none; }}
+QLabel#previewImage {{ background: {pal.PREVIEW}; color: {pal.PREVIEW_TEXT}; padding: 8px; }}
+QLabel#previewTitle {{ font-weight: 600; color: {pal.HEADING}; }}
+QLabel#doneTitle {{ font-size: 15pt; font-weight: 700; color: {pal.SUCCESS}; }}
+QLabel#doneText {{ font-size: 11pt; }}
 """
 
 
@@ -244,7 +248,7 @@ class CloseDayDialog(QDialog):
             previous = spin
         rule = QFrame(panel)
         rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setStyleSheet("color: #d0d7de;")
+        rule.setStyleSheet(f"color: {pal.BORDER};")
         last = len(DENOMINATIONS) + 1
         grid.addWidget(rule, last, 0, 1, 3)
         counted = QLabel(self.tr("Counted in the drawer"), panel)
@@ -285,7 +289,7 @@ class CloseDayDialog(QDialog):
         row = len(rows)
         rule = QFrame(panel)
         rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setStyleSheet("color: #d0d7de;")
+        rule.setStyleSheet(f"color: {pal.BORDER};")
         grid.addWidget(rule, row, 0, 1, 2)
         caption = QLabel(self.tr("Difference (counted − expected)"), panel)
         caption.setObjectName("strongName")
@@ -306,7 +310,7 @@ class CloseDayDialog(QDialog):
         grid.addWidget(self.z_label, row + 4, 0, 1, 2)
         rule = QFrame(panel)
         rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setStyleSheet("color: #d0d7de;")
+        rule.setStyleSheet(f"color: {pal.BORDER};")
         grid.addWidget(rule, row + 5, 0, 1, 2)
         caption = QLabel(self.tr("Non-cash: check against the EDC and QRIS terminals"))
         caption.setObjectName("zNote")
@@ -314,7 +318,7 @@ class CloseDayDialog(QDialog):
         grid.addWidget(caption, row + 6, 0, 1, 2)
         row += 7
         for method in METHODS:
-            if method == "cash":
+            if method == Method.CASH:
                 continue
             name = QLabel(method_label(method), panel)
             name.setObjectName("figureName")
@@ -397,7 +401,7 @@ class CloseDayDialog(QDialog):
 
     def _day_chosen(self) -> None:
         state = self._controller.state(self.day())
-        closed = state.status == "closed"
+        closed = state.status == DayStatus.CLOSED
         for spin in self.spins.values():
             spin.setEnabled(not closed)
         if closed:
@@ -405,7 +409,7 @@ class CloseDayDialog(QDialog):
                 self.tr("This day is already closed (Z-{z}). Only an administrator can reopen it.")
                 .format(z=state.z_number)
             )  # fmt: skip
-        elif state.status == "open":
+        elif state.status == DayStatus.OPEN:
             self.state_label.setText(
                 self.tr("The day is open; opening float {float}.").format(
                     float=format_rupiah(state.opening_float)
@@ -452,12 +456,12 @@ class CloseDayDialog(QDialog):
         cash = report.cash
         self._figures["sales"].setText(str(report.transactions))
         self._figures["net"].setText(format_rupiah(report.net))
-        self._figures["cash"].setText(format_rupiah(report.by_method.get("cash", 0)))
+        self._figures["cash"].setText(format_rupiah(report.by_method.get(Method.CASH, 0)))
         self._figures["float"].setText(format_rupiah(cash.opening_float))
         self._figures["expected"].setText(format_rupiah(cash.expected))
         self._figures["counted"].setText(format_rupiah(cash.counted or 0))
         for method in METHODS:
-            if method != "cash":
+            if method != Method.CASH:
                 self._figures[method].setText(format_rupiah(report.by_method.get(method, 0)))
         difference = cash.difference or 0
         self.difference_label.setText(difference_text(difference))
@@ -504,7 +508,7 @@ class CloseDayDialog(QDialog):
     def _show_done(self, report: DayReport) -> None:
         cash = report.cash
         day_no = self._controller.event.day_number(report.day)
-        shown = report.day.strftime("%d-%m-%Y")
+        shown = day_text(report.day)
         if day_no is not None:
             heading = self.tr("Fair day {n} ({day}) is closed: Z-{z}").format(
                 n=day_no, day=shown, z=report.z_number
@@ -613,7 +617,7 @@ def _kind_text(denomination: int) -> str:
 
 def day_choice_text(choice: DayChoice) -> str:
     """``Day 2 · 29-02-2024 · closed (Z-2)`` — for the day lists."""
-    shown = choice.day.strftime("%d-%m-%Y")
+    shown = day_text(choice.day)
     if choice.number is not None:
         text = QCoreApplication.translate("CloseDayDialog", "Day {n} · {date}").format(
             n=choice.number, date=shown
@@ -622,11 +626,11 @@ def day_choice_text(choice: DayChoice) -> str:
         text = QCoreApplication.translate("CloseDayDialog", "{date} (outside the fair)").format(
             date=shown
         )
-    if choice.status == "closed":
+    if choice.status == DayStatus.CLOSED:
         state = QCoreApplication.translate("CloseDayDialog", "closed (Z-{z})").format(
             z=choice.z_number
         )
-    elif choice.status == "open":
+    elif choice.status == DayStatus.OPEN:
         state = QCoreApplication.translate("CloseDayDialog", "open")
     else:
         state = QCoreApplication.translate("CloseDayDialog", "not opened")

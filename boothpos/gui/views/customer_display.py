@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core.money import format_rupiah
+from boothpos.gui import palette as pal
 from boothpos.gui.models.cart_model import (
     COL_DISCOUNT,
     COL_PARTNER,
@@ -36,25 +37,26 @@ from boothpos.gui.views.qris_panel import QrCodeWidget
 PAGE_WELCOME, PAGE_CART, PAGE_PAYMENT, PAGE_THANKS = range(4)
 THANKS = "Terima kasih"  # said to every customer in Indonesian, whatever the till's language
 
-_STYLE = """
-QWidget#customerDisplay { background: #0f2a44; }
-QLabel { color: white; }
-QLabel#cdEvent { font-size: 20pt; font-weight: 700; }
-QLabel#cdWelcome { font-size: 30pt; font-weight: 600; }
-QLabel#cdCaption { font-size: 16pt; color: #b9cde2; }
-QLabel#cdTotal { font-size: 44pt; font-weight: 800; }
-QLabel#cdPayAmount { font-size: 48pt; font-weight: 800; }
-QLabel#cdHint { font-size: 16pt; color: #d9e6f2; }
-QLabel#cdThanks { font-size: 56pt; font-weight: 800; color: #8ee59b; }
-QLabel#cdChange { font-size: 34pt; font-weight: 700; }
-QFrame#cdQrCard { background: white; border-radius: 12px; }
-QTableView#cdLines {
-    font-size: 18pt; background: #143757; color: white; border: none;
-    alternate-background-color: #18406a; gridline-color: #0f2a44;
-}
-QTableView#cdLines QHeaderView::section {
-    font-size: 13pt; background: #0f2a44; color: #b9cde2; border: none; padding: 6px;
-}
+_STYLE = f"""
+QWidget#customerDisplay {{ background: {pal.DISPLAY}; }}
+QLabel {{ color: {pal.WHITE}; }}
+QLabel#cdEvent {{ font-size: 20pt; font-weight: 700; }}
+QLabel#cdWelcome {{ font-size: 30pt; font-weight: 600; }}
+QLabel#cdCaption {{ font-size: 16pt; color: {pal.DISPLAY_CAPTION}; }}
+QLabel#cdTotal {{ font-size: 44pt; font-weight: 800; }}
+QLabel#cdPayAmount {{ font-size: 48pt; font-weight: 800; }}
+QLabel#cdHint {{ font-size: 16pt; color: {pal.DISPLAY_HINT}; }}
+QLabel#cdThanks {{ font-size: 56pt; font-weight: 800; color: {pal.DISPLAY_THANKS}; }}
+QLabel#cdChange {{ font-size: 34pt; font-weight: 700; }}
+QFrame#cdQrCard {{ background: {pal.WHITE}; border-radius: 12px; }}
+QTableView#cdLines {{
+    font-size: 18pt; background: {pal.DISPLAY_ROWS}; color: {pal.WHITE}; border: none;
+    alternate-background-color: {pal.DISPLAY_ROWS_ALT}; gridline-color: {pal.DISPLAY};
+}}
+QTableView#cdLines QHeaderView::section {{
+    font-size: 13pt; background: {pal.DISPLAY}; color: {pal.DISPLAY_CAPTION}; border: none;
+    padding: 6px;
+}}
 """
 
 
@@ -80,12 +82,22 @@ class CustomerDisplay(QWidget):
         root.addWidget(self.event_label)
         self.pages = QStackedWidget(self)
         root.addWidget(self.pages, 1)
+        for page in (  # in the order of PAGE_WELCOME, PAGE_CART, PAGE_PAYMENT, PAGE_THANKS
+            self._build_welcome(),
+            self._build_cart(cart_model),
+            self._build_payment(),
+            self._build_thanks(),
+        ):
+            self.pages.addWidget(page)
 
+    def _build_welcome(self) -> QWidget:
         welcome = QLabel(self.tr("Welcome"), self)
         welcome.setObjectName("cdWelcome")
         welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(welcome)
+        return welcome
 
+    def _build_cart(self, cart_model: QAbstractItemModel) -> QWidget:
+        """The lines as they are scanned, and the total."""
         cart = QWidget(self)
         cart_layout = QVBoxLayout(cart)
         cart_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,8 +127,10 @@ class CustomerDisplay(QWidget):
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         totals.addWidget(self.total_label, 1)
         cart_layout.addLayout(totals)
-        self.pages.addWidget(cart)
+        return cart
 
+    def _build_payment(self) -> QWidget:
+        """The QRIS code with the amount in it, or the amount to pay."""
         pay = QWidget(self)
         pay_layout = QHBoxLayout(pay)
         pay_layout.setContentsMargins(0, 0, 0, 0)
@@ -142,8 +156,10 @@ class CustomerDisplay(QWidget):
         pay_text.addWidget(self.pay_hint_label)
         pay_text.addStretch(1)
         pay_layout.addLayout(pay_text, 1)
-        self.pages.addWidget(pay)
+        return pay
 
+    def _build_thanks(self) -> QWidget:
+        """Thanks, the change and what was paid."""
         thanks = QWidget(self)
         thanks_layout = QVBoxLayout(thanks)
         thanks_layout.addStretch(1)
@@ -160,7 +176,7 @@ class CustomerDisplay(QWidget):
         self.paid_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thanks_layout.addWidget(self.paid_label)
         thanks_layout.addStretch(1)
-        self.pages.addWidget(thanks)
+        return thanks
 
     # -- what to show -------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import DayStatus
 from boothpos.core.errors import BoothError
 from boothpos.core.money import format_rupiah, parse_rupiah
 from boothpos.gui.controllers.reports_controller import DayChoice
@@ -141,7 +142,7 @@ class ReopenDayDialog(_DayDialog):
         reopen: Callable[[date, str], object],
         parent: QWidget | None = None,
     ) -> None:
-        closed = [c for c in choices if c.status == "closed"] or choices
+        closed = [c for c in choices if c.status == DayStatus.CLOSED] or choices
         super().__init__(closed, day, parent)
         self._texts(
             self.tr("Reopen a closed day"),

@@ -75,6 +75,31 @@ class FirstRunDialog(QDialog):
         demo_hint = QLabel(self.tr("Demo users: kasir / 1111, supervisor / 5555, admin / 9999"))
         demo_hint.setObjectName("hint")
 
+        group = self._build_new_event()
+
+        self.problems = QPlainTextEdit()
+        self.problems.setObjectName("firstRunProblems")
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(140)
+        self.problems.hide()
+
+        cancel = QPushButton(self.tr("Quit"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(welcome)
+        layout.addWidget(intro)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(demo_hint)
+        layout.addSpacing(8)
+        layout.addWidget(group)
+        layout.addWidget(self.problems)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
+        self.name_edit.setFocus()
+
+    def _build_new_event(self) -> QGroupBox:
+        """The new event's form: name, venue, days, PINs, catalog file; Create."""
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("eventName")
         self.name_edit.setPlaceholderText(self.tr("For example: INACRAFT 2025"))
@@ -125,27 +150,7 @@ class FirstRunDialog(QDialog):
         group_layout = QVBoxLayout(group)
         group_layout.addLayout(form)
         group_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-
-        self.problems = QPlainTextEdit()
-        self.problems.setObjectName("firstRunProblems")
-        self.problems.setReadOnly(True)
-        self.problems.setMaximumHeight(140)
-        self.problems.hide()
-
-        cancel = QPushButton(self.tr("Quit"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(welcome)
-        layout.addWidget(intro)
-        layout.addWidget(self.demo_button)
-        layout.addWidget(demo_hint)
-        layout.addSpacing(8)
-        layout.addWidget(group)
-        layout.addWidget(self.problems)
-        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
-        self.name_edit.setFocus()
+        return group
 
     def database_path(self) -> Path | None:
         return self._path

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import SaleKind, SaleStatus
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
@@ -68,6 +69,32 @@ class HistoryScreen(QWidget):
         self.model = SalesTableModel(self)
         self.lines_model = SaleLinesModel(self)
 
+        top = self._build_top(controller)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_sales_list())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setChildrenCollapsible(False)
+        bottom = self._build_bottom()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self._add_shortcuts()
+
+        # a scan here is never silently dropped: the window sells it, this screen says so
+        self.burst_guard = BurstGuard(self, wants=looks_like_barcode, parent=self)
+        self.burst_guard.scanned.connect(self.scanned)
+
+        controller.salesChanged.connect(self._show_sales)
+        controller.info.connect(lambda text: self._show_banner(text, error=False))
+        controller.failed.connect(lambda text: self._show_banner(text, error=True))
+        controller.printed.connect(self._on_printed)
+        self._show_detail(None)
+
+    def _build_top(self, controller: HistoryController) -> QHBoxLayout:
+        """The title, the day shown and the receipt search."""
         title = QLabel(self.tr("Sales history"))
         title.setObjectName("screenTitle")
         self.day_edit = QDateEdit()
@@ -96,7 +123,10 @@ class HistoryScreen(QWidget):
         top.addWidget(self.today_button)
         top.addSpacing(12)
         top.addWidget(self.search_edit, 1)
+        return top
 
+    def _build_sales_list(self) -> QWidget:
+        """The day's sales and their summary."""
         self.table = QTableView()
         self.table.setObjectName("salesTable")
         self.table.setModel(self.model)
@@ -118,7 +148,10 @@ class HistoryScreen(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.summary)
+        return left
 
+    def _build_detail(self) -> QFrame:
+        """The chosen sale: its lines, payments, and reprint / void / refund."""
         self.detail_title = QLabel()
         self.detail_title.setObjectName("detailTitle")
         self.detail_info = QLabel()
@@ -170,14 +203,10 @@ class HistoryScreen(QWidget):
         detail_layout.addWidget(self.lines_view, 1)
         detail_layout.addWidget(self.payments_label)
         detail_layout.addLayout(buttons)
+        return detail
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setChildrenCollapsible(False)
-
+    def _build_bottom(self) -> QHBoxLayout:
+        """Messages, and back to the sale screen."""
         self.banner = QLabel()
         self.banner.setObjectName("historyBanner")
         self.banner.setWordWrap(True)
@@ -190,12 +219,9 @@ class HistoryScreen(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.banner, 1)
         bottom.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-
+    def _add_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (REPRINT_KEY, self.reprint),
@@ -207,16 +233,6 @@ class HistoryScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
-
-        # a scan here is never silently dropped: the window sells it, this screen says so
-        self.burst_guard = BurstGuard(self, wants=looks_like_barcode, parent=self)
-        self.burst_guard.scanned.connect(self.scanned)
-
-        controller.salesChanged.connect(self._show_sales)
-        controller.info.connect(lambda text: self._show_banner(text, error=False))
-        controller.failed.connect(lambda text: self._show_banner(text, error=True))
-        controller.printed.connect(self._on_printed)
-        self._show_detail(None)
 
     # ----------------------------------------------------------- public ---
 
@@ -329,18 +345,18 @@ class HistoryScreen(QWidget):
             self.table.setFocus()
 
     def _why_not_void(self, sale: Sale) -> str:
-        if sale.kind != "sale":
+        if sale.kind != SaleKind.SALE:
             return self.tr("A refund cannot be voided.")
-        if sale.status == "voided":
+        if sale.status == SaleStatus.VOIDED:
             return self.tr("This sale is already voided.")
         if sale.day != self._controller.today().isoformat():
             return self.tr("Only today's sales can be voided; use Refund for an earlier day.")
         return self.tr("This sale already has a refund; it cannot be voided.")
 
     def _why_not_refund(self, sale: Sale) -> str:
-        if sale.kind != "sale":
+        if sale.kind != SaleKind.SALE:
             return self.tr("A refund cannot be refunded.")
-        if sale.status == "voided":
+        if sale.status == SaleStatus.VOIDED:
             return self.tr("This sale is voided; there is nothing to refund.")
         return self.tr("Everything on this receipt has already been refunded.")
 
@@ -408,9 +424,10 @@ class HistoryScreen(QWidget):
                     receipt=sale.refund_of, reason=sale.reason
                 )
             )
-        if sale.kind == "refund" and sale.approved_by:
+        if sale.kind == SaleKind.REFUND and sale.approved_by:
             info.append(self.tr("Approved by {name}").format(name=sale.approved_by))
-        items, amount = self._controller.refunded_so_far(sale) if sale.kind == "sale" else (0, 0)
+        is_sale = sale.kind == SaleKind.SALE
+        items, amount = self._controller.refunded_so_far(sale) if is_sale else (0, 0)
         if items:
             info.append(
                 self.tr("Refunded so far: {items}, {amount}").format(
@@ -418,7 +435,7 @@ class HistoryScreen(QWidget):
                     amount=format_rupiah(amount),
                 )
             )
-        if sale.status == "voided":
+        if sale.status == SaleStatus.VOIDED:
             info.append(
                 self.tr("Voided at {time}: {reason}").format(
                     time=display_time(sale.void_time, with_date=True), reason=sale.void_reason
@@ -426,7 +443,7 @@ class HistoryScreen(QWidget):
             )
         self.detail_info.setText(keep_amounts("\n".join(info)))
         self.lines_model.set_lines(sale.lines)
-        if sale.kind == "refund":  # money paid back: "Refund: Tunai Rp 285.000"
+        if sale.kind == SaleKind.REFUND:  # money paid back: "Refund: Tunai Rp 285.000"
             back = [f"{method_label(p.method)} {format_rupiah(-p.amount)}" for p in sale.payments]
             text = self.tr("Refund: {payments}").format(payments=", ".join(back) or "—")
             self.payments_label.setText(keep_amounts(text))

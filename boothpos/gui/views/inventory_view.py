@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import errors
+from boothpos.core.codes import Level
 from boothpos.core.errors import BoothError, CatalogError
 from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.controllers.sale_controller import BannerMessage
 from boothpos.gui.labels import plural
@@ -58,21 +60,23 @@ NAME_MIN_WIDTH = 220  # px: the product name column never gets narrower than thi
 # on a narrow screen these columns hide, in this order, before the name gets narrower
 DROPPABLE = (cols.COL_ADJUSTED, cols.COL_RETURNED, cols.COL_CATEGORY, cols.COL_BARCODE)
 
-_STYLE = """
-QWidget#inventoryScreen { background: #f6f7f9; }
-QTableView#inventoryTable {
-    background: white; alternate-background-color: #f7f9fb; border: 1px solid #d0d7de;
-    border-radius: 6px; gridline-color: #e6e9ee;
-    selection-background-color: #cfe3f8; selection-color: #1f2328;
-}
-QTableView#inventoryTable QHeaderView::section {
-    font-weight: 600; color: #4a5561; background: #eef1f5; border: none;
-    border-bottom: 1px solid #d0d7de; border-right: 1px solid #e3e7ec; padding: 5px 6px;
-}
-QLineEdit#inventorySearch { padding: 4px 8px; }
-QLabel#inventorySummary { color: #4a5561; }
-QLabel#keyHints { color: #6b7580; }
-QPushButton#stockButton { padding: 5px 8px; }
+_STYLE = f"""
+QWidget#inventoryScreen {{ background: {pal.PAGE}; }}
+QTableView#inventoryTable {{
+    background: {pal.WHITE}; alternate-background-color: {pal.ROW_ALT};
+    border: 1px solid {pal.BORDER};
+    border-radius: 6px; gridline-color: {pal.GRID};
+    selection-background-color: {pal.SELECTION}; selection-color: {pal.INK};
+}}
+QTableView#inventoryTable QHeaderView::section {{
+    font-weight: 600; color: {pal.MUTED}; background: {pal.HEADER}; border: none;
+    border-bottom: 1px solid {pal.BORDER}; border-right: 1px solid {pal.GRID_SOFT};
+    padding: 5px 6px;
+}}
+QLineEdit#inventorySearch {{ padding: 4px 8px; }}
+QLabel#inventorySummary {{ color: {pal.MUTED}; }}
+QLabel#keyHints {{ color: {pal.HINT}; }}
+QPushButton#stockButton {{ padding: 5px 8px; }}
 """
 
 
@@ -96,6 +100,34 @@ class InventoryScreen(QWidget):
         self._pending: Callable[[], None] | None = None  # opens after the approval closes
         self.model = InventoryTableModel(self)
 
+        top = self._build_filters()
+        self.banner = Banner(self)
+        self._build_table()
+        self.summary = QLabel()
+        self.summary.setObjectName("inventorySummary")
+        actions = self._build_actions()
+        bottom = self._build_hints()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addLayout(actions)
+        self._add_shortcuts()
+
+        controller.rowsChanged.connect(self._show_rows)
+        controller.message.connect(self.banner.show_message)
+        self.partner_combo.currentIndexChanged.connect(self._filter_changed)
+        self.search_edit.textChanged.connect(self._filter_changed)
+        self.search_edit.returnPressed.connect(self._search_entered)
+        self.flagged_box.toggled.connect(self._filter_changed)
+        self._fill_partners()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """The title, the partner, the search and the low-stock filter."""
         title = QLabel(self.tr("Stock & labels"))
         title.setObjectName("screenTitle")
         self.partner_combo = QComboBox()
@@ -122,9 +154,9 @@ class InventoryScreen(QWidget):
         top.addWidget(self.partner_combo)
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.flagged_box)
+        return top
 
-        self.banner = Banner(self)
-
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("inventoryTable")
         self.table.setModel(self.model)
@@ -144,9 +176,8 @@ class InventoryScreen(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         self._size_columns()
 
-        self.summary = QLabel()
-        self.summary.setObjectName("inventorySummary")
-
+    def _build_actions(self) -> QHBoxLayout:
+        """Receive, count, return, labels, import; back to sale."""
         self.intake_button = self._button(self.tr("Receive goods"), INTAKE_KEY, self.open_intake)
         self.adjust_button = self._button(self.tr("Count / adjust"), ADJUST_KEY, self.open_adjust)
         self.return_button = self._button(
@@ -166,7 +197,10 @@ class InventoryScreen(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.back_button)
+        return actions
 
+    def _build_hints(self) -> QHBoxLayout:
+        """The summary line and the key hints."""
         self.hints = QLabel(
             self.tr(
                 "F2 edit the name, category or price in the selected cell · Ctrl+F search · "
@@ -180,16 +214,9 @@ class InventoryScreen(QWidget):
         bottom.addWidget(self.summary)
         bottom.addSpacing(16)
         bottom.addWidget(self.hints, 1)  # wraps only when the window is narrow
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 10)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(actions)
-
+    def _add_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (INTAKE_KEY, self.open_intake),
@@ -203,14 +230,6 @@ class InventoryScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
-
-        controller.rowsChanged.connect(self._show_rows)
-        controller.message.connect(self.banner.show_message)
-        self.partner_combo.currentIndexChanged.connect(self._filter_changed)
-        self.search_edit.textChanged.connect(self._filter_changed)
-        self.search_edit.returnPressed.connect(self._search_entered)
-        self.flagged_box.toggled.connect(self._filter_changed)
-        self._fill_partners()
 
     # ----------------------------------------------------------- public ---
 
@@ -287,7 +306,7 @@ class InventoryScreen(QWidget):
                 self.tr("Choose a product in the list first, then press {key}.").format(
                     key=ADJUST_KEY
                 ),
-                "warning",
+                Level.WARNING,
             )
             return
         self._as_manager(
@@ -316,7 +335,7 @@ class InventoryScreen(QWidget):
             return
         if not self._controller.can_manage():
             self._say(
-                self.tr("Only a supervisor or an administrator can import a catalog."), "error"
+                self.tr("Only a supervisor or an administrator can import a catalog."), Level.ERROR
             )
             return
         if path is None:
@@ -338,7 +357,7 @@ class InventoryScreen(QWidget):
         except BoothError as exc:
             QApplication.restoreOverrideCursor()
             self._say(
-                self.tr("Catalog not imported: {reason}").format(reason=exc.message()), "error"
+                self.tr("Catalog not imported: {reason}").format(reason=exc.message()), Level.ERROR
             )
             return
         QApplication.restoreOverrideCursor()
@@ -358,7 +377,7 @@ class InventoryScreen(QWidget):
                 products_updated=result.products_updated, unchanged=result.unchanged,
                 moves=result.intake_moves,
             ),
-            "info", sticky=True, key="catalog",
+            Level.INFO, sticky=True, key="catalog",
         )  # fmt: skip
 
     # ---------------------------------------------------------- private ---
@@ -540,10 +559,10 @@ class InventoryScreen(QWidget):
             self.tr("{file} was not imported ({count} problem(s)); nothing was changed.").format(
                 file=path.name, count=len(exc.problems)
             ),
-            "error", key="catalog",
+            Level.ERROR, key="catalog",
         )  # fmt: skip
         dialog = CatalogProblemsDialog(path.name, exc.problems, errors.language(), self)
         self._open(dialog)
 
-    def _say(self, text: str, level: str, *, sticky: bool = False, key: str = "") -> None:
+    def _say(self, text: str, level: Level, *, sticky: bool = False, key: str = "") -> None:
         self.banner.show_message(BannerMessage(level, text, sticky=sticky, key=key))

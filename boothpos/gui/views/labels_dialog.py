@@ -33,18 +33,20 @@ from PySide6.QtWidgets import (
 from boothpos.core.errors import BoothError
 from boothpos.core.labeling import MAX_COPIES, MAX_OFFSET_MM
 from boothpos.core.products import Product
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.labels_controller import LabelsController, LabelsRequest, LabelsSaved
 from boothpos.gui.views.stock_dialogs import sentence
 
-_STYLE = """
-QLabel#labelsSummary { font-size: 12pt; font-weight: 600; color: #1d3557; }
-QLabel#labelsSummary[role="error"] { color: #a4262c; }
-QLabel#labelsResult { background: #e7f4ea; color: #1e4620; border: 1px solid #a9d3b1;
-                      border-radius: 4px; padding: 6px 8px; }
-QLabel#labelsResult[role="error"] { background: #fde7e9; color: #8c1d18;
-                                    border-color: #f1b5ae; }
-QLabel#hint { color: #6b7580; }
-QPushButton#saveButton { font-weight: 600; padding: 6px 18px; }
+_STYLE = f"""
+QLabel#labelsSummary {{ font-size: 12pt; font-weight: 600; color: {pal.HEADING}; }}
+QLabel#labelsSummary[role="error"] {{ color: {pal.DANGER_STRONG}; }}
+QLabel#labelsResult {{ background: {pal.SUCCESS_SOFT}; color: {pal.SUCCESS_INK};
+    border: 1px solid {pal.SUCCESS_BORDER};
+                      border-radius: 4px; padding: 6px 8px; }}
+QLabel#labelsResult[role="error"] {{ background: {pal.DANGER_SOFT}; color: {pal.DANGER_INK};
+                                    border-color: {pal.DANGER_BORDER}; }}
+QLabel#hint {{ color: {pal.HINT}; }}
+QPushButton#saveButton {{ font-weight: 600; padding: 6px 18px; }}
 """
 
 
@@ -70,7 +72,31 @@ class LabelsDialog(QDialog):
         self.last_saved: LabelsSaved | None = None
         self.busy = False
 
-        # -- which products
+        which = self._build_products(partner_id)
+        many = self._build_count()
+        sheet = self._build_sheet(controller)
+        result_row, buttons = self._build_result(controller)
+        layout = QVBoxLayout(self)
+        layout.addWidget(which)
+        layout.addWidget(many)
+        layout.addWidget(sheet)
+        layout.addWidget(self.summary)
+        layout.addLayout(result_row)
+        layout.addLayout(buttons)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.save)
+
+        index = self.layout_combo.findData(controller.default_layout())
+        self.layout_combo.setCurrentIndex(max(index, 0))
+        self._layout_changed()
+        self._wire(controller)
+        self._update_summary()
+        self.copies_spin.setFocus()
+        self.copies_spin.selectAll()
+
+    def _build_products(self, partner_id: int | None) -> QGroupBox:
+        """Which products: those selected in the list, or one partner's (or all)."""
         self.selected_radio = QRadioButton(
             self.tr("The {n} product(s) selected in the list").format(n=len(self._selected)),
             self,
@@ -103,8 +129,10 @@ class LabelsDialog(QDialog):
         by_partner.addWidget(self.partner_radio)
         by_partner.addWidget(self.partner_combo, 1)
         which_layout.addLayout(by_partner)
+        return which
 
-        # -- how many
+    def _build_count(self) -> QGroupBox:
+        """How many: copies of each, or one per item in stock."""
         self.copies_radio = QRadioButton(self.tr("Copies of each product"), self)
         self.copies_radio.setObjectName("labelsCopiesMode")
         self.copies_spin = QSpinBox(self)
@@ -124,8 +152,10 @@ class LabelsDialog(QDialog):
         copies_row.addStretch(1)
         many_layout.addLayout(copies_row)
         many_layout.addWidget(self.stock_radio)
+        return many
 
-        # -- layout, start, offset
+    def _build_sheet(self, controller: LabelsController) -> QGroupBox:
+        """The label sheet: layout, the first free label, the print offset."""
         self.layout_combo = QComboBox(self)
         self.layout_combo.setObjectName("labelsLayout")
         for layout in controller.layouts():
@@ -164,8 +194,10 @@ class LabelsDialog(QDialog):
         offset_hint.setWordWrap(True)
         form.addRow("", offset_hint)
         form.addRow("", self.outline_box)
+        return sheet
 
-        # -- result and buttons
+    def _build_result(self, controller: LabelsController) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The summary, what was saved, and the buttons."""
         self.summary = QLabel(self)
         self.summary.setObjectName("labelsSummary")
         self.summary.setWordWrap(True)
@@ -202,21 +234,9 @@ class LabelsDialog(QDialog):
         buttons.addWidget(self.print_box, 1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
+        return result_row, buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(which)
-        layout.addWidget(many)
-        layout.addWidget(sheet)
-        layout.addWidget(self.summary)
-        layout.addLayout(result_row)
-        layout.addLayout(buttons)
-
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.activated.connect(self.save)
-
-        index = self.layout_combo.findData(controller.default_layout())
-        self.layout_combo.setCurrentIndex(max(index, 0))
-        self._layout_changed()
+    def _wire(self, controller: LabelsController) -> None:
         for signal in (
             self.source.buttonToggled,
             self.count_mode.buttonToggled,
@@ -229,9 +249,6 @@ class LabelsDialog(QDialog):
         controller.saved.connect(self._saved)
         controller.failed.connect(self._failed)
         controller.printFailed.connect(self._print_failed)
-        self._update_summary()
-        self.copies_spin.setFocus()
-        self.copies_spin.selectAll()
 
     # -- public ---------------------------------------------------------------------------
 

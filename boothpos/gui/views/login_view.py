@@ -61,63 +61,10 @@ class LoginScreen(QWidget):
         self._controller = controller
         self._model = UsersListModel(self)
 
-        self.title = QLabel(event_name)
-        self.title.setObjectName("loginTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setWordWrap(True)
-        self.venue = QLabel(venue)
-        self.venue.setObjectName("loginVenue")
-        self.venue.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.venue.setWordWrap(True)
-        self.venue.setVisible(bool(venue))
-        self.heading = QLabel(self.tr("Sign in"))
-        self.heading.setObjectName("loginHeading")
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.user_list = QListView()
-        self.user_list.setObjectName("userList")
-        self.user_list.setModel(self._model)
-        self.user_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.user_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.user_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the PIN field
-        self.user_list.clicked.connect(lambda _index: self.pin_edit.setFocus())
-        self.user_list.doubleClicked.connect(lambda _index: self.pin_edit.setFocus())
-
-        self.pin_label = QLabel(self.tr("Type your PIN and press Enter"))
-        self.pin_label.setObjectName("pinLabel")
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setObjectName("pinEdit")
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setMaxLength(PIN_MAX)
-        self.pin_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{PIN_MAX}}}"), self)
-        )
-        self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin_label.setBuddy(self.pin_edit)
-        self.pin_edit.returnPressed.connect(self.submit)
-        self.pin_edit.installEventFilter(self)
-
-        self.sign_in_button = QPushButton(self.tr("Sign in"))
-        self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sign_in_button.clicked.connect(self.submit)
-
-        self.message = QLabel()
-        self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setProperty("role", "error")
-        self.message.hide()
-
-        # while the start-up integrity check runs; a PIN entered meanwhile waits for it
-        self.checking = QLabel(self.tr("Checking the database…"))
-        self.checking.setObjectName("loginChecking")
-        self.checking.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.checking.setVisible(controller.held)
-
-        self.hint = QLabel(self.tr("Your PIN signs you in under your own name"))
-        self.hint.setObjectName("loginHint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build_heading(event_name, venue)
+        self._build_user_list()
+        self._build_pin_entry()
+        self._build_messages(controller)
 
         inner = centred_card(self, min_width=380, max_width=460)
         inner.addWidget(self.title)
@@ -137,6 +84,71 @@ class LoginScreen(QWidget):
         controller.waiting.connect(self.checking.setVisible)
         controller.signedIn.connect(self._on_signed_in)
         self.reset()
+
+    def _build_heading(self, event_name: str, venue: str) -> None:
+        self.title = QLabel(event_name)
+        self.title.setObjectName("loginTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.venue = QLabel(venue)
+        self.venue.setObjectName("loginVenue")
+        self.venue.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.venue.setWordWrap(True)
+        self.venue.setVisible(bool(venue))
+        self.heading = QLabel(self.tr("Sign in"))
+        self.heading.setObjectName("loginHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def _build_user_list(self) -> None:
+        """The users; clicking one leaves the keys in the PIN field."""
+        self.user_list = QListView()
+        self.user_list.setObjectName("userList")
+        self.user_list.setModel(self._model)
+        self.user_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.user_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.user_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the PIN field
+        self.user_list.clicked.connect(lambda _index: self.pin_edit.setFocus())
+        self.user_list.doubleClicked.connect(lambda _index: self.pin_edit.setFocus())
+
+    def _build_pin_entry(self) -> None:
+        """The PIN field (digits only; Enter signs in) and the Sign in button."""
+        self.pin_label = QLabel(self.tr("Type your PIN and press Enter"))
+        self.pin_label.setObjectName("pinLabel")
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setObjectName("pinEdit")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(PIN_MAX)
+        self.pin_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{PIN_MAX}}}"), self)
+        )
+        self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin_label.setBuddy(self.pin_edit)
+        self.pin_edit.returnPressed.connect(self.submit)
+        self.pin_edit.installEventFilter(self)
+
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sign_in_button.clicked.connect(self.submit)
+
+    def _build_messages(self, controller: LoginController) -> None:
+        """A refusal, the start-up check's progress, the hint."""
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setProperty("role", "error")
+        self.message.hide()
+
+        # while the start-up integrity check runs; a PIN entered meanwhile waits for it
+        self.checking = QLabel(self.tr("Checking the database…"))
+        self.checking.setObjectName("loginChecking")
+        self.checking.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.checking.setVisible(controller.held)
+
+        self.hint = QLabel(self.tr("Your PIN signs you in under your own name"))
+        self.hint.setObjectName("loginHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     # ----------------------------------------------------------- public ---
 

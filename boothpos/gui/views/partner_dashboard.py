@@ -18,8 +18,6 @@ are dropped from every widget then.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -37,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothpos.core import clock, errors, partner_access
+from boothpos.core import errors, partner_access
+from boothpos.core.formatting import day_month_text, local_time, rate_text, slash_date
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.gui.controllers.partner_controller import PartnerController
@@ -61,12 +60,6 @@ _ACTIVITY = (
     QEvent.Type.TouchBegin,
     QEvent.Type.TouchUpdate,
 )
-
-
-def rate_text(bp: int) -> str:
-    """Basis points as a percentage: 1000 → ``10%``, 1250 → ``12,5%``."""
-    whole, frac = divmod(bp, 100)
-    return f"{whole}%" if frac == 0 else f"{whole},{frac:02d}".rstrip("0") + "%"
 
 
 def _label(name: str, text: str = "", *, wrap: bool = False) -> QLabel:
@@ -184,6 +177,24 @@ class PartnerDashboardView(QWidget):
         self.products = PartnerProductsModel(self)
         self.days = PartnerDaysModel(self, lang=errors.language())
 
+        header = self._build_header()
+        tiles = self._build_tiles()
+        tables = self._build_tables()
+        self.message = _label("partnerMessage", wrap=True)
+        self.message.hide()
+        self.hint = _label("partnerHint", wrap=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 10)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addLayout(tiles)
+        layout.addLayout(tables, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+    def _build_header(self) -> QHBoxLayout:
+        """Who the partner is, as of when; Print slip and Done."""
         self.name_label = _label("partnerName", wrap=True)
         self.detail_label = _label("partnerDetail", wrap=True)
         self.as_of_label = _label("partnerAsOf", wrap=True)
@@ -205,8 +216,10 @@ class PartnerDashboardView(QWidget):
         header.addLayout(names, 1)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignTop)
+        return header
 
-        # the big figures: today, so far, at the booth
+    def _build_tiles(self) -> QHBoxLayout:
+        """The big figures: today, so far, due to the partner, at the booth."""
         self.today_title = _label("partnerTileTitle")
         self.today_net = _label("partnerBigFigure")
         self.today_qty = _label("partnerTileDetail")
@@ -239,7 +252,10 @@ class PartnerDashboardView(QWidget):
             box.addWidget(detail)
             box.addStretch(1)
             tiles.addWidget(tile, 1)
+        return tiles
 
+    def _build_tables(self) -> QGridLayout:
+        """Each fair day, and each product so far."""
         self.days_title = _label("partnerSection", self.tr("Each fair day"))
         self.days_view = self._table("partnerDaysTable", self.days)
         self.products_title = _label("partnerSection", self.tr("Each product (so far)"))
@@ -256,19 +272,7 @@ class PartnerDashboardView(QWidget):
         tables.addWidget(self.products_view, 1, 1)
         tables.setColumnStretch(0, 9)
         tables.setColumnStretch(1, 16)
-
-        self.message = _label("partnerMessage", wrap=True)
-        self.message.hide()
-        self.hint = _label("partnerHint", wrap=True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 10)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addLayout(tiles)
-        layout.addLayout(tables, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.hint)
+        return tables
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -302,14 +306,14 @@ class PartnerDashboardView(QWidget):
         self.detail_label.setText(
             " · ".join(part for part in (dash.code, dash.region, dash.event_name) if part)
         )
-        shown = clock.local_text(datetime.fromisoformat(dash.as_of), dash.timezone)
+        shown = local_time(dash.as_of, dash.timezone)
         as_of = self.tr("Figures as of {time}").format(time=shown)
         if dash.booth_as_of:  # several tills: the others' sales as of the last sync
-            synced = clock.local_text(datetime.fromisoformat(dash.booth_as_of), dash.timezone)
+            synced = local_time(dash.booth_as_of, dash.timezone)
             as_of += " · " + self.tr("other tills as of {time}").format(time=synced)
         self.as_of_label.setText(as_of)
         today = dash.today
-        day = today.day.strftime("%d/%m/%Y")
+        day = slash_date(today.day)  # as the "figures as of" time above it
         if today.day_number:
             self.today_title.setText(
                 self.tr("Today · day {n} · {date}").format(n=today.day_number, date=day)
@@ -333,7 +337,7 @@ class PartnerDashboardView(QWidget):
                 self.tr("{n} piece sold since {date}"),
                 self.tr("{n} pieces sold since {date}"),
                 shown=count_text(todate.qty),
-                date=(todate.sales_from or todate.first).strftime("%d/%m"),  # a fair day
+                date=day_month_text(todate.sales_from or todate.first),  # a fair day
             )
         )
         self.payout.setText(format_rupiah(todate.payout))

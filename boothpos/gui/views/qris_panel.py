@@ -21,17 +21,18 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLay
 from boothpos.core.errors import BoothError
 from boothpos.core.money import format_rupiah
 from boothpos.core.qris import QrisCode, amount_payload
+from boothpos.gui import palette as pal
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 
-_STYLE = """
-QFrame#qrisPanel { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
-QLabel#qrisTitle { font-size: 14pt; font-weight: 700; color: #b3261e; }
-QLabel#qrisAmount { font-size: 24pt; font-weight: 700; color: #1f2328; }
-QLabel#qrisMerchant { font-size: 10pt; color: #5f6b7a; }
-QLabel#qrisStatus { font-size: 11pt; font-weight: 600; color: #8a5a00; }
-QLabel#qrisMissing { font-size: 11pt; color: #b3261e; }
-QPushButton#qrisFallback { font-size: 10pt; padding: 4px 8px; }
+_STYLE = f"""
+QFrame#qrisPanel {{ background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 8px; }}
+QLabel#qrisTitle {{ font-size: 14pt; font-weight: 700; color: {pal.DANGER}; }}
+QLabel#qrisAmount {{ font-size: 24pt; font-weight: 700; color: {pal.INK}; }}
+QLabel#qrisMerchant {{ font-size: 10pt; color: {pal.CAPTION}; }}
+QLabel#qrisStatus {{ font-size: 11pt; font-weight: 600; color: {pal.WARNING}; }}
+QLabel#qrisMissing {{ font-size: 11pt; color: {pal.DANGER}; }}
+QPushButton#qrisFallback {{ font-size: 10pt; padding: 4px 8px; }}
 """
 
 

@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 
 from boothpos.core.errors import BoothError
 from boothpos.core.qris import QrisCode
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.qris_controller import QrisSettingsController
 from boothpos.gui.views.qris_panel import QrCodeWidget
 
-_STYLE = """
-QLabel#qrisCurrent { font-size: 12pt; font-weight: 600; }
-QLabel#qrisPayload { font-family: monospace; font-size: 9pt; color: #5f6b7a; }
-QLabel#qrisError { color: #b3261e; font-weight: 600; }
-QLabel#qrisSaved { color: #1b7f3b; font-weight: 600; }
-QLineEdit#qrisInput { font-size: 11pt; padding: 6px; }
+_STYLE = f"""
+QLabel#qrisCurrent {{ font-size: 12pt; font-weight: 600; }}
+QLabel#qrisPayload {{ font-family: monospace; font-size: 9pt; color: {pal.CAPTION}; }}
+QLabel#qrisError {{ color: {pal.DANGER}; font-weight: 600; }}
+QLabel#qrisSaved {{ color: {pal.SUCCESS}; font-weight: 600; }}
+QLineEdit#qrisInput {{ font-size: 11pt; padding: 6px; }}
 """
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import Method
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.gui.labels import method_label
@@ -34,7 +35,7 @@ class RefundDialog(QDialog):
         refundable: dict[int, int],
         amount: Callable[[dict[int, int]], int],
         methods: tuple[str, ...] | list[str],
-        default_method: str = "cash",
+        default_method: str = Method.CASH,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,7 +49,36 @@ class RefundDialog(QDialog):
 
         intro = QLabel(self.tr("How many of each item does the customer bring back?"))
         intro.setWordWrap(True)
+        scroll = self._build_lines(sale, refundable)
 
+        self.all_button = QPushButton(self.tr("Everything left"))
+        self.all_button.setAutoDefault(False)
+        self.all_button.clicked.connect(self.select_all)
+        form = self._build_form(methods, default_method)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Continue"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        first = next((s for s in self.spins.values() if s.isEnabled()), None)
+        if first is not None:
+            first.setFocus()
+        self._update_total()
+
+    def _build_lines(self, sale: Sale, refundable: dict[int, int]) -> QScrollArea:
+        """One row per line of the sale: sold, still refundable, a quantity box."""
         grid = QGridLayout()
         for column, text in enumerate(
             (self.tr("Product"), self.tr("Sold"), self.tr("Can refund"), self.tr("Refund"))
@@ -76,11 +106,10 @@ class RefundDialog(QDialog):
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
 
-        self.all_button = QPushButton(self.tr("Everything left"))
-        self.all_button.setAutoDefault(False)
-        self.all_button.clicked.connect(self.select_all)
-
+    def _build_form(self, methods: tuple[str, ...] | list[str], default_method: str) -> QFormLayout:
+        """Restock or not, how the money goes back, the refund total."""
         self.restock_box = QCheckBox(self.tr("Put the goods back in stock"))
         self.restock_box.setObjectName("restock")
         self.restock_box.setChecked(True)
@@ -98,27 +127,7 @@ class RefundDialog(QDialog):
         form.addRow("", self.restock_box)
         form.addRow(self.tr("Money back by"), self.method_combo)
         form.addRow(self.tr("Refund total"), self.total_label)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Continue"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-        first = next((s for s in self.spins.values() if s.isEnabled()), None)
-        if first is not None:
-            first.setFocus()
-        self._update_total()
+        return form
 
     def lines(self) -> dict[int, int]:
         """Line no → quantity to refund (only lines with a quantity)."""

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_BAR = QColor("#2f6fa8")
-_BAR_NEGATIVE = QColor("#b5483c")
-_TEXT = QColor("#2b3440")
-_MUTED = QColor("#6b7580")
-_GRID = QColor("#e3e7ec")
+from boothpos.gui import palette as pal
+
+_BAR = QColor(pal.CHART_BAR)
+_BAR_NEGATIVE = QColor(pal.CHART_BAR_NEGATIVE)
+_TEXT = QColor(pal.INK_SOFT)
+_MUTED = QColor(pal.HINT)
+_GRID = QColor(pal.GRID_SOFT)
 PAGE_PADDING = 8  # around the page in the preview (see QLabel#previewImage)
 
 

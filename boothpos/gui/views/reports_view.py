@@ -41,10 +41,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from boothpos.core import paths
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Role
 from boothpos.core.event import Event
+from boothpos.core.formatting import day_text, rate_text
 from boothpos.core.money import format_rupiah
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.close_day_controller import FairDayController
 from boothpos.gui.controllers.reports_controller import (
     DOC_DAY,
@@ -74,29 +76,32 @@ CLOSE_DAY_KEY = "F4"  # the main window's action (so it works from the sale scre
 
 AskPath = Callable[[str, Path, str], Path | None]
 
-_STYLE = """
-QWidget#reportsScreen { background: #f6f7f9; }
-QFrame#figureCard { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
-QFrame#figureCard[accent="true"] { background: #eaf2fb; border: 1px solid #8ab4e0; }
-QLabel#cardCaption { color: #5f6b7a; font-size: 9pt; font-weight: 600; }
-QLabel#cardValue { font-size: 13pt; font-weight: 600; color: #1f2328; }
-QFrame#methodsPanel, QFrame#chartPanel, QFrame#docPanel {
-    background: white; border: 1px solid #d0d7de; border-radius: 6px;
-}
-QLabel#panelTitle { font-weight: 600; color: #1d3557; }
-QLabel#methodName { color: #2b3440; }
-QLabel#methodValue { color: #1f2328; }
-QLabel#reportStatus { color: #2b3440; font-size: 10.5pt; }
-QLabel#reportHints { color: #6b7580; }
-QLabel#previewTitle { font-weight: 600; color: #1d3557; }
-QScrollArea#previewScroll { background: #8a9099; border: none; }
-QLabel#previewImage { background: #8a9099; color: #f3f4f6; font-size: 11pt; padding: 8px; }
-QLabel#reportsBanner { padding: 5px 10px; border-radius: 4px; }
-QLabel#reportsBanner[role="error"] { background: #fdecea; color: #8c1d18;
-                                     border: 1px solid #f1b5ae; }
-QLabel#reportsBanner[role="info"] { background: #e7f4ea; color: #1e4620;
-                                    border: 1px solid #a9d3b1; }
-QTableView#reportTable { background: white; alternate-background-color: #f3f6fa; }
+_STYLE = f"""
+QWidget#reportsScreen {{ background: {pal.PAGE}; }}
+QFrame#figureCard {{ background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 6px; }}
+QFrame#figureCard[accent="true"] {{ background: {pal.ACCENT_SOFT};
+    border: 1px solid {pal.ACCENT_SOFT_BORDER}; }}
+QLabel#cardCaption {{ color: {pal.CAPTION}; font-size: 9pt; font-weight: 600; }}
+QLabel#cardValue {{ font-size: 13pt; font-weight: 600; color: {pal.INK}; }}
+QFrame#methodsPanel, QFrame#chartPanel, QFrame#docPanel {{
+    background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 6px;
+}}
+QLabel#panelTitle {{ font-weight: 600; color: {pal.HEADING}; }}
+QLabel#methodName {{ color: {pal.INK_SOFT}; }}
+QLabel#methodValue {{ color: {pal.INK}; }}
+QLabel#reportStatus {{ color: {pal.INK_SOFT}; font-size: 10.5pt; }}
+QLabel#reportHints {{ color: {pal.HINT}; }}
+QLabel#previewTitle {{ font-weight: 600; color: {pal.HEADING}; }}
+QScrollArea#previewScroll {{ background: {pal.PREVIEW}; border: none; }}
+QLabel#previewImage {{ background: {pal.PREVIEW}; color: {pal.PREVIEW_TEXT}; font-size: 11pt;
+    padding: 8px; }}
+QLabel#reportsBanner {{ padding: 5px 10px; border-radius: 4px; }}
+QLabel#reportsBanner[role="error"] {{ background: {pal.DANGER_BANNER}; color: {pal.DANGER_INK};
+                                     border: 1px solid {pal.DANGER_BORDER}; }}
+QLabel#reportsBanner[role="info"] {{ background: {pal.SUCCESS_SOFT}; color: {pal.SUCCESS_INK};
+                                    border: 1px solid {pal.SUCCESS_BORDER}; }}
+QTableView#reportTable {{ background: {pal.WHITE}; alternate-background-color: {pal.ROW_ALT_SOFT};
+    }}
 """
 
 
@@ -106,16 +111,6 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
-
-
-def _shown(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
-def rate_text(bp: int) -> str:
-    """Basis points as a percent, Indonesian style: ``1000`` → ``10 %``, ``1250`` → ``12,5 %``."""
-    whole, rest = divmod(bp, 100)
-    return f"{whole} %" if not rest else f"{whole},{rest:02d}".rstrip("0") + " %"
 
 
 def ask_save_path(parent: QWidget, title: str, default: Path, filters: str) -> Path | None:
@@ -182,6 +177,34 @@ class ReportsScreen(QWidget):
     # ------------------------------------------------------------ layout ---
 
     def _build(self) -> None:
+        top = self._build_selection_bar()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("reportStatus")
+        self.status_label.setWordWrap(True)
+        left = self._build_figures()
+        right = self._build_document_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setChildrenCollapsible(False)
+        bottom = self._build_actions()
+        self._build_messages()
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 8, 12, 6)
+        root.setSpacing(6)
+        root.addLayout(top)
+        root.addWidget(self.status_label)
+        root.addWidget(splitter, 1)
+        root.addWidget(self.banner)
+        root.addLayout(bottom)
+        root.addWidget(self.hints)
+        self._add_shortcuts()
+
+    def _build_selection_bar(self) -> QHBoxLayout:
+        """The title, one day or a period, and the partner."""
         title = QLabel(self.tr("Reports"), self)
         title.setObjectName("screenTitle")
 
@@ -223,12 +246,34 @@ class ReportsScreen(QWidget):
         top.addStretch(1)
         top.addWidget(partner_label)
         top.addWidget(self.partner_combo)
+        return top
 
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("reportStatus")
-        self.status_label.setWordWrap(True)
+    def _build_figures(self) -> QWidget:
+        """The left side: figure cards, payments and cash, the chart, the list."""
+        cards = self._build_cards()
+        self._build_methods_panel()
+        self.chart = BarChart(self)
+        chart_panel = QFrame(self)
+        chart_panel.setObjectName("chartPanel")
+        chart_layout = QVBoxLayout(chart_panel)
+        chart_layout.setContentsMargins(4, 4, 4, 4)
+        chart_layout.addWidget(self.chart)
+        middle = QHBoxLayout()
+        middle.setSpacing(6)
+        middle.addWidget(self.methods_panel, 0)
+        middle.addWidget(chart_panel, 1)
+        self._build_table()
 
-        # -- left: figures, methods, chart, list
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addLayout(cards)
+        left_layout.addLayout(middle)
+        left_layout.addWidget(self.table, 1)
+        return left
+
+    def _build_cards(self) -> QGridLayout:
         self.cards: dict[str, _Card] = {}
         cards = QGridLayout()
         cards.setSpacing(6)
@@ -245,7 +290,10 @@ class ReportsScreen(QWidget):
             card = _Card(caption, self, accent=key in ("net", "payout"))
             self.cards[key] = card
             cards.addWidget(card, i // 3, i % 3)
+        return cards
 
+    def _build_methods_panel(self) -> None:
+        """What each payment method took, and the day's cash."""
         self.methods_panel = QFrame(self)
         self.methods_panel.setObjectName("methodsPanel")
         methods = QGridLayout(self.methods_panel)
@@ -286,17 +334,7 @@ class ReportsScreen(QWidget):
         methods.setColumnStretch(0, 1)
         self.methods_panel.setMinimumWidth(230)
 
-        self.chart = BarChart(self)
-        chart_panel = QFrame(self)
-        chart_panel.setObjectName("chartPanel")
-        chart_layout = QVBoxLayout(chart_panel)
-        chart_layout.setContentsMargins(4, 4, 4, 4)
-        chart_layout.addWidget(self.chart)
-        middle = QHBoxLayout()
-        middle.setSpacing(6)
-        middle.addWidget(self.methods_panel, 0)
-        middle.addWidget(chart_panel, 1)
-
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("reportTable")
         self.table.setModel(self.proxy)
@@ -310,15 +348,8 @@ class ReportsScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setHighlightSections(False)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(6)
-        left_layout.addLayout(cards)
-        left_layout.addLayout(middle)
-        left_layout.addWidget(self.table, 1)
-
-        # -- right: the document
+    def _build_document_panel(self) -> QFrame:
+        """The right side: which document, its buttons and its preview."""
         self.doc_combo = QComboBox(self)
         self.doc_combo.setObjectName("reportDocument")
         for kind, text in (
@@ -353,15 +384,10 @@ class ReportsScreen(QWidget):
         right_layout.addLayout(doc_row)
         right_layout.addLayout(doc_buttons)
         right_layout.addWidget(self.preview, 1)
+        return right
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 11)
-        splitter.setStretchFactor(1, 9)
-        splitter.setChildrenCollapsible(False)
-
-        # -- bottom: exports, the day, messages, back
+    def _build_actions(self) -> QHBoxLayout:
+        """The bottom row: exports, the fair day's buttons, back to sale."""
         self.export_combo = QComboBox(self)
         self.export_combo.setObjectName("reportExport")
         for what, text in (
@@ -406,7 +432,9 @@ class ReportsScreen(QWidget):
         bottom.addWidget(self.reopen_button)
         bottom.addStretch(1)
         bottom.addWidget(self.back_button)
+        return bottom
 
+    def _build_messages(self) -> None:
         self.banner = QLabel(self)
         self.banner.setObjectName("reportsBanner")
         self.banner.setWordWrap(True)
@@ -421,16 +449,7 @@ class ReportsScreen(QWidget):
         )
         self.hints.setObjectName("reportHints")
 
-        root = QVBoxLayout(self)
-        root.setContentsMargins(12, 8, 12, 6)
-        root.setSpacing(6)
-        root.addLayout(top)
-        root.addWidget(self.status_label)
-        root.addWidget(splitter, 1)
-        root.addWidget(self.banner)
-        root.addLayout(bottom)
-        root.addWidget(self.hints)
-
+    def _add_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
             (PREVIEW_KEY, self.show_preview),
@@ -604,7 +623,7 @@ class ReportsScreen(QWidget):
     # -- the fair day
 
     def open_day(self) -> None:
-        if self.dialog is not None or not self._may("supervisor"):
+        if self.dialog is not None or not self._may(Role.SUPERVISOR):
             return
         user = self._user
         dialog = OpenDayDialog(
@@ -615,23 +634,23 @@ class ReportsScreen(QWidget):
         )
         dialog.accepted.connect(
             lambda: self.show_banner(
-                self.tr("Fair day {day} is open.").format(day=_shown(dialog.day())), error=False
+                self.tr("Fair day {day} is open.").format(day=day_text(dialog.day())), error=False
             )
         )
         self._open_dialog(dialog)
 
     def close_day(self) -> None:
-        if self.dialog is not None or not self._may("supervisor"):
+        if self.dialog is not None or not self._may(Role.SUPERVISOR):
             return
         selection = self.selection()
         day = selection.day if selection.day and self.day_radio.isChecked() else None
-        if day is not None and self._days.state(day).status == "closed":
+        if day is not None and self._days.state(day).status == DayStatus.CLOSED:
             day = None  # offer the day still to close
         dialog = CloseDayDialog(self._days, self._user, day=day, parent=self)
         self._open_dialog(dialog)
 
     def reopen_day(self) -> None:
-        if self.dialog is not None or not self._may("admin"):
+        if self.dialog is not None or not self._may(Role.ADMIN):
             return
         user = self._user
         selection = self.selection()
@@ -645,7 +664,7 @@ class ReportsScreen(QWidget):
         dialog.accepted.connect(
             lambda: self.show_banner(
                 self.tr("Fair day {day} is open again; sales and changes are allowed.").format(
-                    day=_shown(dialog.day())
+                    day=day_text(dialog.day())
                 ),
                 error=False,
             )
@@ -665,12 +684,12 @@ class ReportsScreen(QWidget):
         return self._user is not None and self._user.can(role)
 
     def _update_day_buttons(self) -> None:
-        supervisor = self._may("supervisor")
+        supervisor = self._may(Role.SUPERVISOR)
         self.open_day_button.setEnabled(supervisor)
         self.close_day_button.setEnabled(supervisor)
-        self.reopen_button.setEnabled(self._may("admin"))
+        self.reopen_button.setEnabled(self._may(Role.ADMIN))
         self.reopen_button.setToolTip(
-            "" if self._may("admin") else self.tr("Only an administrator can reopen a day.")
+            "" if self._may(Role.ADMIN) else self.tr("Only an administrator can reopen a day.")
         )
 
     def _open_dialog(self, dialog: QWidget) -> None:
@@ -801,33 +820,33 @@ class ReportsScreen(QWidget):
             if number is not None:
                 parts.append(
                     self.tr("Fair day {n} of {days} · {date}").format(
-                        n=number, days=event.days, date=_shown(day.day)
+                        n=number, days=event.days, date=day_text(day.day)
                     )
                 )
             else:
-                parts.append(self.tr("{date} (outside the fair days)").format(date=_shown(day.day)))
-            if day.status == "closed":
+                outside = self.tr("{date} (outside the fair days)")
+                parts.append(outside.format(date=day_text(day.day)))
+            if day.status == DayStatus.CLOSED:
                 parts.append(
                     self.tr("closed (Z-{z}) by {who}").format(
                         z=day.z_number, who=day.closed_by or "?"
                     )
                 )
-            elif day.status == "open":
+            elif day.status == DayStatus.OPEN:
                 parts.append(self.tr("open: the X report may still grow"))
             else:
                 parts.append(self.tr("not opened"))
             parts.append(self._counts(day.transactions, day.voids, day.refund_count))
         else:
-            span = f"{_shown(settlement.first)} – {_shown(settlement.last)}"
+            span = f"{day_text(settlement.first)} – {day_text(settlement.last)}"
             if data.whole_event:  # the fair's days; stock received on set-up day is counted too
                 first, last = self._controller.sales_period()
-                span = f"{_shown(first)} – {_shown(max(last, settlement.last))}"
+                span = f"{day_text(first)} – {day_text(max(last, settlement.last))}"
                 parts.append(self.tr("Whole event · {span}").format(span=span))
             else:
                 parts.append(self.tr("Period {span}").format(span=span))
-            closed = sum(
-                1 for c in self._controller.day_choices() if c.status == "closed" and c.number
-            )
+            choices = self._controller.day_choices()
+            closed = sum(1 for c in choices if c.status == DayStatus.CLOSED and c.number)
             parts.append(
                 self.tr("{closed} of {days} fair days closed").format(
                     closed=closed, days=event.days

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from boothpos.core.products import Product
+from boothpos.gui import palette as pal
 from boothpos.gui.labels import plural
 from boothpos.gui.models.product_search_model import (
     COL_BARCODE,
@@ -33,10 +34,10 @@ from boothpos.gui.models.product_search_model import (
 
 _NAV_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 
-_STYLE = """
-QLineEdit#searchQuery { font-size: 15pt; padding: 6px 10px; }
-QTableView { font-size: 11pt; }
-QLabel#searchStatus { color: #5f6b7a; }
+_STYLE = f"""
+QLineEdit#searchQuery {{ font-size: 15pt; padding: 6px 10px; }}
+QTableView {{ font-size: 11pt; }}
+QLabel#searchStatus {{ color: {pal.CAPTION}; }}
 """
 
 

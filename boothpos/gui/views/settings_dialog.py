@@ -39,32 +39,8 @@ class SettingsDialog(QDialog):
         self._printers = list(printers)
         self._check_printer = check_printer
 
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("languageCombo")
-        for code, name in LANGUAGES.items():
-            self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(max(self.language_combo.findData(prefs.language), 0))
-
-        self.width_combo = QComboBox()
-        self.width_combo.setObjectName("widthCombo")
-        for width in RECEIPT_WIDTHS:
-            self.width_combo.addItem(self.tr("{mm} mm").format(mm=width), width)
-        self.width_combo.setCurrentIndex(max(self.width_combo.findData(prefs.receipt_width), 0))
-
-        self.printer_kind = QComboBox()
-        self.printer_kind.setObjectName("printerKind")
-        self.printer_kind.addItem(self.tr("PDF only (no printer)"), "pdf")
-        self.printer_kind.addItem(self.tr("Receipt printer (ESC/POS)"), "escpos")
-        self.printer_kind.addItem(self.tr("System printer"), "system")
-        self.printer_target = QComboBox()
-        self.printer_target.setObjectName("printerTarget")
-        self.printer_target.setEditable(True)
-        self.target_label = QLabel(self.tr("Printer"))
-        kind, _, target = prefs.printer.partition(":")
-        self.printer_kind.setCurrentIndex(max(self.printer_kind.findData(kind), 0))
-        self._fill_targets(target)
-        self.printer_kind.currentIndexChanged.connect(lambda _i: self._fill_targets(""))
-
+        self._build_language_and_width(prefs)
+        self._build_printer(prefs)
         note = QLabel(
             self.tr(
                 "Receipts are always saved as PDF too, so any receipt can be "
@@ -82,12 +58,7 @@ class SettingsDialog(QDialog):
         self._check_hub = check_hub
         self.hub_edit: QLineEdit | None = None
         if hub_address is not None:  # this till syncs with a booth hub
-            self.hub_edit = QLineEdit(hub_address)
-            self.hub_edit.setObjectName("hubAddress")
-            self.hub_edit.setPlaceholderText("192.168.1.10:5432")
-            self.hub_edit.setToolTip(
-                self.tr("Address of the booth hub (HOST:PORT), e.g. after its laptop got a new IP")
-            )
+            self.hub_edit = self._hub_edit(hub_address)
             form.addRow(self.tr("Booth hub"), self.hub_edit)
 
         buttons = QDialogButtonBox(
@@ -109,6 +80,44 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def _build_language_and_width(self, prefs: Preferences) -> None:
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(prefs.language), 0))
+
+        self.width_combo = QComboBox()
+        self.width_combo.setObjectName("widthCombo")
+        for width in RECEIPT_WIDTHS:
+            self.width_combo.addItem(self.tr("{mm} mm").format(mm=width), width)
+        self.width_combo.setCurrentIndex(max(self.width_combo.findData(prefs.receipt_width), 0))
+
+    def _build_printer(self, prefs: Preferences) -> None:
+        """Where receipts print: PDF only, a receipt printer, a system printer; and which."""
+        self.printer_kind = QComboBox()
+        self.printer_kind.setObjectName("printerKind")
+        self.printer_kind.addItem(self.tr("PDF only (no printer)"), "pdf")
+        self.printer_kind.addItem(self.tr("Receipt printer (ESC/POS)"), "escpos")
+        self.printer_kind.addItem(self.tr("System printer"), "system")
+        self.printer_target = QComboBox()
+        self.printer_target.setObjectName("printerTarget")
+        self.printer_target.setEditable(True)
+        self.target_label = QLabel(self.tr("Printer"))
+        kind, _, target = prefs.printer.partition(":")
+        self.printer_kind.setCurrentIndex(max(self.printer_kind.findData(kind), 0))
+        self._fill_targets(target)
+        self.printer_kind.currentIndexChanged.connect(lambda _i: self._fill_targets(""))
+
+    def _hub_edit(self, hub_address: str) -> QLineEdit:
+        edit = QLineEdit(hub_address)
+        edit.setObjectName("hubAddress")
+        edit.setPlaceholderText("192.168.1.10:5432")
+        edit.setToolTip(
+            self.tr("Address of the booth hub (HOST:PORT), e.g. after its laptop got a new IP")
+        )
+        return edit
 
     def accept(self) -> None:
         problem = self._check_printer(self.preferences().printer)

@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import MoveKind
 from boothpos.core.errors import BoothError
 from boothpos.core.stock_ops import MAX_QTY, InventoryRow, StockDocument
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.labels import plural
 from boothpos.gui.models import stock_lines_model as cols
@@ -49,15 +51,17 @@ from boothpos.gui.models.stock_lines_model import StockLinesModel
 
 SAVE_KEY = "Ctrl+Return"
 
-_STYLE = """
-QLabel#dialogIntro { color: #3d4a56; }
-QLabel#stockTotal { font-weight: 600; color: #1d3557; }
-QLabel#dialogMessage { color: #a4262c; font-weight: 600; background: #fde7e9;
-                       border: 1px solid #f1b5ae; border-radius: 4px; padding: 6px 8px; }
-QLabel#productInfo { background: #f3f6fa; border: 1px solid #d0d7de; border-radius: 6px;
-                     padding: 8px 10px; }
-QLabel#adjustPreview { font-size: 12pt; font-weight: 600; color: #1d3557; }
-QPushButton#saveButton { font-weight: 600; padding: 6px 18px; }
+_STYLE = f"""
+QLabel#dialogIntro {{ color: {pal.INTRO}; }}
+QLabel#stockTotal {{ font-weight: 600; color: {pal.HEADING}; }}
+QLabel#dialogMessage {{ color: {pal.DANGER_STRONG}; font-weight: 600; background: {pal.DANGER_SOFT};
+                       border: 1px solid {pal.DANGER_BORDER}; border-radius: 4px;
+    padding: 6px 8px; }}
+QLabel#productInfo {{ background: {pal.ROW_ALT_SOFT}; border: 1px solid {pal.BORDER};
+    border-radius: 6px;
+                     padding: 8px 10px; }}
+QLabel#adjustPreview {{ font-size: 12pt; font-weight: 600; color: {pal.HEADING}; }}
+QPushButton#saveButton {{ font-weight: 600; padding: 6px 18px; }}
 """
 
 
@@ -117,7 +121,7 @@ def _message_label(parent: QWidget) -> QLabel:
 class StockLinesDialog(QDialog):
     """Base of the intake and return dialogs: a partner, its products, a quantity each."""
 
-    kind = "intake"
+    kind = MoveKind.INTAKE
 
     def __init__(
         self,
@@ -132,7 +136,7 @@ class StockLinesDialog(QDialog):
         self._controller = controller
         self._user = user
         self.document: StockDocument | None = None
-        self.model = StockLinesModel(self, limit_to_stock=self.kind == "return")
+        self.model = StockLinesModel(self, limit_to_stock=self.kind == MoveKind.RETURN)
 
         self.intro = QLabel(self)
         self.intro.setObjectName("dialogIntro")
@@ -147,48 +151,8 @@ class StockLinesDialog(QDialog):
         self.scan_edit.setObjectName("stockScan")
         self.scan_edit.setPlaceholderText(self.tr("Scan or type a product code, then Enter: +1"))
         self.scan_edit.setClearButtonEnabled(True)
-
-        self.table = QTableView(self)
-        self.table.setObjectName("stockLines")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(cols.COL_QTY, _QtyDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(cols.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (cols.COL_BARCODE, 130), (cols.COL_PRICE, 110), (cols.COL_ON_HAND, 80),
-            (cols.COL_QTY, 90),
-        ):  # fmt: skip
-            header.resizeSection(column, width)
-
-        self.total_label = QLabel(self)
-        self.total_label.setObjectName("stockTotal")
-        self.clear_button = QPushButton(self.tr("Clear quantities"), self)
-        self.clear_button.clicked.connect(self.model.clear_quantities)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("stockReason")
-        self.reason_edit.setMaxLength(200)
-        self.print_box = _print_box(controller, self)
-        self.message = _message_label(self)
-
-        self.save_button = QPushButton(self.tr("Save") + "  (Ctrl+Enter)", self)
-        self.save_button.setObjectName("saveButton")
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        for button in (self.save_button, self.cancel_button, self.clear_button):
-            button.setAutoDefault(False)  # Enter belongs to the scan field and the cells
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self._build_table()
+        self._build_footer(controller)
 
         form = QFormLayout()
         form.addRow(self.tr("Partner"), self.partner_combo)
@@ -223,6 +187,52 @@ class StockLinesDialog(QDialog):
         self._select_partner(partner_id)
         self._partner_changed()
         self.scan_edit.setFocus()
+
+    def _build_table(self) -> None:
+        """The partner's products, a quantity to type in each."""
+        self.table = QTableView(self)
+        self.table.setObjectName("stockLines")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(cols.COL_QTY, _QtyDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(cols.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (cols.COL_BARCODE, 130), (cols.COL_PRICE, 110), (cols.COL_ON_HAND, 80),
+            (cols.COL_QTY, 90),
+        ):  # fmt: skip
+            header.resizeSection(column, width)
+
+    def _build_footer(self, controller: InventoryController) -> None:
+        """The total, a note, printing, a message; Save and Cancel."""
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("stockTotal")
+        self.clear_button = QPushButton(self.tr("Clear quantities"), self)
+        self.clear_button.clicked.connect(self.model.clear_quantities)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("stockReason")
+        self.reason_edit.setMaxLength(200)
+        self.print_box = _print_box(controller, self)
+        self.message = _message_label(self)
+
+        self.save_button = QPushButton(self.tr("Save") + "  (Ctrl+Enter)", self)
+        self.save_button.setObjectName("saveButton")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        for button in (self.save_button, self.cancel_button, self.clear_button):
+            button.setAutoDefault(False)  # Enter belongs to the scan field and the cells
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
 
     # -- public -----------------------------------------------------------------------
 
@@ -318,7 +328,7 @@ class StockLinesDialog(QDialog):
 class IntakeDialog(StockLinesDialog):
     """Goods received from a partner (*tanda terima barang*)."""
 
-    kind = "intake"
+    kind = MoveKind.INTAKE
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -339,7 +349,7 @@ class IntakeDialog(StockLinesDialog):
 class ReturnDialog(StockLinesDialog):
     """Unsold goods handed back to their partner, with the partner's signature."""
 
-    kind = "return"
+    kind = MoveKind.RETURN
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -393,35 +403,8 @@ class AdjustDialog(QDialog):
             f"{escape(item.partner_code)} — {escape(item.partner_name)}<br>"
             + escape(self.tr("On hand in the books: {n}").format(n=item.on_hand))
         )
-
-        self.counted_radio = QRadioButton(self.tr("Counted"), self)
-        self.counted_radio.setObjectName("countedMode")
-        self.counted_spin = QSpinBox(self)
-        self.counted_spin.setObjectName("countedQty")
-        self.counted_spin.setRange(0, MAX_QTY)
-        self.counted_spin.setValue(max(item.on_hand, 0))
-        self.delta_radio = QRadioButton(self.tr("Difference"), self)
-        self.delta_radio.setObjectName("deltaMode")
-        self.delta_spin = QSpinBox(self)
-        self.delta_spin.setObjectName("deltaQty")
-        self.delta_spin.setRange(-MAX_QTY, MAX_QTY)
-        self.mode = QButtonGroup(self)
-        self.mode.addButton(self.counted_radio)
-        self.mode.addButton(self.delta_radio)
-        self.counted_radio.setChecked(True)
-
-        self.reason_combo = QComboBox(self)
-        self.reason_combo.setObjectName("adjustReason")
-        for code, text in (
-            ("miscount", self.tr("Miscount (the books were wrong)")),
-            ("damaged", self.tr("Damaged")),
-            ("lost", self.tr("Lost")),
-        ):
-            self.reason_combo.addItem(text, code)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setObjectName("adjustNote")
-        self.note_edit.setMaxLength(200)
-        self.note_edit.setPlaceholderText(self.tr("What happened (optional)"))
+        self._build_count_fields(item)
+        self._build_reason_fields()
         self.preview = QLabel(self)
         self.preview.setObjectName("adjustPreview")
         self.print_box = _print_box(controller, self)
@@ -435,16 +418,7 @@ class AdjustDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
 
-        grid = QGridLayout()
-        grid.addWidget(self.counted_radio, 0, 0)
-        grid.addWidget(self.counted_spin, 0, 1)
-        grid.addWidget(self.delta_radio, 1, 0)
-        grid.addWidget(self.delta_spin, 1, 1)
-        grid.addWidget(QLabel(self.tr("Reason"), self), 2, 0)
-        grid.addWidget(self.reason_combo, 2, 1)
-        grid.addWidget(QLabel(self.tr("Note"), self), 3, 0)
-        grid.addWidget(self.note_edit, 3, 1)
-        grid.setColumnStretch(1, 1)
+        grid = self._fields_grid()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -464,6 +438,51 @@ class AdjustDialog(QDialog):
         self._update_preview()
         self.counted_spin.setFocus()
         self.counted_spin.selectAll()
+
+    def _build_count_fields(self, item: InventoryRow) -> None:
+        """What was counted, or the difference: one of the two."""
+        self.counted_radio = QRadioButton(self.tr("Counted"), self)
+        self.counted_radio.setObjectName("countedMode")
+        self.counted_spin = QSpinBox(self)
+        self.counted_spin.setObjectName("countedQty")
+        self.counted_spin.setRange(0, MAX_QTY)
+        self.counted_spin.setValue(max(item.on_hand, 0))
+        self.delta_radio = QRadioButton(self.tr("Difference"), self)
+        self.delta_radio.setObjectName("deltaMode")
+        self.delta_spin = QSpinBox(self)
+        self.delta_spin.setObjectName("deltaQty")
+        self.delta_spin.setRange(-MAX_QTY, MAX_QTY)
+        self.mode = QButtonGroup(self)
+        self.mode.addButton(self.counted_radio)
+        self.mode.addButton(self.delta_radio)
+        self.counted_radio.setChecked(True)
+
+    def _build_reason_fields(self) -> None:
+        self.reason_combo = QComboBox(self)
+        self.reason_combo.setObjectName("adjustReason")
+        for code, text in (
+            ("miscount", self.tr("Miscount (the books were wrong)")),
+            ("damaged", self.tr("Damaged")),
+            ("lost", self.tr("Lost")),
+        ):
+            self.reason_combo.addItem(text, code)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("adjustNote")
+        self.note_edit.setMaxLength(200)
+        self.note_edit.setPlaceholderText(self.tr("What happened (optional)"))
+
+    def _fields_grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.addWidget(self.counted_radio, 0, 0)
+        grid.addWidget(self.counted_spin, 0, 1)
+        grid.addWidget(self.delta_radio, 1, 0)
+        grid.addWidget(self.delta_spin, 1, 1)
+        grid.addWidget(QLabel(self.tr("Reason"), self), 2, 0)
+        grid.addWidget(self.reason_combo, 2, 1)
+        grid.addWidget(QLabel(self.tr("Note"), self), 3, 0)
+        grid.addWidget(self.note_edit, 3, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
 
     def counted(self) -> int | None:
         return self.counted_spin.value() if self.counted_radio.isChecked() else None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothpos.core.codes import Role
 from boothpos.core.errors import BoothError
 from boothpos.core.users import User
 from boothpos.gui.controllers.history_controller import Approval
@@ -98,15 +99,15 @@ class SupervisorDialog(QDialog):
 
     @staticmethod
     def _start_index(users: list[User], preferred: User | None) -> int:
-        if preferred is not None and preferred.can("supervisor"):
+        if preferred is not None and preferred.can(Role.SUPERVISOR):
             for i, user in enumerate(users):
                 if user.id == preferred.id:
                     return i
         for i, user in enumerate(users):
-            if user.role == "supervisor":
+            if user.role == Role.SUPERVISOR:
                 return i
         for i, user in enumerate(users):
-            if user.can("supervisor"):
+            if user.can(Role.SUPERVISOR):
                 return i
         return 0
 
