@@ -16,8 +16,8 @@ taken after every ``backup_every`` sales (default 20; 0 turns it off) by
 *after* a sale has committed — never inside it — and which cannot fail the
 sale: a problem comes back as a warning :class:`Notice`. The day close calls
 :func:`backup_after_day_close`. Every backup written is audited
-(``db.backup``), and that entry is also where the count of sales since the
-last backup starts.
+(``db.backup``) and kept in the ``backups`` table, where the count of sales
+since the last backup starts.
 
 :func:`restore` puts a backup in place of the database: it refuses a file that
 is damaged, not a boothpos database or from a newer app; it holds the
@@ -47,7 +47,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, merge, paths
+from boothpos.core import audit, clock, merge, paths, records
 from boothpos.core import db as dbmod
 from boothpos.core.backup_settings import (  # noqa: F401 - part of this module's interface
     BAD_EVERY,
@@ -338,12 +338,7 @@ def _newest_first(b: BackupFile) -> tuple:
 
 def sales_since_backup(db: Database) -> int:
     """Sales and refunds recorded after the newest backup (all of them if there is none)."""
-    row = db.execute(
-        "SELECT json_extract(detail, '$.last_sale_id') FROM audit WHERE action = ? "
-        "ORDER BY id DESC LIMIT 1",
-        (AUDIT_ACTION,),
-    ).fetchone()
-    last = int(row[0] or 0) if row else 0
+    last = records.last_backed_up_sale(db)
     return db.execute("SELECT COUNT(*) FROM sales WHERE id > ?", (last,)).fetchone()[0]
 
 
@@ -392,7 +387,12 @@ def backup_now(
 
 def _audit(db: Database, reason: str, written: list[Path], user_id: int | None) -> None:
     last_id, sales = db.execute("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM sales").fetchone()
+    files, moment = [str(p) for p in written], clock.now()
     with dbmod.write_transaction(db):
+        records.add_backup(
+            db, at=clock.to_iso(moment), user_id=user_id, reason=reason,
+            file=written[0].name, files=files, last_sale_id=last_id, sales=sales,
+        )  # fmt: skip
         audit.record(
             db,
             AUDIT_ACTION,
@@ -401,10 +401,11 @@ def _audit(db: Database, reason: str, written: list[Path], user_id: int | None) 
             entity_id=written[0].name,
             detail={
                 "reason": reason,
-                "files": [str(p) for p in written],
+                "files": files,
                 "last_sale_id": last_id,
                 "sales": sales,
             },
+            at=moment,
         )
 
 

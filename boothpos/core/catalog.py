@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, barcodes, bounds, clock, stock
+from boothpos.core import audit, barcodes, bounds, clock, records, stock
 from boothpos.core.db import is_open_database_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
@@ -854,14 +853,9 @@ class _StoredProducts:
         # a file row without a barcode still under the old name is that product, not a new one.
         by_id = {p["id"]: p for p in stored}
         self.by_old_name: dict[tuple[int, str], dict] = {}
-        for entity_id, detail in db.execute(
-            "SELECT entity_id, detail FROM audit WHERE action = 'product.update' "
-            "AND entity = 'product' ORDER BY id"
-        ):
-            change = json.loads(detail)
-            product = by_id.get(int(entity_id)) if str(entity_id).isdigit() else None
-            old = change.get("old", {}).get("name")
-            if product is not None and old and change.get("source") == "edit":
+        for product_id, old in records.old_names(db, source="edit"):
+            product = by_id.get(product_id)
+            if product is not None and old:
                 self.by_old_name[(product["partner_id"], old.casefold())] = product
 
     def match(
@@ -1044,6 +1038,10 @@ class _Writer:
         )
         old = {k: existing[k] for k in product.new}
         detail = {"barcode": existing["barcode"], "old": old, "new": product.new}
+        records.record_product_change(
+            self.db, existing["id"], old, product.new, at=self.iso, user_id=self.user_id,
+            source="catalog",
+        )  # fmt: skip
         self._audit("product.update", "product", existing["id"], detail)
 
     def _move(self, product_id: int, qty: int, reason: str) -> None:

@@ -24,14 +24,13 @@ up at because sale lines hold their own snapshot).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, bounds, clock, products, stock, users
+from boothpos.core import audit, bounds, clock, products, records, stock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event, get_setting, set_setting
@@ -193,47 +192,42 @@ class StockDocument:
         return asdict(self)
 
 
-def _document_from_json(data: dict) -> StockDocument:
-    lines = tuple(DocumentLine(**line) for line in data["lines"])
-    return StockDocument(**{**data, "partner": Partner(**data["partner"]), "lines": lines})
+def _document(row: dict, lines: list[dict]) -> StockDocument:
+    """A document as stored (``stock_documents`` and its lines, columns by name)."""
+    partner = Partner(
+        id=row["partner_id"], code=row["partner_code"], name=row["partner_name"],
+        region=row["partner_region"],
+    )  # fmt: skip
+    return StockDocument(
+        number=row["number"], kind=row["kind"], at=row["at"], day=row["day"], partner=partner,
+        user=row["username"], user_name=row["user_name"], reason=row["reason"], note=row["note"],
+        lines=tuple(
+            DocumentLine(**{f: line[f] for f in DocumentLine.__dataclass_fields__})
+            for line in lines
+        ),
+    )  # fmt: skip
 
 
 def get_document(db: Database, number: str) -> StockDocument:
     """The stock document ``number`` (to print it again); :class:`NotFound` if none."""
-    row = db.execute(
-        "SELECT detail FROM audit WHERE entity = 'stock_document' AND entity_id = ? "
-        "ORDER BY id LIMIT 1",
-        (str(number).strip().upper(),),
-    ).fetchone()
-    if row is None:
+    found = records.document_rows(db, number=str(number).strip().upper())
+    if not found:
         raise NotFound(NO_DOCUMENT, number=number)
-    return _document_from_json(json.loads(row[0]))
+    return _document(*found[0])
 
 
 def list_documents(
     db: Database, *, kind: str | None = None, partner: str | None = None
 ) -> list[StockDocument]:
     """Stock documents, oldest first; ``kind`` and ``partner`` (code) narrow the list."""
-    rows = db.execute(
-        "SELECT detail FROM audit WHERE entity = 'stock_document' ORDER BY id"
-    ).fetchall()
-    docs = [_document_from_json(json.loads(r[0])) for r in rows]
     code = partner.strip().upper() if partner else None
-    return [
-        d
-        for d in docs
-        if (kind is None or d.kind == kind) and (code is None or d.partner.code == code)
-    ]
+    return [_document(*found) for found in records.document_rows(db, kind=kind, partner=code)]
 
 
 def _next_number(db: Database, kind: str) -> str:
     event = get_event(db)
     prefix = f"{event.receipt_prefix}-{event.till_code}-{KINDS[kind]}-"
-    row = db.execute(
-        "SELECT COUNT(*) FROM audit WHERE entity = 'stock_document' AND entity_id LIKE ?",
-        (prefix + "%",),
-    ).fetchone()
-    return f"{prefix}{row[0] + 1:04d}"
+    return f"{prefix}{records.document_count(db, prefix) + 1:04d}"
 
 
 # ---------------------------------------------------------------- helpers
@@ -346,6 +340,16 @@ def _record(
         number=number, kind=kind, at=clock.to_iso(moment), day=day, partner=partner,
         user=user.username, user_name=user.display_name, reason=reason, note=note,
         lines=tuple(lines),
+    )  # fmt: skip
+    records.add_document(
+        db,
+        {
+            **{k: v for k, v in asdict(doc).items() if k not in ("partner", "lines")},
+            "partner_id": partner.id, "partner_code": partner.code,
+            "partner_name": partner.name, "partner_region": partner.region,
+            "username": doc.user,
+        },
+        [asdict(line) for line in lines],
     )  # fmt: skip
     audit.record(
         db, f"stock.{kind}", user_id=user.id, entity="stock_document", entity_id=number,
@@ -672,6 +676,10 @@ def update_product(
     with write_transaction(db):
         sets = ", ".join(f"{k} = ?" for k in changes)
         db.execute(f"UPDATE products SET {sets} WHERE id = ?", (*changes.values(), item.id))
+        records.record_product_change(
+            db, item.id, current, changes, at=clock.to_iso(moment), user_id=user.id,
+            source="edit",
+        )  # fmt: skip
         audit.record(
             db, "product.update", user_id=user.id, entity="product", entity_id=item.id,
             detail={
@@ -686,16 +694,7 @@ def update_product(
 def price_history(db: Database, product: ProductRef) -> list[PriceChange]:
     """Every price change of a product, oldest first (edits and catalog imports)."""
     item = resolve_product(db, product)
-    history = []
-    for entry in reversed(audit.entries(db, action="product.update", limit=1_000_000)):
-        if entry["entity"] != "product" or entry["entity_id"] != str(item.id):
-            continue
-        detail = entry["detail"]
-        if "price" in detail.get("new", {}):
-            history.append(
-                PriceChange(
-                    at=entry["at"], user_id=entry["user_id"], old=detail["old"]["price"],
-                    new=detail["new"]["price"], source=detail.get("source", "catalog"),
-                )
-            )  # fmt: skip
-    return history
+    return [
+        PriceChange(at=c.at, user_id=c.user_id, old=c.old_price, new=c.new_price, source=c.source)
+        for c in records.price_changes(db, item.id)
+    ]
