@@ -21,7 +21,7 @@ database holds in its audit log into these tables.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -62,6 +62,36 @@ def add_document(db: Database, document: Mapping, lines: list[Mapping]) -> int:
         ],
     )
     return doc_id
+
+
+def add_document_json(
+    db: Database,
+    doc: Mapping,
+    *,
+    partner_id: int | None,
+    product_id: Callable[[Mapping], int] | None = None,
+) -> int:
+    """Append a stock document given as its JSON (``StockDocument.to_json()``, as audited).
+
+    ``product_id`` finds a line's product here (another till's document names
+    its own row ids: the hub maps them by barcode); default: the id in the line.
+    """
+    partner = doc["partner"]
+    lines = [
+        {**line, "product_id": product_id(line)} if product_id else line for line in doc["lines"]
+    ]
+    return add_document(
+        db,
+        {
+            **{c: doc.get(c, "") for c in _DOCUMENT_COLUMNS},
+            "partner_id": partner_id,
+            "partner_code": partner["code"],
+            "partner_name": partner["name"],
+            "partner_region": partner.get("region", ""),
+            "username": doc["user"],
+        },
+        lines,
+    )
 
 
 def _rows(db: Database, sql: str, params: tuple | list = ()) -> Iterator[dict]:
@@ -236,19 +266,7 @@ def move_from_audit(db: Database) -> None:
         if doc["number"] in numbers:  # the first entry of a number is the document
             continue
         numbers.add(doc["number"])
-        partner = doc["partner"]
-        add_document(
-            db,
-            {
-                **{c: doc.get(c, "") for c in _DOCUMENT_COLUMNS},
-                "partner_id": partners.get(partner["code"]),
-                "partner_code": partner["code"],
-                "partner_name": partner["name"],
-                "partner_region": partner.get("region", ""),
-                "username": doc["user"],
-            },
-            doc["lines"],
-        )
+        add_document_json(db, doc, partner_id=partners.get(doc["partner"]["code"]))
     for entry in _rows(db, _AUDIT.format(where="action = 'product.update' AND entity = 'product'")):
         if entry["entity_id"] not in products:
             continue

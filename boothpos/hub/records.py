@@ -46,6 +46,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, chain, stock
+from boothpos.core import records as core_records
 from boothpos.core.checkout import current_till
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg
@@ -655,6 +656,52 @@ def _apply_sale(db: Database, p: dict) -> tuple[str, int, str]:
     return "sales", sale_id, p["receipt_no"]
 
 
+def carries_records(record: Record) -> bool:
+    """Whether an audit entry of another till carries a business record of its own (schema 4).
+
+    A stock document, and a product's rename or price change, live in tables of
+    their own (``core.records``); the other till's audit entry is how they travel.
+    Its audit log stays with it: only those tables get the rows here.
+    """
+    p = record.payload
+    return record.kind == "audit" and (
+        p.get("entity") == "stock_document"
+        or (p.get("action") == "product.update" and p.get("entity") == "product")
+    )
+
+
+def stored_only(record: Record) -> bool:
+    """Kept as received (``hub_records``) without applying anything to this till's tables."""
+    return record.kind in STORED_ONLY and not carries_records(record)
+
+
+def _apply_audit_records(db: Database, p: dict) -> str:
+    """Another till's stock document or product change into this till's own tables.
+
+    The rows are this till's copy: its chain seals them, like what it writes itself.
+    """
+    detail = p["detail"]
+    if p["entity"] == "stock_document":
+        core_records.add_document_json(
+            db,
+            detail,
+            partner_id=_partner_id(db, detail["partner"]["code"]),
+            product_id=lambda line: _product_id(db, line["barcode"], line["name"]),
+        )
+        return detail["number"]
+    row = db.execute("SELECT id FROM users WHERE username = ?", (p["user"],)).fetchone()
+    core_records.record_product_change(
+        db,
+        _product_id(db, detail["barcode"], ""),
+        detail.get("old", {}),
+        detail.get("new", {}),
+        at=p["at"],
+        user_id=row[0] if row else None,
+        source=detail.get("source", "catalog"),
+    )
+    return detail["barcode"]
+
+
 def _apply_void(db: Database, p: dict) -> tuple[str, int, str]:
     sale_id = _sale_id(db, p["sale_uuid"])
     if db.execute("SELECT 1 FROM voids WHERE sale_id = ?", (sale_id,)).fetchone():
@@ -693,6 +740,8 @@ def apply(db: Database, record: Record) -> str:
         row_id = _apply_moves(db, [p])
     elif kind in STORED_ONLY:
         tbl, row_id, name = TABLE_OF[kind], None, ""
+        if carries_records(record):
+            name = _apply_audit_records(db, p)
     elif kind == "chain":
         tbl, row_id, name = "chain", None, f"{record.till_code} {p['links'][0][0]}"
         try:
