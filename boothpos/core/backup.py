@@ -553,6 +553,7 @@ def _identity(db_path: Path) -> tuple[str, frozenset[str], str] | None:
     try:
         conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
+            conn.row_factory = sqlite3.Row
             row = conn.execute(
                 "SELECT receipt_prefix, till_code, created_at FROM event WHERE id = 1"
             ).fetchone()
@@ -565,8 +566,8 @@ def _identity(db_path: Path) -> tuple[str, frozenset[str], str] | None:
         return None
     if not row:
         return None
-    tills = frozenset({row[1], *merge.parse_history(history[0] if history else "")})
-    return (row[0], tills, row[2])
+    tills = frozenset({row["till_code"], *merge.parse_history(history["value"] if history else "")})
+    return (row["receipt_prefix"], tills, row["created_at"])
 
 
 def restore(

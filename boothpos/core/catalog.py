@@ -848,7 +848,7 @@ class _StoredProducts:
         self.by_name: dict[tuple[int, str], list[dict]] = {}
         for p in stored:
             self.by_name.setdefault((p["partner_id"], p["name"].casefold()), []).append(p)
-        self.codes = {r[0]: r[1] for r in db.execute("SELECT id, code FROM partners")}
+        self.codes = {r["id"]: r["code"] for r in db.query("SELECT id, code FROM partners")}
         # Names a product had before someone renamed it by hand (stock_ops.update_product):
         # a file row without a barcode still under the old name is that product, not a new one.
         by_id = {p["id"]: p for p in stored}

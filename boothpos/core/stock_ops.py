@@ -210,10 +210,9 @@ def _document(row: dict, lines: list[dict]) -> StockDocument:
 
 def get_document(db: Database, number: str) -> StockDocument:
     """The stock document ``number`` (to print it again); :class:`NotFound` if none."""
-    found = records.document_rows(db, number=str(number).strip().upper())
-    if not found:
-        raise NotFound(NO_DOCUMENT, number=number)
-    return _document(*found[0])
+    for row, lines in records.document_rows(db, number=str(number).strip().upper()):
+        return _document(row, lines)
+    raise NotFound(NO_DOCUMENT, number=number)
 
 
 def list_documents(
@@ -221,7 +220,9 @@ def list_documents(
 ) -> list[StockDocument]:
     """Stock documents, oldest first; ``kind`` and ``partner`` (code) narrow the list."""
     code = partner.strip().upper() if partner else None
-    return [_document(*found) for found in records.document_rows(db, kind=kind, partner=code)]
+    return [
+        _document(row, lines) for row, lines in records.document_rows(db, kind=kind, partner=code)
+    ]
 
 
 def _next_number(db: Database, kind: str) -> str:
@@ -248,12 +249,7 @@ def resolve_partner(db: Database, ref: str | int | Partner) -> Partner:
     if isinstance(ref, Partner):
         return ref
     if isinstance(ref, int) and not isinstance(ref, bool):
-        row = db.execute(
-            "SELECT id, code, name, region FROM partners WHERE id = ?", (ref,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(products.UNKNOWN_PARTNER, code=ref)
-        return Partner(*row)
+        return products.partner_by_id(db, ref)
     return products.partner_by_code(db, str(ref))
 
 
@@ -544,9 +540,11 @@ def set_low_threshold(db: Database, value: int, *, user: User | None = None) -> 
 
 
 _INVENTORY_SQL = """
-SELECT p.id, p.barcode, p.name, p.category, p.price, pa.id, pa.code, pa.name, p.active,
-       COALESCE(m.received, 0), COALESCE(m.sold, 0), COALESCE(m.returned, 0),
-       COALESCE(m.adjusted, 0), COALESCE(m.total, 0)
+SELECT p.id AS product_id, p.barcode, p.name, p.category, p.price, pa.id AS partner_id,
+       pa.code AS partner_code, pa.name AS partner_name, p.active,
+       COALESCE(m.received, 0) AS received, COALESCE(m.sold, 0) AS sold,
+       COALESCE(m.returned, 0) AS returned, COALESCE(m.adjusted, 0) AS adjusted,
+       COALESCE(m.total, 0) AS on_hand
 FROM products p
 JOIN partners pa ON pa.id = p.partner_id
 LEFT JOIN (
@@ -598,12 +596,10 @@ def inventory(
     sql = _INVENTORY_SQL + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY pa.code, p.name COLLATE NOCASE"
     rows = []
-    for r in db.execute(sql, params):
-        on_hand = r[13]
+    for r in db.query(sql, params):
+        on_hand = r["on_hand"]
         row = InventoryRow(
-            product_id=r[0], barcode=r[1], name=r[2], category=r[3], price=r[4],
-            partner_id=r[5], partner_code=r[6], partner_name=r[7], active=bool(r[8]),
-            received=r[9], sold=r[10], returned=r[11], adjusted=r[12], on_hand=on_hand,
+            **{**r, "active": bool(r["active"])},
             low=0 <= on_hand <= threshold, negative=on_hand < 0,
         )  # fmt: skip
         if not flagged_only or row.low or row.negative:
