@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, bounds, clock, records, stock
+from boothpos.core.codes import ChangeSource, MoveKind
 from boothpos.core.db import is_open_database_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
@@ -853,7 +854,7 @@ class _StoredProducts:
         # a file row without a barcode still under the old name is that product, not a new one.
         by_id = {p["id"]: p for p in stored}
         self.by_old_name: dict[tuple[int, str], dict] = {}
-        for product_id, old in records.old_names(db, source="edit"):
+        for product_id, old in records.old_names(db, source=ChangeSource.EDIT):
             product = by_id.get(product_id)
             if product is not None and old:
                 self.by_old_name[(product["partner_id"], old.casefold())] = product
@@ -1040,13 +1041,13 @@ class _Writer:
         detail = {"barcode": existing["barcode"], "old": old, "new": product.new}
         records.record_product_change(
             self.db, existing["id"], old, product.new, at=self.iso, user_id=self.user_id,
-            source="catalog",
+            source=ChangeSource.CATALOG,
         )  # fmt: skip
         self._audit("product.update", "product", existing["id"], detail)
 
     def _move(self, product_id: int, qty: int, reason: str) -> None:
         stock.record_move(
-            self.db, product_id, "intake", qty,
+            self.db, product_id, MoveKind.INTAKE, qty,
             at=self.at, day=self.day, user_id=self.user_id, reason=reason,
         )  # fmt: skip
 

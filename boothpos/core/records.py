@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-SOURCES = ("edit", "catalog")  # who changed a name or price: a person, or a catalog file
+from boothpos.core.codes import ChangeSource
+
+SOURCES = tuple(ChangeSource)  # who changed a name or price: a person, or a catalog file
 
 _DOCUMENT_COLUMNS = (
     "number", "kind", "at", "day", "partner_id", "partner_code", "partner_name",
@@ -189,7 +191,7 @@ def record_product_change(
         )  # fmt: skip
 
 
-def old_names(db: Database, *, source: str = "edit") -> list[tuple[int, str]]:
+def old_names(db: Database, *, source: str = ChangeSource.EDIT) -> list[tuple[int, str]]:
     """``(product id, name it had before)`` of every rename from ``source``, oldest first."""
     return [
         (row["product_id"], row["old_name"])
@@ -271,9 +273,10 @@ def move_from_audit(db: Database) -> None:
         if entry["entity_id"] not in products:
             continue
         detail = json.loads(entry["detail"])
+        source = detail.get("source", ChangeSource.CATALOG)
         record_product_change(
             db, int(entry["entity_id"]), detail.get("old", {}), detail.get("new", {}),
-            at=entry["at"], user_id=entry["user_id"], source=detail.get("source", "catalog"),
+            at=entry["at"], user_id=entry["user_id"], source=source,
         )  # fmt: skip
     for entry in _rows(db, _AUDIT.format(where="action = 'db.backup'")):
         detail = json.loads(entry["detail"])

@@ -31,6 +31,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock, products, records, stock, users
+from boothpos.core.codes import AdjustReason, ChangeSource, MoveKind, Role
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event, get_setting, set_setting
@@ -38,17 +39,17 @@ from boothpos.core.money import format_rupiah, parse_rupiah
 from boothpos.core.products import Partner, Product
 from boothpos.core.users import User
 
-KINDS = {"intake": "TTB", "return": "RTR", "adjustment": "PNY"}  # document number codes
+KINDS = {MoveKind.INTAKE: "TTB", MoveKind.RETURN: "RTR", MoveKind.ADJUSTMENT: "PNY"}  # numbers
 ADJUST_REASONS: dict[str, Msg] = {
-    "damaged": Msg(id="rusak", en="damaged"),
-    "lost": Msg(id="hilang", en="lost"),
-    "miscount": Msg(id="salah hitung", en="miscount"),
+    AdjustReason.DAMAGED: Msg(id="rusak", en="damaged"),
+    AdjustReason.LOST: Msg(id="hilang", en="lost"),
+    AdjustReason.MISCOUNT: Msg(id="salah hitung", en="miscount"),
 }
 MAX_QTY = bounds.MAX_STOCK_QTY  # the one set of bounds (core.bounds)
 MAX_NAME = bounds.MAX_NAME
 DEFAULT_LOW_THRESHOLD = 2
 LOW_THRESHOLD_KEY = "stock.low_threshold"
-ROLE = "supervisor"  # receiving, counting and returning stock; editing products
+ROLE = Role.SUPERVISOR  # receiving, counting and returning stock; editing products
 
 ProductRef = int | str | Product  # a product id, a scanned/typed code, or a Product
 
@@ -184,7 +185,7 @@ class StockDocument:
 
     def reason_text(self, lang: str | None = None) -> str:
         """The reason as a person reads it (adjustment codes translated)."""
-        msg = ADJUST_REASONS.get(self.reason) if self.kind == "adjustment" else None
+        msg = ADJUST_REASONS.get(self.reason) if self.kind == MoveKind.ADJUSTMENT else None
         text = msg.render(lang) if msg else self.reason
         return f"{text}: {self.note}" if self.note else text
 
@@ -323,7 +324,7 @@ def _record(
     day = clock.fair_day(moment, event.timezone).isoformat()
     number = _next_number(db, kind)
     signed = [
-        (line.product_id, -line.qty if kind == "return" else line.qty)
+        (line.product_id, -line.qty if kind == MoveKind.RETURN else line.qty)
         for line in lines
         if line.qty != 0
     ]
@@ -390,7 +391,7 @@ def receive(
     with write_transaction(db):
         before = _ledger(db, [p.id for p, _ in chosen])
         lines = [_line(p, q, before[p.id], before[p.id] + q) for p, q in chosen]
-        return _record(db, "intake", owner, user, moment, reason, "", lines, reason)
+        return _record(db, MoveKind.INTAKE, owner, user, moment, reason, "", lines, reason)
 
 
 intake = receive  # the business word on the intake screen
@@ -431,7 +432,7 @@ def return_to_partner(
         if short:
             raise ReturnRefused([(p.name, p.barcode, q, on_hand[p.id]) for p, q in short])
         lines = [_line(p, q, on_hand[p.id], on_hand[p.id] - q) for p, q in chosen]
-        return _record(db, "return", owner, user, moment, reason, "", lines, reason)
+        return _record(db, MoveKind.RETURN, owner, user, moment, reason, "", lines, reason)
 
 
 def adjust(
@@ -473,14 +474,16 @@ def adjust(
         before = _ledger(db, [item.id])[item.id]
         change = counted - before if counted is not None else delta
         assert change is not None
-        if reason != "miscount" and change >= 0:
+        if reason != AdjustReason.MISCOUNT and change >= 0:
             raise RefusedInput(
                 LOSS_MUST_LOWER, reason=ADJUST_REASONS[reason].render(), name=item.name,
                 on_hand=before, delta=f"{change:+d}",
             )  # fmt: skip
         line = _line(item, change, before, before + change, counted)
         text = f"{reason}: {note}" if note else reason
-        return _record(db, "adjustment", item.partner, user, moment, reason, note, [line], text)
+        return _record(
+            db, MoveKind.ADJUSTMENT, item.partner, user, moment, reason, note, [line], text
+        )
 
 
 # ---------------------------------------------------------------- inventory
@@ -674,13 +677,13 @@ def update_product(
         db.execute(f"UPDATE products SET {sets} WHERE id = ?", (*changes.values(), item.id))
         records.record_product_change(
             db, item.id, current, changes, at=clock.to_iso(moment), user_id=user.id,
-            source="edit",
+            source=ChangeSource.EDIT,
         )  # fmt: skip
         audit.record(
             db, "product.update", user_id=user.id, entity="product", entity_id=item.id,
             detail={
                 "barcode": item.barcode, "old": {k: current[k] for k in changes},
-                "new": changes, "source": "edit",
+                "new": changes, "source": ChangeSource.EDIT,
             },
             at=moment,
         )  # fmt: skip
