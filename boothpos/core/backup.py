@@ -612,47 +612,73 @@ def restore(
     temp = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
         previous = _check_current(db_path, info, known)
-        source_conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            problems = _copy(source_conn, temp)
-        finally:
-            source_conn.close()
-        if problems:
-            raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
-        _require_check(temp, source)
-        replaced = _set_aside(db_path)
-        try:
-            os.replace(temp, db_path)
-            _fsync_dir(db_path.parent)
-        except OSError:
-            if replaced is not None:
-                _move_with_sidecars(replaced, db_path)
-            raise
+        _checked_copy(source, temp)
+        replaced = _swap_in(temp, db_path)
         lock.follow()  # the restored file is a new file: no other app may take it by a link
         used = _tills_named_in_files(db_path, info.prefix)
-        committed = False
-        try:
-            database = dbmod.connect(db_path)
-            try:
-                result, switched = _bring_back(
-                    database, db_path, info, source, replaced, previous, used=used, user_id=user_id
-                )
-                committed = True
-                if switched:  # the new till code is named in the backup folders at once
-                    run = backup_now(database, db_path, reason="restore", user_id=user_id)
-                    result = replace(result, warnings=result.warnings + run.warnings)
-            finally:
-                database.close()
-        except BaseException:
-            if not committed:  # the bare backup must not sell: its numbers may be on paper
-                _put_back(db_path, replaced)
-                with contextlib.suppress(BoothError):
-                    lock.follow()
-            raise
+        return _finish(db_path, info, source, replaced, previous, lock, used=used, user_id=user_id)
     finally:
         _remove(temp, Path(f"{temp}-journal"))
         if own_lock is not None:
             own_lock.release()
+
+
+def _checked_copy(source: Path, temp: Path) -> None:
+    """A private copy of the backup at ``temp``, refused unless whole and passing ``check``."""
+    source_conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        problems = _copy(source_conn, temp)
+    finally:
+        source_conn.close()
+    if problems:
+        raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
+    _require_check(temp, source)
+
+
+def _swap_in(temp: Path, db_path: Path) -> Path | None:
+    """Put the checked copy in place, the current file kept aside (returned); all or nothing."""
+    replaced = _set_aside(db_path)
+    try:
+        os.replace(temp, db_path)
+        _fsync_dir(db_path.parent)
+    except OSError:
+        if replaced is not None:
+            _move_with_sidecars(replaced, db_path)
+        raise
+    return replaced
+
+
+def _finish(
+    db_path: Path,
+    info: BackupInfo,
+    source: Path,
+    replaced: Path | None,
+    previous: merge.Previous | None,
+    lock: InstanceLock,
+    *,
+    used: set[str],
+    user_id: int | None,
+) -> RestoreResult:
+    """Merge what the replaced file held, switch the till if needed; undo the swap on failure."""
+    committed = False
+    try:
+        database = dbmod.connect(db_path)
+        try:
+            result, switched = _bring_back(
+                database, db_path, info, source, replaced, previous, used=used, user_id=user_id
+            )
+            committed = True
+            if switched:  # the new till code is named in the backup folders at once
+                run = backup_now(database, db_path, reason="restore", user_id=user_id)
+                result = replace(result, warnings=result.warnings + run.warnings)
+        finally:
+            database.close()
+    except BaseException:
+        if not committed:  # the bare backup must not sell: its numbers may be on paper
+            _put_back(db_path, replaced)
+            with contextlib.suppress(BoothError):
+                lock.follow()
+        raise
     return result
 
 
