@@ -8,13 +8,14 @@ audit JSON. Opening it migrates it; everything must read back as the old app sho
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from boothpos.core import backup, check, db, records, stock_ops, tamper, users
+from boothpos.core import backup, check, codes, db, records, stock_ops, tamper, users
 from boothpos.core.schema import RECORD_TABLES, SCHEMA_VERSION
 
 FIXTURE = Path(__file__).parent / "schema3" / "booth-schema3.db"
@@ -178,3 +179,24 @@ def test_record_tables_are_append_only(booth, table):
         booth.db.execute(f"DELETE FROM {table}")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         booth.db.execute(f"UPDATE {table} SET id = id")
+
+
+def test_record_codes_are_what_the_schema_allows():
+    fresh = db.connect_memory()
+    try:
+        sql = "\n".join(
+            text
+            for (text,) in fresh.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name IN "
+                "('stock_documents', 'product_names', 'price_changes') AND sql IS NOT NULL"
+            )
+        )
+    finally:
+        fresh.close()
+    groups = re.findall(r"(source|kind) IN \(([^)]*)\)", sql)
+    allowed = {
+        column: {v for c, g in groups if c == column for v in re.findall(r"'([^']*)'", g)}
+        for column in ("source", "kind")
+    }
+    assert allowed["source"] == set(codes.ChangeSource) == set(records.SOURCES)
+    assert allowed["kind"] == set(stock_ops.KINDS)
