@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlite_utils import Database
 
@@ -257,27 +258,45 @@ def move_from_audit(db: Database) -> None:
     Stock documents (``entity = 'stock_document'``, the document whole in
     ``detail``), renames and price changes (``product.update``: old and new
     values; ``source`` absent means a catalog import) and backups
-    (``db.backup``: reason, files, last sale id). In audit order, so numbers,
-    histories and the newest backup come out as the audit log told them.
+    (``db.backup``: reason, files, last sale id). Besides this till's audit
+    log, the other tills' entries it kept as received from the booth hub
+    (``hub_records``) bring their stock documents and product changes, as a
+    pull does now. Oldest first, so numbers, histories and the newest backup
+    come out as the audit log told them.
     """
     partners = {code: pid for pid, code in db.execute("SELECT id, code FROM partners")}
-    products = {str(pid) for (pid,) in db.execute("SELECT id FROM products")}
+    products = {barcode: pid for pid, barcode in db.execute("SELECT id, barcode FROM products")}
+    users = {name: uid for uid, name in db.execute("SELECT id, username FROM users")}
+    entries = [
+        {**entry, "detail": json.loads(entry["detail"])}
+        for entry in _rows(
+            db,
+            _AUDIT.format(
+                where="entity = 'stock_document' OR (action = 'product.update' "
+                "AND entity = 'product')"
+            ),
+        )
+    ]
+    entries += _pulled_entries(db, users)
+    entries.sort(key=lambda entry: datetime.fromisoformat(entry["at"]))  # stable
     numbers: set[str] = set()
-    for entry in _rows(db, _AUDIT.format(where="entity = 'stock_document'")):
-        doc = json.loads(entry["detail"])
-        if doc["number"] in numbers:  # the first entry of a number is the document
-            continue
-        numbers.add(doc["number"])
-        add_document_json(db, doc, partner_id=partners.get(doc["partner"]["code"]))
-    for entry in _rows(db, _AUDIT.format(where="action = 'product.update' AND entity = 'product'")):
-        if entry["entity_id"] not in products:
-            continue
-        detail = json.loads(entry["detail"])
-        source = detail.get("source", ChangeSource.CATALOG)
-        record_product_change(
-            db, int(entry["entity_id"]), detail.get("old", {}), detail.get("new", {}),
-            at=entry["at"], user_id=entry["user_id"], source=source,
-        )  # fmt: skip
+    for entry in entries:
+        detail = entry["detail"]
+        if entry["entity"] == "stock_document":
+            lines = detail["lines"]
+            if detail["number"] in numbers or any(x["barcode"] not in products for x in lines):
+                continue  # the first entry of a number is the document
+            numbers.add(detail["number"])
+            add_document_json(
+                db, detail, partner_id=partners.get(detail["partner"]["code"]),
+                product_id=lambda line: products[line["barcode"]],
+            )  # fmt: skip
+        elif detail.get("barcode") in products:
+            source = detail.get("source", ChangeSource.CATALOG)
+            record_product_change(
+                db, products[detail["barcode"]], detail.get("old", {}), detail.get("new", {}),
+                at=entry["at"], user_id=entry["user_id"], source=source,
+            )  # fmt: skip
     for entry in _rows(db, _AUDIT.format(where="action = 'db.backup'")):
         detail = json.loads(entry["detail"])
         files = [str(f) for f in detail.get("files") or [entry["entity_id"]]]
@@ -286,3 +305,24 @@ def move_from_audit(db: Database) -> None:
             file=entry["entity_id"], files=files, last_sale_id=int(detail.get("last_sale_id") or 0),
             sales=int(detail.get("sales") or 0),
         )  # fmt: skip
+
+
+def _pulled_entries(db: Database, users: dict[str, int]) -> list[dict]:
+    """Other tills' audit entries of stock documents and product changes kept from the hub."""
+    if not db["hub_records"].exists():
+        return []
+    found = []
+    for row in _rows(
+        db,
+        "SELECT payload FROM hub_records WHERE kind = 'audit' AND origin = 'hub' "
+        "AND status = 'ok' AND payload IS NOT NULL ORDER BY hub_seq",
+    ):
+        p = json.loads(row["payload"])
+        if p.get("entity") == "stock_document" or (
+            p.get("action") == "product.update" and p.get("entity") == "product"
+        ):
+            found.append(
+                {"entity": p["entity"], "at": p["at"], "detail": p.get("detail") or {},
+                 "user_id": users.get(p.get("user"))}
+            )  # fmt: skip
+    return found

@@ -200,3 +200,53 @@ def test_record_codes_are_what_the_schema_allows():
     }
     assert allowed["source"] == set(codes.ChangeSource) == set(records.SOURCES)
     assert allowed["kind"] == set(stock_ops.KINDS)
+
+
+def test_other_tills_documents_kept_from_the_hub_are_moved_too(old_copy):
+    """A till at schema 3 kept other tills' audit entries as received (hub_records): the
+    migration brings their stock documents and product changes in, as a pull does now."""
+    with sqlite3.connect(old_copy) as conn:
+        detail = json.loads(
+            conn.execute(
+                "SELECT detail FROM audit WHERE entity_id = 'INA24-T1-TTB-0001'"
+            ).fetchone()[0]
+        )
+        detail |= {"number": "INA24-T2-TTB-0001", "at": "2024-02-28T09:05:00+07:00"}
+        detail["lines"][0]["product_id"] = 999  # T2's own row id: mapped here by barcode
+        pulled = [
+            {"at": detail["at"], "user": "supervisor", "action": "stock.intake",
+             "entity": "stock_document", "entity_id": detail["number"], "detail": detail},
+            {"at": "2024-02-28T09:10:00+07:00", "user": "nobody-here", "action": "product.update",
+             "entity": "product", "entity_id": "7",
+             "detail": {"barcode": SELENDANG, "old": {"price": 350_000},
+                        "new": {"price": 360_000}, "source": "edit"}},
+            {"at": "2024-02-28T09:20:00+07:00", "user": "supervisor", "action": "sale.void",
+             "entity": "sale", "entity_id": "INA24-T2-0228-00001", "detail": {}},
+        ]  # fmt: skip
+        for n, payload in enumerate(pulled, start=1):
+            conn.execute(
+                "INSERT INTO hub_records (uuid, tbl, till_code, kind, origin, pushed, hub_seq, "
+                "payload) VALUES (?, 'audit', 'T2', 'audit', 'hub', 1, ?, ?)",
+                (f"00000000-0000-0000-0000-00000000000{n}", n, json.dumps(payload)),
+            )
+    database = db.connect(old_copy)
+    try:
+        numbers = [d.number for d in stock_ops.list_documents(database)]
+        assert numbers == [
+            "INA24-T1-TTB-0001", "INA24-T2-TTB-0001", "INA24-T1-PNY-0001", "INA24-T1-RTR-0001",
+        ]  # fmt: skip
+        theirs = stock_ops.get_document(database, "INA24-T2-TTB-0001")
+        assert (
+            theirs.lines[0].product_id
+            == stock_ops.resolve_product(database, theirs.lines[0].barcode).id
+        )
+        history = stock_ops.price_history(database, SELENDANG)
+        assert [(c.old, c.new, c.source, c.user_id) for c in history] == [
+            (350_000, 360_000, "edit", None),  # T2's, at 09:10: before T1's import at 12:00
+            (350_000, 375_000, "catalog", users.get_user(database, "admin").id),
+        ]
+        sup = users.get_user(database, "supervisor")
+        assert stock_ops.receive(database, {SELENDANG: 1}, user=sup).number == "INA24-T1-TTB-0002"
+        assert check.run_checks(database).findings == []
+    finally:
+        database.close()
