@@ -67,6 +67,12 @@ APPEND_ONLY_TABLES = (
     "stock_moves",
     "day_events",
     "audit",
+    # schema 4: records of their own (core.schema.RECORD_TABLES)
+    "stock_documents",
+    "stock_document_lines",
+    "product_names",
+    "price_changes",
+    "backups",
 )
 
 

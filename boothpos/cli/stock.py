@@ -8,6 +8,7 @@ from pathlib import Path
 
 from boothpos.cli.common import EXIT_OK, T, _at, _open, _parse_item, messages
 from boothpos.core import errors, paths, users
+from boothpos.core.codes import MoveKind, Role
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah
 
@@ -137,7 +138,7 @@ def _stock_user(db, name: str | None) -> users.User:
     if name:
         return users.get_user(db, name)
     staff = users.list_users(db)
-    for role in ("supervisor", "admin"):
+    for role in (Role.SUPERVISOR, Role.ADMIN):
         for u in staff:
             if u.role == role:
                 return u
@@ -148,14 +149,14 @@ def _stock_report(args, db, doc) -> int:
     from boothpos.core.event import get_event
     from boothpos.documents.stock_sheets import save_stock_sheet
 
-    if doc.kind == "adjustment":
+    if doc.kind == MoveKind.ADJUSTMENT:
         line = doc.lines[0]
         text = say(
             "stock_adjusted", number=doc.number, name=line.name, before=line.on_hand_before,
             after=line.on_hand_after, reason=doc.reason_text(),
         )  # fmt: skip
     else:
-        what = say("stock_intake" if doc.kind == "intake" else "stock_return")
+        what = say("stock_intake" if doc.kind == MoveKind.INTAKE else "stock_return")
         text = say(
             "stock_done", number=doc.number, what=what, qty=doc.total_qty,
             lines=len(doc.lines), partner=f"{doc.partner.code} ({doc.partner.name})",

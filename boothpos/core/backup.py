@@ -16,8 +16,8 @@ taken after every ``backup_every`` sales (default 20; 0 turns it off) by
 *after* a sale has committed — never inside it — and which cannot fail the
 sale: a problem comes back as a warning :class:`Notice`. The day close calls
 :func:`backup_after_day_close`. Every backup written is audited
-(``db.backup``), and that entry is also where the count of sales since the
-last backup starts.
+(``db.backup``) and kept in the ``backups`` table, where the count of sales
+since the last backup starts.
 
 :func:`restore` puts a backup in place of the database: it refuses a file that
 is damaged, not a boothpos database or from a newer app; it holds the
@@ -47,7 +47,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, merge, paths
+from boothpos.core import audit, clock, merge, paths, records
 from boothpos.core import db as dbmod
 from boothpos.core.backup_settings import (  # noqa: F401 - part of this module's interface
     BAD_EVERY,
@@ -338,12 +338,7 @@ def _newest_first(b: BackupFile) -> tuple:
 
 def sales_since_backup(db: Database) -> int:
     """Sales and refunds recorded after the newest backup (all of them if there is none)."""
-    row = db.execute(
-        "SELECT json_extract(detail, '$.last_sale_id') FROM audit WHERE action = ? "
-        "ORDER BY id DESC LIMIT 1",
-        (AUDIT_ACTION,),
-    ).fetchone()
-    last = int(row[0] or 0) if row else 0
+    last = records.last_backed_up_sale(db)
     return db.execute("SELECT COUNT(*) FROM sales WHERE id > ?", (last,)).fetchone()[0]
 
 
@@ -392,7 +387,12 @@ def backup_now(
 
 def _audit(db: Database, reason: str, written: list[Path], user_id: int | None) -> None:
     last_id, sales = db.execute("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM sales").fetchone()
+    files, moment = [str(p) for p in written], clock.now()
     with dbmod.write_transaction(db):
+        records.add_backup(
+            db, at=clock.to_iso(moment), user_id=user_id, reason=reason,
+            file=written[0].name, files=files, last_sale_id=last_id, sales=sales,
+        )  # fmt: skip
         audit.record(
             db,
             AUDIT_ACTION,
@@ -401,10 +401,11 @@ def _audit(db: Database, reason: str, written: list[Path], user_id: int | None) 
             entity_id=written[0].name,
             detail={
                 "reason": reason,
-                "files": [str(p) for p in written],
+                "files": files,
                 "last_sale_id": last_id,
                 "sales": sales,
             },
+            at=moment,
         )
 
 
@@ -552,6 +553,7 @@ def _identity(db_path: Path) -> tuple[str, frozenset[str], str] | None:
     try:
         conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
+            conn.row_factory = sqlite3.Row
             row = conn.execute(
                 "SELECT receipt_prefix, till_code, created_at FROM event WHERE id = 1"
             ).fetchone()
@@ -564,8 +566,8 @@ def _identity(db_path: Path) -> tuple[str, frozenset[str], str] | None:
         return None
     if not row:
         return None
-    tills = frozenset({row[1], *merge.parse_history(history[0] if history else "")})
-    return (row[0], tills, row[2])
+    tills = frozenset({row["till_code"], *merge.parse_history(history["value"] if history else "")})
+    return (row["receipt_prefix"], tills, row["created_at"])
 
 
 def restore(
@@ -610,47 +612,73 @@ def restore(
     temp = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
         previous = _check_current(db_path, info, known)
-        source_conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            problems = _copy(source_conn, temp)
-        finally:
-            source_conn.close()
-        if problems:
-            raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
-        _require_check(temp, source)
-        replaced = _set_aside(db_path)
-        try:
-            os.replace(temp, db_path)
-            _fsync_dir(db_path.parent)
-        except OSError:
-            if replaced is not None:
-                _move_with_sidecars(replaced, db_path)
-            raise
+        _checked_copy(source, temp)
+        replaced = _swap_in(temp, db_path)
         lock.follow()  # the restored file is a new file: no other app may take it by a link
         used = _tills_named_in_files(db_path, info.prefix)
-        committed = False
-        try:
-            database = dbmod.connect(db_path)
-            try:
-                result, switched = _bring_back(
-                    database, db_path, info, source, replaced, previous, used=used, user_id=user_id
-                )
-                committed = True
-                if switched:  # the new till code is named in the backup folders at once
-                    run = backup_now(database, db_path, reason="restore", user_id=user_id)
-                    result = replace(result, warnings=result.warnings + run.warnings)
-            finally:
-                database.close()
-        except BaseException:
-            if not committed:  # the bare backup must not sell: its numbers may be on paper
-                _put_back(db_path, replaced)
-                with contextlib.suppress(BoothError):
-                    lock.follow()
-            raise
+        return _finish(db_path, info, source, replaced, previous, lock, used=used, user_id=user_id)
     finally:
         _remove(temp, Path(f"{temp}-journal"))
         if own_lock is not None:
             own_lock.release()
+
+
+def _checked_copy(source: Path, temp: Path) -> None:
+    """A private copy of the backup at ``temp``, refused unless whole and passing ``check``."""
+    source_conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        problems = _copy(source_conn, temp)
+    finally:
+        source_conn.close()
+    if problems:
+        raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=problems[0])
+    _require_check(temp, source)
+
+
+def _swap_in(temp: Path, db_path: Path) -> Path | None:
+    """Put the checked copy in place, the current file kept aside (returned); all or nothing."""
+    replaced = _set_aside(db_path)
+    try:
+        os.replace(temp, db_path)
+        _fsync_dir(db_path.parent)
+    except OSError:
+        if replaced is not None:
+            _move_with_sidecars(replaced, db_path)
+        raise
+    return replaced
+
+
+def _finish(
+    db_path: Path,
+    info: BackupInfo,
+    source: Path,
+    replaced: Path | None,
+    previous: merge.Previous | None,
+    lock: InstanceLock,
+    *,
+    used: set[str],
+    user_id: int | None,
+) -> RestoreResult:
+    """Merge what the replaced file held, switch the till if needed; undo the swap on failure."""
+    committed = False
+    try:
+        database = dbmod.connect(db_path)
+        try:
+            result, switched = _bring_back(
+                database, db_path, info, source, replaced, previous, used=used, user_id=user_id
+            )
+            committed = True
+            if switched:  # the new till code is named in the backup folders at once
+                run = backup_now(database, db_path, reason="restore", user_id=user_id)
+                result = replace(result, warnings=result.warnings + run.warnings)
+        finally:
+            database.close()
+    except BaseException:
+        if not committed:  # the bare backup must not sell: its numbers may be on paper
+            _put_back(db_path, replaced)
+            with contextlib.suppress(BoothError):
+                lock.follow()
+        raise
     return result
 
 

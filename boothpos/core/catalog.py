@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -23,7 +22,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, barcodes, bounds, clock, stock
+from boothpos.core import audit, barcodes, bounds, clock, records, stock
+from boothpos.core.codes import ChangeSource, MoveKind
 from boothpos.core.db import is_open_database_file, write_transaction
 from boothpos.core.errors import (
     BarcodeError,
@@ -849,19 +849,14 @@ class _StoredProducts:
         self.by_name: dict[tuple[int, str], list[dict]] = {}
         for p in stored:
             self.by_name.setdefault((p["partner_id"], p["name"].casefold()), []).append(p)
-        self.codes = {r[0]: r[1] for r in db.execute("SELECT id, code FROM partners")}
+        self.codes = {r["id"]: r["code"] for r in db.query("SELECT id, code FROM partners")}
         # Names a product had before someone renamed it by hand (stock_ops.update_product):
         # a file row without a barcode still under the old name is that product, not a new one.
         by_id = {p["id"]: p for p in stored}
         self.by_old_name: dict[tuple[int, str], dict] = {}
-        for entity_id, detail in db.execute(
-            "SELECT entity_id, detail FROM audit WHERE action = 'product.update' "
-            "AND entity = 'product' ORDER BY id"
-        ):
-            change = json.loads(detail)
-            product = by_id.get(int(entity_id)) if str(entity_id).isdigit() else None
-            old = change.get("old", {}).get("name")
-            if product is not None and old and change.get("source") == "edit":
+        for product_id, old in records.old_names(db, source=ChangeSource.EDIT):
+            product = by_id.get(product_id)
+            if product is not None and old:
                 self.by_old_name[(product["partner_id"], old.casefold())] = product
 
     def match(
@@ -1044,11 +1039,15 @@ class _Writer:
         )
         old = {k: existing[k] for k in product.new}
         detail = {"barcode": existing["barcode"], "old": old, "new": product.new}
+        records.record_product_change(
+            self.db, existing["id"], old, product.new, at=self.iso, user_id=self.user_id,
+            source=ChangeSource.CATALOG,
+        )  # fmt: skip
         self._audit("product.update", "product", existing["id"], detail)
 
     def _move(self, product_id: int, qty: int, reason: str) -> None:
         stock.record_move(
-            self.db, product_id, "intake", qty,
+            self.db, product_id, MoveKind.INTAKE, qty,
             at=self.at, day=self.day, user_id=self.user_id, reason=reason,
         )  # fmt: skip
 

@@ -61,6 +61,12 @@ CHAINED = (
     "voids",
     "stock_moves",
     "audit",
+    # schema 4 (core.schema.RECORD_TABLES): business records once kept only as audit JSON
+    "stock_documents",
+    "stock_document_lines",
+    "product_names",
+    "price_changes",
+    "backups",
 )
 
 # Per table: the SQL of its canonical content (natural keys for every reference),
@@ -130,6 +136,41 @@ _CANON: dict[str, str] = {
                a.at, u.username AS user, a.action, a.entity, a.entity_id, a.detail, a.actor
         FROM audit a
         LEFT JOIN users u ON u.id = a.user_id""",
+    "stock_documents": """
+        SELECT d.id AS _id, d.number AS key, 'stock document ' || d.number AS label,
+               d.number, d.kind, d.at, d.day, pa.code AS partner, d.partner_code,
+               d.partner_name, d.partner_region, d.username, d.user_name, d.reason, d.note
+        FROM stock_documents d
+        LEFT JOIN partners pa ON pa.id = d.partner_id""",
+    "stock_document_lines": """
+        SELECT k.id AS _id, d.number || '#' || k.line_no AS key,
+               'line ' || k.line_no || ' of stock document ' || d.number AS label,
+               d.number AS document, k.line_no, p.barcode AS product, k.barcode, k.name,
+               k.category, k.price, k.qty, k.on_hand_before, k.on_hand_after, k.counted
+        FROM stock_document_lines k
+        LEFT JOIN stock_documents d ON d.id = k.document_id
+        LEFT JOIN products p ON p.id = k.product_id""",
+    "product_names": """
+        SELECT n.id AS _id, p.barcode || '@' || n.at || '/name' AS key,
+               'name change of ' || p.barcode || ' at ' || n.at AS label,
+               p.barcode AS product, n.old_name, n.new_name, n.at, u.username AS user, n.source
+        FROM product_names n
+        LEFT JOIN products p ON p.id = n.product_id
+        LEFT JOIN users u ON u.id = n.user_id""",
+    "price_changes": """
+        SELECT c.id AS _id, p.barcode || '@' || c.at || '/price' AS key,
+               'price change of ' || p.barcode || ' at ' || c.at AS label,
+               p.barcode AS product, c.old_price, c.new_price, c.at, u.username AS user,
+               c.source
+        FROM price_changes c
+        LEFT JOIN products p ON p.id = c.product_id
+        LEFT JOIN users u ON u.id = c.user_id""",
+    "backups": """
+        SELECT b.id AS _id, b.file AS key, 'backup ' || b.file AS label,
+               b.at, u.username AS user, b.reason, b.file, b.files,
+               (SELECT uuid FROM sales WHERE id = b.last_sale_id) AS last_sale, b.sales
+        FROM backups b
+        LEFT JOIN users u ON u.id = b.user_id""",
 }
 _ALIAS = {
     "sales": "s",
@@ -139,6 +180,11 @@ _ALIAS = {
     "stock_moves": "m",
     "day_events": "d",
     "audit": "a",
+    "stock_documents": "d",
+    "stock_document_lines": "k",
+    "product_names": "n",
+    "price_changes": "c",
+    "backups": "b",
 }
 
 CHAIN_TABLE_SQL = """
@@ -260,6 +306,8 @@ def seal_all_unlinked(db: Database) -> int:
     """Link every record that has no link yet (migration of an existing database)."""
     pending: list[tuple[str, int]] = []
     for table in CHAINED:
+        if not db[table].exists():  # a table a later migration adds (and seals) itself
+            continue
         pending += [
             (table, rid)
             for (rid,) in db.conn.execute(

@@ -104,3 +104,18 @@ class Level(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+
+class ChangeSource(StrEnum):
+    """Who changed a product's name or price (``product_names``, ``price_changes``)."""
+
+    EDIT = "edit"  # by hand (stock_ops.update_product)
+    CATALOG = "catalog"  # a catalog import
+
+
+class AdjustReason(StrEnum):
+    """Why a count or correction changed a product's stock (an adjustment document's reason)."""
+
+    DAMAGED = "damaged"
+    LOST = "lost"
+    MISCOUNT = "miscount"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("boothpos")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 APPEND_ONLY = (
     "sales",
@@ -288,3 +288,113 @@ def m0003_hub_records(db: Database) -> None:
     for statement in _HUB_RECORDS.split(";\n"):
         if statement.strip():
             db.execute(statement)
+
+
+# The business records that lived only inside audit JSON until schema 4: stock
+# documents (and their lines), product name and price history, backups taken.
+# Append-only like the other books, and chained (core.chain.CHAINED).
+RECORD_TABLES = (
+    "stock_documents",
+    "stock_document_lines",
+    "product_names",
+    "price_changes",
+    "backups",
+)
+
+_SCHEMA_4 = """
+-- A numbered stock document: goods received from, counted for or returned to one
+-- partner. number = {receipt prefix}-{till}-{TTB|RTR|PNY}-{n:04d}, gapless per kind
+-- and till. Partner and user are snapshots as printed on the document.
+CREATE TABLE stock_documents (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('intake', 'return', 'adjustment')),
+    at TEXT NOT NULL,                       -- ISO-8601 with offset
+    day TEXT NOT NULL,                      -- ISO date in the event's zone
+    partner_id INTEGER REFERENCES partners(id),
+    partner_code TEXT NOT NULL,
+    partner_name TEXT NOT NULL,
+    partner_region TEXT NOT NULL DEFAULT '',
+    username TEXT NOT NULL,
+    user_name TEXT NOT NULL,                -- display name, printed by the signature line
+    reason TEXT NOT NULL DEFAULT '',        -- adjustments: damaged | lost | miscount
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stock_documents_partner ON stock_documents(partner_code);
+
+-- One product on a stock document, with its name and price when the document was made.
+CREATE TABLE stock_document_lines (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES stock_documents(id),
+    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    barcode TEXT NOT NULL,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    price INTEGER NOT NULL,
+    qty INTEGER NOT NULL,                   -- received/returned (+); adjustment: signed change
+    on_hand_before INTEGER NOT NULL,
+    on_hand_after INTEGER NOT NULL,
+    counted INTEGER,                        -- adjustments made from a count
+    UNIQUE (document_id, line_no)
+);
+
+-- Every rename of a product: by hand ('edit') or by a catalog import ('catalog').
+-- A catalog row under a name the product had before a rename by hand is that product.
+CREATE TABLE product_names (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    old_name TEXT NOT NULL,
+    new_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    source TEXT NOT NULL CHECK (source IN ('edit', 'catalog'))
+);
+CREATE INDEX product_names_product ON product_names(product_id);
+
+-- Every price change of a product (rupiah): by hand ('edit') or a catalog import.
+CREATE TABLE price_changes (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    old_price INTEGER NOT NULL,
+    new_price INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    source TEXT NOT NULL CHECK (source IN ('edit', 'catalog'))
+);
+CREATE INDEX price_changes_product ON price_changes(product_id);
+
+-- Every backup written: the sales it holds (up to last_sale_id) start the count of
+-- sales since the newest backup (the automatic backup's trigger).
+CREATE TABLE backups (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    reason TEXT NOT NULL,                   -- manual | auto | day_close | restore
+    file TEXT NOT NULL,                     -- name of the first copy written
+    files TEXT NOT NULL DEFAULT '[]',       -- JSON: every copy written (paths)
+    last_sale_id INTEGER NOT NULL DEFAULT 0,
+    sales INTEGER NOT NULL DEFAULT 0
+)
+"""
+
+
+@MIGRATIONS(name="0004_records")
+def m0004_records(db: Database) -> None:
+    """Stock documents, name and price history and backups in tables of their own.
+
+    Until now they lived only as audit JSON; the migration moves every such
+    entry into the new tables (the audit log keeps them too, and keeps
+    recording) and links the moved rows to the hash chain.
+    """
+    from boothpos.core import chain, records
+
+    for statement in _SCHEMA_4.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    for table in RECORD_TABLES:
+        for statement in _append_only_triggers(table).strip().split("END;"):
+            if statement.strip():
+                db.execute(statement + "END;")
+    records.move_from_audit(db)
+    chain.seal_all_unlinked(db)

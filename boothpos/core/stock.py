@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import clock
+from boothpos.core import clock, codes
 
-MOVE_KINDS = ("intake", "sale", "void", "refund", "adjustment", "return")
+MOVE_KINDS = codes.MOVE_KINDS  # re-exported: many importers use stock.MOVE_KINDS
 
 
 def record_move(

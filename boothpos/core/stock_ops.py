@@ -24,14 +24,14 @@ up at because sale lines hold their own snapshot).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, bounds, clock, products, stock, users
+from boothpos.core import audit, bounds, clock, products, records, stock, users
+from boothpos.core.codes import AdjustReason, ChangeSource, MoveKind, Role
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event, get_setting, set_setting
@@ -39,17 +39,17 @@ from boothpos.core.money import format_rupiah, parse_rupiah
 from boothpos.core.products import Partner, Product
 from boothpos.core.users import User
 
-KINDS = {"intake": "TTB", "return": "RTR", "adjustment": "PNY"}  # document number codes
+KINDS = {MoveKind.INTAKE: "TTB", MoveKind.RETURN: "RTR", MoveKind.ADJUSTMENT: "PNY"}  # numbers
 ADJUST_REASONS: dict[str, Msg] = {
-    "damaged": Msg(id="rusak", en="damaged"),
-    "lost": Msg(id="hilang", en="lost"),
-    "miscount": Msg(id="salah hitung", en="miscount"),
+    AdjustReason.DAMAGED: Msg(id="rusak", en="damaged"),
+    AdjustReason.LOST: Msg(id="hilang", en="lost"),
+    AdjustReason.MISCOUNT: Msg(id="salah hitung", en="miscount"),
 }
 MAX_QTY = bounds.MAX_STOCK_QTY  # the one set of bounds (core.bounds)
 MAX_NAME = bounds.MAX_NAME
 DEFAULT_LOW_THRESHOLD = 2
 LOW_THRESHOLD_KEY = "stock.low_threshold"
-ROLE = "supervisor"  # receiving, counting and returning stock; editing products
+ROLE = Role.SUPERVISOR  # receiving, counting and returning stock; editing products
 
 ProductRef = int | str | Product  # a product id, a scanned/typed code, or a Product
 
@@ -185,7 +185,7 @@ class StockDocument:
 
     def reason_text(self, lang: str | None = None) -> str:
         """The reason as a person reads it (adjustment codes translated)."""
-        msg = ADJUST_REASONS.get(self.reason) if self.kind == "adjustment" else None
+        msg = ADJUST_REASONS.get(self.reason) if self.kind == MoveKind.ADJUSTMENT else None
         text = msg.render(lang) if msg else self.reason
         return f"{text}: {self.note}" if self.note else text
 
@@ -193,47 +193,43 @@ class StockDocument:
         return asdict(self)
 
 
-def _document_from_json(data: dict) -> StockDocument:
-    lines = tuple(DocumentLine(**line) for line in data["lines"])
-    return StockDocument(**{**data, "partner": Partner(**data["partner"]), "lines": lines})
+def _document(row: dict, lines: list[dict]) -> StockDocument:
+    """A document as stored (``stock_documents`` and its lines, columns by name)."""
+    partner = Partner(
+        id=row["partner_id"], code=row["partner_code"], name=row["partner_name"],
+        region=row["partner_region"],
+    )  # fmt: skip
+    return StockDocument(
+        number=row["number"], kind=row["kind"], at=row["at"], day=row["day"], partner=partner,
+        user=row["username"], user_name=row["user_name"], reason=row["reason"], note=row["note"],
+        lines=tuple(
+            DocumentLine(**{f: line[f] for f in DocumentLine.__dataclass_fields__})
+            for line in lines
+        ),
+    )  # fmt: skip
 
 
 def get_document(db: Database, number: str) -> StockDocument:
     """The stock document ``number`` (to print it again); :class:`NotFound` if none."""
-    row = db.execute(
-        "SELECT detail FROM audit WHERE entity = 'stock_document' AND entity_id = ? "
-        "ORDER BY id LIMIT 1",
-        (str(number).strip().upper(),),
-    ).fetchone()
-    if row is None:
-        raise NotFound(NO_DOCUMENT, number=number)
-    return _document_from_json(json.loads(row[0]))
+    for row, lines in records.document_rows(db, number=str(number).strip().upper()):
+        return _document(row, lines)
+    raise NotFound(NO_DOCUMENT, number=number)
 
 
 def list_documents(
     db: Database, *, kind: str | None = None, partner: str | None = None
 ) -> list[StockDocument]:
     """Stock documents, oldest first; ``kind`` and ``partner`` (code) narrow the list."""
-    rows = db.execute(
-        "SELECT detail FROM audit WHERE entity = 'stock_document' ORDER BY id"
-    ).fetchall()
-    docs = [_document_from_json(json.loads(r[0])) for r in rows]
     code = partner.strip().upper() if partner else None
     return [
-        d
-        for d in docs
-        if (kind is None or d.kind == kind) and (code is None or d.partner.code == code)
+        _document(row, lines) for row, lines in records.document_rows(db, kind=kind, partner=code)
     ]
 
 
 def _next_number(db: Database, kind: str) -> str:
     event = get_event(db)
     prefix = f"{event.receipt_prefix}-{event.till_code}-{KINDS[kind]}-"
-    row = db.execute(
-        "SELECT COUNT(*) FROM audit WHERE entity = 'stock_document' AND entity_id LIKE ?",
-        (prefix + "%",),
-    ).fetchone()
-    return f"{prefix}{row[0] + 1:04d}"
+    return f"{prefix}{records.document_count(db, prefix) + 1:04d}"
 
 
 # ---------------------------------------------------------------- helpers
@@ -254,12 +250,7 @@ def resolve_partner(db: Database, ref: str | int | Partner) -> Partner:
     if isinstance(ref, Partner):
         return ref
     if isinstance(ref, int) and not isinstance(ref, bool):
-        row = db.execute(
-            "SELECT id, code, name, region FROM partners WHERE id = ?", (ref,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(products.UNKNOWN_PARTNER, code=ref)
-        return Partner(*row)
+        return products.partner_by_id(db, ref)
     return products.partner_by_code(db, str(ref))
 
 
@@ -333,7 +324,7 @@ def _record(
     day = clock.fair_day(moment, event.timezone).isoformat()
     number = _next_number(db, kind)
     signed = [
-        (line.product_id, -line.qty if kind == "return" else line.qty)
+        (line.product_id, -line.qty if kind == MoveKind.RETURN else line.qty)
         for line in lines
         if line.qty != 0
     ]
@@ -346,6 +337,16 @@ def _record(
         number=number, kind=kind, at=clock.to_iso(moment), day=day, partner=partner,
         user=user.username, user_name=user.display_name, reason=reason, note=note,
         lines=tuple(lines),
+    )  # fmt: skip
+    records.add_document(
+        db,
+        {
+            **{k: v for k, v in asdict(doc).items() if k not in ("partner", "lines")},
+            "partner_id": partner.id, "partner_code": partner.code,
+            "partner_name": partner.name, "partner_region": partner.region,
+            "username": doc.user,
+        },
+        [asdict(line) for line in lines],
     )  # fmt: skip
     audit.record(
         db, f"stock.{kind}", user_id=user.id, entity="stock_document", entity_id=number,
@@ -390,7 +391,7 @@ def receive(
     with write_transaction(db):
         before = _ledger(db, [p.id for p, _ in chosen])
         lines = [_line(p, q, before[p.id], before[p.id] + q) for p, q in chosen]
-        return _record(db, "intake", owner, user, moment, reason, "", lines, reason)
+        return _record(db, MoveKind.INTAKE, owner, user, moment, reason, "", lines, reason)
 
 
 intake = receive  # the business word on the intake screen
@@ -431,7 +432,7 @@ def return_to_partner(
         if short:
             raise ReturnRefused([(p.name, p.barcode, q, on_hand[p.id]) for p, q in short])
         lines = [_line(p, q, on_hand[p.id], on_hand[p.id] - q) for p, q in chosen]
-        return _record(db, "return", owner, user, moment, reason, "", lines, reason)
+        return _record(db, MoveKind.RETURN, owner, user, moment, reason, "", lines, reason)
 
 
 def adjust(
@@ -473,14 +474,16 @@ def adjust(
         before = _ledger(db, [item.id])[item.id]
         change = counted - before if counted is not None else delta
         assert change is not None
-        if reason != "miscount" and change >= 0:
+        if reason != AdjustReason.MISCOUNT and change >= 0:
             raise RefusedInput(
                 LOSS_MUST_LOWER, reason=ADJUST_REASONS[reason].render(), name=item.name,
                 on_hand=before, delta=f"{change:+d}",
             )  # fmt: skip
         line = _line(item, change, before, before + change, counted)
         text = f"{reason}: {note}" if note else reason
-        return _record(db, "adjustment", item.partner, user, moment, reason, note, [line], text)
+        return _record(
+            db, MoveKind.ADJUSTMENT, item.partner, user, moment, reason, note, [line], text
+        )
 
 
 # ---------------------------------------------------------------- inventory
@@ -540,9 +543,11 @@ def set_low_threshold(db: Database, value: int, *, user: User | None = None) -> 
 
 
 _INVENTORY_SQL = """
-SELECT p.id, p.barcode, p.name, p.category, p.price, pa.id, pa.code, pa.name, p.active,
-       COALESCE(m.received, 0), COALESCE(m.sold, 0), COALESCE(m.returned, 0),
-       COALESCE(m.adjusted, 0), COALESCE(m.total, 0)
+SELECT p.id AS product_id, p.barcode, p.name, p.category, p.price, pa.id AS partner_id,
+       pa.code AS partner_code, pa.name AS partner_name, p.active,
+       COALESCE(m.received, 0) AS received, COALESCE(m.sold, 0) AS sold,
+       COALESCE(m.returned, 0) AS returned, COALESCE(m.adjusted, 0) AS adjusted,
+       COALESCE(m.total, 0) AS on_hand
 FROM products p
 JOIN partners pa ON pa.id = p.partner_id
 LEFT JOIN (
@@ -594,12 +599,10 @@ def inventory(
     sql = _INVENTORY_SQL + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY pa.code, p.name COLLATE NOCASE"
     rows = []
-    for r in db.execute(sql, params):
-        on_hand = r[13]
+    for r in db.query(sql, params):
+        on_hand = r["on_hand"]
         row = InventoryRow(
-            product_id=r[0], barcode=r[1], name=r[2], category=r[3], price=r[4],
-            partner_id=r[5], partner_code=r[6], partner_name=r[7], active=bool(r[8]),
-            received=r[9], sold=r[10], returned=r[11], adjusted=r[12], on_hand=on_hand,
+            **{**r, "active": bool(r["active"])},
             low=0 <= on_hand <= threshold, negative=on_hand < 0,
         )  # fmt: skip
         if not flagged_only or row.low or row.negative:
@@ -672,11 +675,15 @@ def update_product(
     with write_transaction(db):
         sets = ", ".join(f"{k} = ?" for k in changes)
         db.execute(f"UPDATE products SET {sets} WHERE id = ?", (*changes.values(), item.id))
+        records.record_product_change(
+            db, item.id, current, changes, at=clock.to_iso(moment), user_id=user.id,
+            source=ChangeSource.EDIT,
+        )  # fmt: skip
         audit.record(
             db, "product.update", user_id=user.id, entity="product", entity_id=item.id,
             detail={
                 "barcode": item.barcode, "old": {k: current[k] for k in changes},
-                "new": changes, "source": "edit",
+                "new": changes, "source": ChangeSource.EDIT,
             },
             at=moment,
         )  # fmt: skip
@@ -686,16 +693,7 @@ def update_product(
 def price_history(db: Database, product: ProductRef) -> list[PriceChange]:
     """Every price change of a product, oldest first (edits and catalog imports)."""
     item = resolve_product(db, product)
-    history = []
-    for entry in reversed(audit.entries(db, action="product.update", limit=1_000_000)):
-        if entry["entity"] != "product" or entry["entity_id"] != str(item.id):
-            continue
-        detail = entry["detail"]
-        if "price" in detail.get("new", {}):
-            history.append(
-                PriceChange(
-                    at=entry["at"], user_id=entry["user_id"], old=detail["old"]["price"],
-                    new=detail["new"]["price"], source=detail.get("source", "catalog"),
-                )
-            )  # fmt: skip
-    return history
+    return [
+        PriceChange(at=c.at, user_id=c.user_id, old=c.old_price, new=c.new_price, source=c.source)
+        for c in records.price_changes(db, item.id)
+    ]

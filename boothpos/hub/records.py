@@ -46,7 +46,9 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, chain, stock
+from boothpos.core import records as core_records
 from boothpos.core.checkout import current_till
+from boothpos.core.codes import RecordStatus, SaleKind
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg
 
@@ -348,32 +350,19 @@ def mark_pushed(db: Database, uuids: list[str]) -> None:
 # ------------------------------------------------------------------ payloads ---
 
 
-def _username(db: Database, user_id: int | None) -> str | None:
-    if user_id is None:
-        return None
-    row = db.execute("SELECT username FROM users WHERE id = ?", (user_id,)).fetchone()
-    return row[0] if row else None
-
-
 def _moves(db: Database, where: str, params: tuple) -> list[dict]:
-    return [
-        {
-            "barcode": barcode,
-            "name": name,
-            "kind": kind,
-            "qty": qty,
-            "at": at,
-            "day": day,
-            "user": user,
-            "reason": reason,
-        }
-        for barcode, name, kind, qty, at, day, user, reason in db.execute(
-            "SELECT p.barcode, p.name, m.kind, m.qty, m.at, m.day, u.username, m.reason "
+    return list(
+        db.query(
+            "SELECT p.barcode, p.name, m.kind, m.qty, m.at, m.day, u.username AS user, m.reason "
             "FROM stock_moves m JOIN products p ON p.id = m.product_id "
             f"LEFT JOIN users u ON u.id = m.user_id WHERE {where} ORDER BY m.id",
             params,
         )
-    ]
+    )
+
+
+def _one(db: Database, sql: str, row_id: int) -> dict:
+    return next(iter(db.query(sql, (row_id,))))
 
 
 def payload(db: Database, tbl: str, row_id: int) -> dict:
@@ -381,51 +370,34 @@ def payload(db: Database, tbl: str, row_id: int) -> dict:
     if tbl == "sales":
         return _sale_payload(db, row_id)
     if tbl == "voids":
-        v = db.execute(
-            "SELECT s.uuid, v.at, v.user_id, v.approved_by, v.reason FROM voids v "
-            "JOIN sales s ON s.id = v.sale_id WHERE v.id = ?",
-            (row_id,),
-        ).fetchone()
-        return {
-            "sale_uuid": v[0],
-            "at": v[1],
-            "user": _username(db, v[2]),
-            "approved_by": _username(db, v[3]),
-            "reason": v[4],
-            "moves": _moves(db, "m.void_id = ?", (row_id,)),
-        }
+        v = _one(
+            db,
+            "SELECT s.uuid AS sale_uuid, v.at, u.username AS user, a.username AS approved_by, "
+            "v.reason FROM voids v JOIN sales s ON s.id = v.sale_id "
+            "LEFT JOIN users u ON u.id = v.user_id LEFT JOIN users a ON a.id = v.approved_by "
+            "WHERE v.id = ?",
+            row_id,
+        )
+        return {**v, "moves": _moves(db, "m.void_id = ?", (row_id,))}
     if tbl == "stock_moves":
         return _moves(db, "m.id = ?", (row_id,))[0]
     if tbl == "day_events":
-        d = db.execute(
-            "SELECT day, kind, at, user_id, opening_float, counted_cash, expected_cash, "
-            "z_number, detail FROM day_events WHERE id = ?",
-            (row_id,),
-        ).fetchone()
-        return {
-            "day": d[0],
-            "kind": d[1],
-            "at": d[2],
-            "user": _username(db, d[3]),
-            "opening_float": d[4],
-            "counted_cash": d[5],
-            "expected_cash": d[6],
-            "z_number": d[7],
-            "detail": json.loads(d[8] or "{}"),
-        }
+        d = _one(
+            db,
+            "SELECT d.day, d.kind, d.at, u.username AS user, d.opening_float, d.counted_cash, "
+            "d.expected_cash, d.z_number, d.detail FROM day_events d "
+            "LEFT JOIN users u ON u.id = d.user_id WHERE d.id = ?",
+            row_id,
+        )
+        return {**d, "detail": json.loads(d["detail"] or "{}")}
     if tbl == "audit":
-        a = db.execute(
-            "SELECT at, user_id, action, entity, entity_id, detail FROM audit WHERE id = ?",
-            (row_id,),
-        ).fetchone()
-        return {
-            "at": a[0],
-            "user": _username(db, a[1]),
-            "action": a[2],
-            "entity": a[3],
-            "entity_id": a[4],
-            "detail": json.loads(a[5] or "{}"),
-        }
+        a = _one(
+            db,
+            "SELECT a.at, u.username AS user, a.action, a.entity, a.entity_id, a.detail "
+            "FROM audit a LEFT JOIN users u ON u.id = a.user_id WHERE a.id = ?",
+            row_id,
+        )
+        return {**a, "detail": json.loads(a["detail"] or "{}")}
     raise ValueError(f"no records of table {tbl!r}")
 
 
@@ -439,47 +411,34 @@ _IDS = "(SELECT value FROM json_each(?))"
 def sale_payloads(db: Database, sale_ids: list[int]) -> dict[int, dict]:
     """The records of many sales at once (four queries, whatever their number)."""
     ids = json.dumps(sale_ids)
+    payloads = _sale_heads(db, ids)
+    _add_sale_lines(db, ids, payloads)
+    _add_sale_payments(db, ids, payloads)
+    _add_sale_moves(db, ids, payloads)
+    return payloads
+
+
+def _sale_heads(db: Database, ids: str) -> dict[int, dict]:
+    """Each sale's own fields by sale id, with empty lines, payments and moves."""
     payloads: dict[int, dict] = {}
-    for row in db.execute(
+    for row in db.query(
         "SELECT s.id, s.uuid, s.kind, s.till_code, s.seq, s.receipt_no, s.day, s.time, "
-        "c.username, s.total, s.change, o.uuid, s.reason, a.username FROM sales s "
+        "c.username AS cashier, s.total, s.change, o.uuid AS refund_of, s.reason, "
+        "a.username AS approved_by FROM sales s "
         "LEFT JOIN sales o ON o.id = s.refund_of LEFT JOIN users c ON c.id = s.cashier_id "
         f"LEFT JOIN users a ON a.id = s.approved_by WHERE s.id IN {_IDS}",
         (ids,),
     ):
-        keys = ("uuid", "kind", "till_code", "seq", "receipt_no", "day", "time", "cashier")
-        payload = dict(zip(keys, row[1:9], strict=True))
-        payload.update(
-            {
-                "total": row[9],
-                "change": row[10],
-                "refund_of": row[11],
-                "reason": row[12],
-                "approved_by": row[13],
-                "lines": [],
-                "payments": [],
-                "moves": [],
-            }
-        )
-        payloads[row[0]] = payload
-    for (
-        sale_id,
-        line_no,
-        product_barcode,
-        barcode,
-        name,
-        partner_code,
-        snap_code,
-        partner_name,
-        qty,
-        unit_price,
-        discount,
-        line_total,
-        orig_uuid,
-        orig_line,
-    ) in db.execute(
-        "SELECT l.sale_id, l.line_no, p.barcode, l.barcode, l.name, pa.code, l.partner_code, "
-        "l.partner_name, l.qty, l.unit_price, l.discount, l.line_total, os.uuid, ol.line_no "
+        sale_id = row.pop("id")
+        payloads[sale_id] = {**row, "lines": [], "payments": [], "moves": []}
+    return payloads
+
+
+def _add_sale_lines(db: Database, ids: str, payloads: dict[int, dict]) -> None:
+    for row in db.query(
+        "SELECT l.sale_id, l.line_no, p.barcode AS product_barcode, l.barcode, l.name, "
+        "pa.code AS partner_code, l.partner_code AS snap_partner_code, l.partner_name, l.qty, "
+        "l.unit_price, l.discount, l.line_total, os.uuid AS orig_uuid, ol.line_no AS orig_line "
         "FROM sale_lines l JOIN products p ON p.id = l.product_id "
         "JOIN partners pa ON pa.id = l.partner_id "
         "LEFT JOIN sale_lines ol ON ol.id = l.refund_of_line "
@@ -487,50 +446,33 @@ def sale_payloads(db: Database, sale_ids: list[int]) -> dict[int, dict]:
         "ORDER BY l.sale_id, l.line_no",
         (ids,),
     ):
-        payloads[sale_id]["lines"].append(
-            {
-                "line_no": line_no,
-                "product_barcode": product_barcode,
-                "barcode": barcode,
-                "name": name,
-                "partner_code": partner_code,
-                "snap_partner_code": snap_code,
-                "partner_name": partner_name,
-                "qty": qty,
-                "unit_price": unit_price,
-                "discount": discount,
-                "line_total": line_total,
-                "refund_of": [orig_uuid, orig_line] if orig_uuid else None,
-            }
+        sale_id, orig_uuid, orig_line = (
+            row.pop("sale_id"),
+            row.pop("orig_uuid"),
+            row.pop("orig_line"),
         )
-    for sale_id, method, amount, reference in db.execute(
+        row["refund_of"] = [orig_uuid, orig_line] if orig_uuid else None
+        payloads[sale_id]["lines"].append(row)
+
+
+def _add_sale_payments(db: Database, ids: str, payloads: dict[int, dict]) -> None:
+    for row in db.query(
         f"SELECT sale_id, method, amount, reference FROM payments WHERE sale_id IN {_IDS} "
         "ORDER BY id",
         (ids,),
     ):
-        payloads[sale_id]["payments"].append(
-            {"method": method, "amount": amount, "reference": reference}
-        )
-    for sale_id, barcode, name, kind, qty, at, day, user, reason in db.execute(
-        "SELECT m.sale_id, p.barcode, p.name, m.kind, m.qty, m.at, m.day, u.username, m.reason "
-        "FROM stock_moves m JOIN products p ON p.id = m.product_id "
+        payloads[row.pop("sale_id")]["payments"].append(row)
+
+
+def _add_sale_moves(db: Database, ids: str, payloads: dict[int, dict]) -> None:
+    for row in db.query(
+        "SELECT m.sale_id, p.barcode, p.name, m.kind, m.qty, m.at, m.day, u.username AS user, "
+        "m.reason FROM stock_moves m JOIN products p ON p.id = m.product_id "
         "LEFT JOIN users u ON u.id = m.user_id "
         f"WHERE m.sale_id IN {_IDS} AND m.void_id IS NULL ORDER BY m.id",
         (ids,),
     ):
-        payloads[sale_id]["moves"].append(
-            {
-                "barcode": barcode,
-                "name": name,
-                "kind": kind,
-                "qty": qty,
-                "at": at,
-                "day": day,
-                "user": user,
-                "reason": reason,
-            }
-        )
-    return payloads
+        payloads[row.pop("sale_id")]["moves"].append(row)
 
 
 # ------------------------------------------------------------------ applying ---
@@ -655,6 +597,52 @@ def _apply_sale(db: Database, p: dict) -> tuple[str, int, str]:
     return "sales", sale_id, p["receipt_no"]
 
 
+def carries_records(record: Record) -> bool:
+    """Whether an audit entry of another till carries a business record of its own (schema 4).
+
+    A stock document, and a product's rename or price change, live in tables of
+    their own (``core.records``); the other till's audit entry is how they travel.
+    Its audit log stays with it: only those tables get the rows here.
+    """
+    p = record.payload
+    return record.kind == "audit" and (
+        p.get("entity") == "stock_document"
+        or (p.get("action") == "product.update" and p.get("entity") == "product")
+    )
+
+
+def stored_only(record: Record) -> bool:
+    """Kept as received (``hub_records``) without applying anything to this till's tables."""
+    return record.kind in STORED_ONLY and not carries_records(record)
+
+
+def _apply_audit_records(db: Database, p: dict) -> str:
+    """Another till's stock document or product change into this till's own tables.
+
+    The rows are this till's copy: its chain seals them, like what it writes itself.
+    """
+    detail = p["detail"]
+    if p["entity"] == "stock_document":
+        core_records.add_document_json(
+            db,
+            detail,
+            partner_id=_partner_id(db, detail["partner"]["code"]),
+            product_id=lambda line: _product_id(db, line["barcode"], line["name"]),
+        )
+        return detail["number"]
+    row = db.execute("SELECT id FROM users WHERE username = ?", (p["user"],)).fetchone()
+    core_records.record_product_change(
+        db,
+        _product_id(db, detail["barcode"], ""),
+        detail.get("old", {}),
+        detail.get("new", {}),
+        at=p["at"],
+        user_id=row[0] if row else None,
+        source=detail.get("source", "catalog"),
+    )
+    return detail["barcode"]
+
+
 def _apply_void(db: Database, p: dict) -> tuple[str, int, str]:
     sale_id = _sale_id(db, p["sale_uuid"])
     if db.execute("SELECT 1 FROM voids WHERE sale_id = ?", (sale_id,)).fetchone():
@@ -671,7 +659,7 @@ def apply(db: Database, record: Record) -> str:
     p, kind = record.payload, record.kind
     row_id: int | None
     mark, waiting = chain.pending_mark(db), None
-    if kind in ("sale", "refund"):
+    if kind in tuple(SaleKind):
         tbl, row_id, name = _apply_sale(db, p)
     elif kind == "void":
         tbl, sale_id, name = _apply_void(db, p)
@@ -693,6 +681,8 @@ def apply(db: Database, record: Record) -> str:
         row_id = _apply_moves(db, [p])
     elif kind in STORED_ONLY:
         tbl, row_id, name = TABLE_OF[kind], None, ""
+        if carries_records(record):
+            name = _apply_audit_records(db, p)
     elif kind == "chain":
         tbl, row_id, name = "chain", None, f"{record.till_code} {p['links'][0][0]}"
         try:
@@ -817,7 +807,7 @@ def known(db: Database, record_uuid: str) -> str | None:
         return row[0]
     for table in ("sales", "voids"):
         if db.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (record_uuid,)).fetchone():
-            return "ok"
+            return RecordStatus.OK
     return None
 
 
@@ -833,10 +823,11 @@ def apply_or_park(db: Database, record: Record, *, cursor: int | None) -> str | 
             apply(db, record)
             if cursor is not None:
                 _store_cursor(db, cursor)
-        row = db.execute(  # a chain batch keeps what it could and waits for the rest
-            "SELECT status, reason FROM hub_records WHERE uuid = ?", (record.uuid,)
-        ).fetchone()
-        return row[1] if row and row[0] == "parked" else None
+        row = next(  # a chain batch keeps what it could and waits for the rest
+            iter(db.query("SELECT status, reason FROM hub_records WHERE uuid = ?", (record.uuid,))),
+            None,
+        )
+        return row["reason"] if row and row["status"] == RecordStatus.PARKED else None
     except (Unapplicable, sqlite3.IntegrityError) as exc:
         reason = (
             exc.message("en") if isinstance(exc, Unapplicable) else REFUSED.render("en", detail=exc)

@@ -201,7 +201,7 @@ def pull(
                 held.append((seq, record_uuid))
                 continue
             rec = records.Record(record_uuid, till, kind, payload, seq)
-            if kind in records.STORED_ONLY:
+            if records.stored_only(rec):
                 stored.append(rec)
                 applied += 1
                 continue
