@@ -113,14 +113,19 @@ class OpenWatch:
 
     def __init__(self, db_path: Path) -> None:
         self.names = {str(db_path) + s for s in ("", "-wal", "-shm")}
-        self.ids = set()
+        self.seen: list[str] = []
+
+    def ids(self) -> set[tuple[int, int]]:
+        """The files the watched names are *now*: a deleted -wal's inode may be reused
+        by an unrelated new file (a restore's temporary copy), which is no open of ours."""
+        found = set()
         for name in self.names:
             try:
                 st = os.stat(name)
             except OSError:
                 continue
-            self.ids.add((st.st_dev, st.st_ino))
-        self.seen: list[str] = []
+            found.add((st.st_dev, st.st_ino))
+        return found
 
     def __enter__(self) -> OpenWatch:
         if not OpenWatch.hooked:
@@ -143,7 +148,7 @@ class OpenWatch:
             st = os.stat(name)
         except (OSError, ValueError):
             return
-        if (st.st_dev, st.st_ino) in self.ids:
+        if (st.st_dev, st.st_ino) in self.ids():
             self.seen.append(name)
 
 
