@@ -38,9 +38,9 @@ from boothpos.core import paths, startup
 from boothpos.core.errors import BoothError, DamagedDatabase
 from boothpos.core.event import Event, get_event
 from boothpos.core.users import User
+from boothpos.gui.banner_message import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.controllers import setup_controller as setup
 from boothpos.gui.controllers.login_controller import LoginController
-from boothpos.gui.controllers.sale_controller import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.i18n import Translators
 from boothpos.gui.main_window import MainWindow
 from boothpos.gui.preferences import (

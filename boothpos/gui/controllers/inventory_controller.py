@@ -26,8 +26,8 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.products import Partner, Product
 from boothpos.core.stock_ops import InventoryRow, StockDocument
 from boothpos.core.users import User
+from boothpos.gui.banner_message import ERROR, INFO, BannerMessage
 from boothpos.gui.controllers.history_controller import SupervisorCheck
-from boothpos.gui.controllers.sale_controller import BannerMessage
 from boothpos.gui.pdf_output import STOCK_FOLDER, PdfOutput
 from boothpos.gui.receipts import describe_error
 
@@ -159,7 +159,7 @@ class InventoryController(QObject):
                 text = self.tr("Category of {name} is now “{new}”.").format(
                     name=after.name, new=new
                 )
-            self.message.emit(BannerMessage("info", text, key="edit"))
+            self.message.emit(BannerMessage(INFO, text, key="edit"))
         return self.row(product_id)
 
     # -- stock documents ------------------------------------------------------------------
@@ -210,7 +210,7 @@ class InventoryController(QObject):
             text += " " + self.tr("The sheet could not be made: {reason}").format(
                 reason=result.problem
             )
-            self.message.emit(BannerMessage("error", text, sticky=True, key="document"))
+            self.message.emit(BannerMessage(ERROR, text, sticky=True, key="document"))
             return result
         if result.printing:
             text += " " + self.tr("Sheet {file} saved and sent to the printer.").format(
@@ -221,7 +221,7 @@ class InventoryController(QObject):
         path = result.path
         self.message.emit(
             BannerMessage(
-                "info", text, sticky=True, key="document",
+                INFO, text, sticky=True, key="document",
                 action_text=self.tr("Open folder"),
                 action=lambda: self.output.open_folder(path),
             )
@@ -273,4 +273,4 @@ class InventoryController(QObject):
     # -- helpers --------------------------------------------------------------------------
 
     def _error(self, text: str, key: str = "") -> None:
-        self.message.emit(BannerMessage("error", text, key=key))
+        self.message.emit(BannerMessage(ERROR, text, key=key))

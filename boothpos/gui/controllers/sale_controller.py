@@ -31,6 +31,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -44,13 +45,13 @@ from boothpos.core.errors import BoothError, DayClosed, FilesChanged, StorageErr
 from boothpos.core.event import Event
 from boothpos.core.products import Product
 from boothpos.core.users import User
+from boothpos.gui.banner_message import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.models.cart_model import CartTableModel
 from boothpos.gui.receipts import ReceiptService, describe_error
 
 if TYPE_CHECKING:
     from boothpos.core.backup import BackupRun
 
-INFO, WARNING, ERROR = "info", "warning", "error"
 STORAGE_KEY = "storage"  # the banner of a write the disk refused
 BACKUP_KEY = "backup"  # the banner of a failed automatic backup
 DAY_CLOSED_KEY = "day-closed"  # the banner while today's fair day is closed
@@ -60,21 +61,21 @@ FILES_WATCH_MS = 2000  # how often the till checks its files are still the ones 
 log = logging.getLogger(__name__)
 
 
+class Refusal(StrEnum):
+    """Why payment cannot start: each kind is shown its own way (see ``check_payment``)."""
+
+    EMPTY_CART = "empty_cart"
+    NO_CASHIER = "no_cashier"
+    FILES_CHANGED = "files_changed"  # the database files were changed under the till
+    DAY_CLOSED = "day_closed"  # today's fair day is closed
+
+
 @dataclass(frozen=True)
-class BannerMessage:
-    """A non-modal message for the sale screen's banner.
+class PaymentRefusal:
+    """A refusal to start payment: its kind (what to do about it) and its text (what to say)."""
 
-    ``sticky`` messages stay until dismissed (printer problems); the others
-    are cleared when the next product is added. ``action`` (with its button
-    text) lets the cashier act on it, e.g. reprint a receipt.
-    """
-
-    level: str
+    kind: Refusal
     text: str
-    sticky: bool = False
-    action_text: str = ""
-    action: Callable[[], None] | None = None
-    key: str = ""  # messages with the same key replace each other
 
 
 @dataclass(frozen=True)
@@ -271,27 +272,34 @@ class SaleController(QObject):
 
     # -- paying -----------------------------------------------------------------------
 
-    def payment_refusal(self) -> str:
-        """Why payment cannot start now ("" when it can)."""
+    def payment_refusal(self) -> PaymentRefusal | None:
+        """Why payment cannot start now (None when it can)."""
         if self.model.cart.is_empty():
-            return self.tr("The cart is empty: scan a product before paying.")
+            return PaymentRefusal(
+                Refusal.EMPTY_CART, self.tr("The cart is empty: scan a product before paying.")
+            )
         if self._cashier is None:
-            return self.tr("Nobody is signed in: sign in before taking payment.")
+            return PaymentRefusal(
+                Refusal.NO_CASHIER, self.tr("Nobody is signed in: sign in before taking payment.")
+            )
         if self._stopped:
-            return self._stopped
-        return self.day_closed_text()
+            return PaymentRefusal(Refusal.FILES_CHANGED, self._stopped)
+        closed = self.day_closed_text()
+        return PaymentRefusal(Refusal.DAY_CLOSED, closed) if closed else None
 
     def check_payment(self) -> bool:
         """True when payment can start; else the refusal goes to the banner (and a beep)."""
         refusal = self.payment_refusal()
-        if refusal and refusal == self._stopped:  # the sticky banner is up already
-            self.refused.emit(refusal)
-        elif refusal and refusal == self.day_closed_text():
-            self.refused.emit(refusal)
+        if refusal is None:
+            return True
+        if refusal.kind is Refusal.FILES_CHANGED:  # the sticky banner is up already
+            self.refused.emit(refusal.text)
+        elif refusal.kind is Refusal.DAY_CLOSED:
+            self.refused.emit(refusal.text)
             self.check_day()  # the sticky day-closed message, not a passing one
-        elif refusal:
-            self._refuse(refusal)
-        return not refusal
+        else:
+            self._refuse(refusal.text)
+        return False
 
     # -- the fair day -----------------------------------------------------------------
 

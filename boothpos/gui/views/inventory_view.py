@@ -40,8 +40,8 @@ from boothpos.core import errors
 from boothpos.core.errors import BoothError, CatalogError
 from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
+from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.controllers.inventory_controller import InventoryController
-from boothpos.gui.controllers.sale_controller import BannerMessage
 from boothpos.gui.labels import plural
 from boothpos.gui.models import inventory_model as cols
 from boothpos.gui.models.inventory_model import InventoryTableModel

@@ -42,10 +42,10 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
+from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.controllers.sale_controller import (
     DAY_CLOSED_KEY,
     FILES_KEY,
-    BannerMessage,
     LastSale,
     SaleController,
 )
