@@ -43,6 +43,7 @@ from boothpos.gui.controllers import setup_controller as setup
 from boothpos.gui.controllers.login_controller import LoginController
 from boothpos.gui.i18n import Translators
 from boothpos.gui.main_window import MainWindow
+from boothpos.gui.output import OutputService, describe_error
 from boothpos.gui.preferences import (
     Preferences,
     load_geometry,
@@ -52,7 +53,7 @@ from boothpos.gui.preferences import (
     save_geometry,
     save_preferences,
 )
-from boothpos.gui.receipts import ReceiptService, describe_error
+from boothpos.gui.receipts import ReceiptService
 from boothpos.gui.style import apply_style, style_arguments
 from boothpos.gui.views.login_view import LoginScreen
 from boothpos.gui.views.sale_view import SaleScreen
@@ -200,12 +201,14 @@ def make_printer(prefs: Preferences) -> tuple[object, str | None]:
 
 
 def make_receipts(db: Database, event: Event, db_path: Path, prefs: Preferences):
-    """The ``ReceiptService`` for this event, this till's printer and receipt width."""
+    """The app's one :class:`OutputService` (this till's printer, the event folder, the one
+    worker) and the ``ReceiptService`` on it, at this till's receipt width."""
     printer, problem = make_printer(prefs)
     folder = paths.receipts_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True)
+    output = OutputService(paths.event_folder(db_path), printer)
     service = ReceiptService(
-        db, event, folder, printer, width_mm=prefs.receipt_width, lang=prefs.language
+        db, event, folder, output, width_mm=prefs.receipt_width, lang=prefs.language
     )
     return service, problem
 
@@ -216,7 +219,7 @@ def build_main_window(
     prefs: Preferences,
     *,
     user: User | None = None,
-    receipts: QObject | None = None,
+    receipts: ReceiptService | None = None,
     notices: Sequence[Notice] = (),
 ) -> MainWindow:
     """Compose the window: each screen gets only the services it needs.
@@ -228,6 +231,7 @@ def build_main_window(
     problem = None
     if receipts is None:
         receipts, problem = make_receipts(db, event, db_path, prefs)
+    output = receipts.output
     login = LoginScreen(LoginController(db), event.name, event.venue)
     sale = SaleScreen(db, event, receipts)
 
@@ -238,15 +242,15 @@ def build_main_window(
         return HistoryScreen(HistoryController(db, event, receipts))
 
     def inventory() -> InventoryScreen:  # stock & labels, built on the first F10
-        return make_inventory_screen(db, event, db_path, receipts)
+        return make_inventory_screen(db, event, output)
 
     def reports() -> ReportsScreen:  # reports & the fair day, built on the first F11
         from boothpos.gui.views.reports_view import make_reports_screen
 
-        return make_reports_screen(db, event, db_path, work=getattr(receipts, "work", None))
+        return make_reports_screen(db, event, db_path, work=output.work, output=output)
 
     def partner() -> PartnerScreen:  # partner mode, built on the first F3 / card scan
-        return make_partner_screen(db, db_path, receipts, prefs)
+        return make_partner_screen(db, db_path, receipts, output)
 
     window = MainWindow(
         event, login, sale, history, inventory=inventory, reports=reports, partner=partner
@@ -254,6 +258,7 @@ def build_main_window(
     if receipts.parent() is None:
         receipts.setParent(window)  # lives as long as the window
     window.receipts = receipts
+    window.output = output
     if problem:
         window.statusBar().showMessage(printer_problem_text(problem), 15000)
     for notice in notices:
@@ -264,42 +269,33 @@ def build_main_window(
 
 
 def make_partner_screen(
-    db: Database, db_path: Path, receipts: QObject, prefs: Preferences
+    db: Database, db_path: Path, receipts: ReceiptService, output: OutputService
 ) -> PartnerScreen:
     """Partner mode: the partner's sign-in and dashboard; the slip is saved in the event
-    folder and printed through the receipt service's printer and worker, at its width."""
+    folder and printed on the till's printer through the output service, at the receipt
+    width."""
     from boothpos.gui.controllers.partner_controller import SLIP_FOLDER, PartnerController
     from boothpos.gui.views.partner_dashboard import PartnerScreen
 
     controller = PartnerController(
         db,
         paths.event_folder(db_path) / SLIP_FOLDER,
-        printer=lambda: getattr(receipts, "printer", None),
-        work=getattr(receipts, "work", None),
-        width_mm=lambda: getattr(receipts, "width_mm", prefs.receipt_width),
+        output=output,
+        width_mm=lambda: receipts.width_mm,
     )
     screen = PartnerScreen(controller)
     controller.setParent(screen)
     return screen
 
 
-def make_inventory_screen(
-    db: Database, event: Event, db_path: Path, receipts: QObject
-) -> InventoryScreen:
+def make_inventory_screen(db: Database, event: Event, output: OutputService) -> InventoryScreen:
     """The stock & labels screen: sheets and labels go to the event folder and, on a
-    system printer, through the receipt service's printer and worker."""
+    system printer, through the output service."""
     from boothpos.gui.controllers.inventory_controller import InventoryController
-    from boothpos.gui.pdf_output import PdfOutput
     from boothpos.gui.views.inventory_view import InventoryScreen
 
-    output = PdfOutput(
-        paths.event_folder(db_path),
-        printer=lambda: getattr(receipts, "printer", None),
-        work=getattr(receipts, "work", None),
-    )
     controller = InventoryController(db, event, output)
     screen = InventoryScreen(controller)
-    output.setParent(screen)
     controller.setParent(screen)
     return screen
 

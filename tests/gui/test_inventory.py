@@ -25,7 +25,7 @@ from boothpos.gui import app as gui_app
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.models import inventory_model as cols
 from boothpos.gui.models import stock_lines_model as line_cols
-from boothpos.gui.pdf_output import PdfOutput
+from boothpos.gui.output import OutputService
 from boothpos.gui.preferences import Preferences
 from boothpos.gui.views.catalog_dialog import CatalogProblemsDialog
 from boothpos.gui.views.inventory_view import InventoryScreen
@@ -63,7 +63,7 @@ def files(tmp_path: Path) -> Path:
 def screen(qtbot, booth, files, system_printer, translators):
     """The inventory screen for the supervisor, shown, on the whole list."""
     work = BackgroundWork()
-    output = PdfOutput(files, printer=lambda: system_printer, work=work)
+    output = OutputService(files, system_printer, work=work)
     controller = InventoryController(booth.db, get_event(booth.db), output)
     inventory = InventoryScreen(controller)
     inventory.set_user(booth.supervisor)

@@ -23,12 +23,16 @@ from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
+from boothpos.gui.output import Kind, OutputJob, OutputService, Stage
 
 log = logging.getLogger(__name__)
 
 
 class Receipts(Protocol):
     """What the history needs of ``gui.receipts.ReceiptService``."""
+
+    @property
+    def output(self) -> OutputService: ...
 
     def issue(self, receipt_no: str) -> Path: ...
 
@@ -82,10 +86,8 @@ class HistoryController(QObject):
         self.day: date = self.today()
         self.search = ""
         self._sent: set[str] = set()  # receipts this screen sent to the printer
-        for name, slot in (("printed", self._on_printed), ("printFailed", self._on_print_failed)):
-            signal = getattr(receipts, name, None)
-            if signal is not None:
-                signal.connect(slot)
+        receipts.output.printed.connect(self._on_output_printed)
+        receipts.output.failed.connect(self._on_output_failed)
 
     # ---------------------------------------------------------- reading ---
 
@@ -262,6 +264,23 @@ class HistoryController(QObject):
         return result.receipt_no
 
     # ---------------------------------------------------------- printing ---
+
+    def _on_output_printed(self, job: OutputJob) -> None:
+        if job.kind is Kind.RECEIPT:
+            self._on_printed(job.title)
+
+    def _on_output_failed(self, job: OutputJob, stage: str, reason: str) -> None:
+        if job.kind is not Kind.RECEIPT:
+            return
+        if stage == Stage.PRINT:
+            self._on_print_failed(job.title, reason)
+        elif job.title in self._sent:  # the PDF itself failed: nothing to print
+            self._sent.discard(job.title)
+            self.failed.emit(
+                self.tr("Receipt {receipt} could not be made: {reason}").format(
+                    receipt=job.title, reason=reason
+                )
+            )
 
     def _on_printed(self, receipt_no: str) -> None:
         if receipt_no in self._sent:

@@ -28,7 +28,8 @@ from boothpos.core.stock_ops import InventoryRow, StockDocument
 from boothpos.core.users import User
 from boothpos.gui.banner_message import ERROR, INFO, BannerMessage
 from boothpos.gui.controllers.history_controller import SupervisorCheck
-from boothpos.gui.pdf_output import STOCK_FOLDER, PdfOutput
+from boothpos.gui.output import OutputService
+from boothpos.gui.pdf_output import STOCK_FOLDER
 from boothpos.gui.receipts import describe_error
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class InventoryController(QObject):
     message = Signal(object)  # BannerMessage
 
     def __init__(
-        self, db: Database, event: Event, output: PdfOutput, parent: QObject | None = None
+        self, db: Database, event: Event, output: OutputService, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._db = db

@@ -26,7 +26,8 @@ from boothpos.core.labeling import LabelData
 from boothpos.core.products import Partner, Product
 from boothpos.core.users import User
 from boothpos.documents.label_layouts import DEFAULT_LAYOUT, LAYOUTS, LabelLayout, get_layout
-from boothpos.gui.pdf_output import LABELS_FOLDER, PdfOutput
+from boothpos.gui.output import OutputService
+from boothpos.gui.pdf_output import LABELS_FOLDER
 from boothpos.gui.receipts import describe_error
 from boothpos.gui.worker import BackgroundWork
 
@@ -69,7 +70,7 @@ class LabelsController(QObject):
     def __init__(
         self,
         db: Database,
-        output: PdfOutput,
+        output: OutputService,
         user: User | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -82,7 +83,7 @@ class LabelsController(QObject):
     # -- reading --------------------------------------------------------------------------
 
     @property
-    def output(self) -> PdfOutput:
+    def output(self) -> OutputService:
         return self._output
 
     def layouts(self) -> list[LabelLayout]:

@@ -4,8 +4,10 @@ The view (:mod:`boothpos.gui.views.sale_view`) forwards the cashier's keys
 here and shows what the signals say. Every business rule is core's: products
 are found with ``core.products``, the cart is ``core.cart.Cart`` (through the
 :class:`CartTableModel`), the sale is ``core.checkout.checkout`` — committed
-synchronously, then the receipt PDF is saved and printing queued by the
-:class:`~boothpos.gui.receipts.ReceiptService`.
+synchronously; then the :class:`~boothpos.gui.receipts.ReceiptService` reads
+the sale and queues its receipt on the app's output service (rendered, saved
+and printed on the background worker; the outcome comes back through the
+output service's signals).
 
 The price the cashier sees is the price the customer pays: each cart line
 carries the unit price it showed when scanned, the payment dialog opens on the
@@ -47,7 +49,8 @@ from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui.banner_message import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.models.cart_model import CartTableModel
-from boothpos.gui.receipts import ReceiptService, describe_error
+from boothpos.gui.output import Kind, OutputJob, Stage, describe_error
+from boothpos.gui.receipts import ReceiptService
 
 if TYPE_CHECKING:
     from boothpos.core.backup import BackupRun
@@ -125,8 +128,8 @@ class SaleController(QObject):
         self._backing_up = False  # an automatic backup is running in the background
         self.model = CartTableModel(parent=self)
         self.model.inputRefused.connect(self._refuse)
-        receipts.printFailed.connect(self._print_failed)
-        receipts.printed.connect(self._printed)
+        receipts.output.failed.connect(self._output_failed)
+        receipts.output.printed.connect(self._output_printed)
         self._stopped = ""  # why payments stopped (the database files changed), "" while fine
         self._files_watch = QTimer(self)
         self._files_watch.setInterval(FILES_WATCH_MS)
@@ -378,26 +381,33 @@ class SaleController(QObject):
     # -- receipts ---------------------------------------------------------------------
 
     def issue_receipt(self, receipt_no: str) -> bool:
-        """Save the receipt PDF of a committed sale and queue printing; never raises."""
+        """Queue the receipt of a committed sale (render, save, print); never raises.
+
+        A receipt that cannot be rendered or saved comes back through the output
+        service's ``failed`` and is shown by :meth:`_receipt_failed`.
+        """
         try:
             self._receipts.issue(receipt_no)
         except Exception as exc:  # noqa: BLE001 - the sale stands; say what failed
-            log.exception("receipt %s could not be saved", receipt_no)
-            self.banner.emit(
-                BannerMessage(
-                    ERROR,
-                    self.tr(
-                        "Sale {receipt} is saved, but its receipt could not be made: {reason}"
-                    ).format(receipt=receipt_no, reason=describe_error(exc)),
-                    sticky=True,
-                    action_text=self.tr("Try again"),
-                    action=lambda: self.issue_receipt(receipt_no),
-                    key=f"receipt:{receipt_no}",
-                )
-            )
+            log.exception("receipt %s could not be made", receipt_no)
+            self._receipt_failed(receipt_no, describe_error(exc))
             return False
         self.dismissBanner.emit(f"receipt:{receipt_no}")
         return True
+
+    def _receipt_failed(self, receipt_no: str, reason: str) -> None:
+        self.banner.emit(
+            BannerMessage(
+                ERROR,
+                self.tr(
+                    "Sale {receipt} is saved, but its receipt could not be made: {reason}"
+                ).format(receipt=receipt_no, reason=reason),
+                sticky=True,
+                action_text=self.tr("Try again"),
+                action=lambda: self.issue_receipt(receipt_no),
+                key=f"receipt:{receipt_no}",
+            )
+        )
 
     def reprint(self, receipt_no: str) -> None:
         try:
@@ -423,6 +433,18 @@ class SaleController(QObject):
                 key=f"receipt:{receipt_no}",
             )
         )
+
+    def _output_failed(self, job: OutputJob, stage: str, reason: str) -> None:
+        if job.kind is not Kind.RECEIPT:
+            return
+        if stage == Stage.PRINT:
+            self._print_failed(job.title, reason)
+        else:
+            self._receipt_failed(job.title, reason)
+
+    def _output_printed(self, job: OutputJob) -> None:
+        if job.kind is Kind.RECEIPT:
+            self._printed(job.title)
 
     def _print_failed(self, receipt_no: str, message: str) -> None:
         self._troubled.add(receipt_no)

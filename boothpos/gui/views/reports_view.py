@@ -61,6 +61,7 @@ from boothpos.gui.controllers.reports_controller import (
 from boothpos.gui.labels import method_label, plural
 from boothpos.gui.models import report_models as cols
 from boothpos.gui.models.report_models import PartnerTotalsModel, ProductTotalsModel, SortRole
+from boothpos.gui.output import OutputService
 from boothpos.gui.views.close_day_dialog import CloseDayDialog, day_choice_text, find_day
 from boothpos.gui.views.day_dialogs import OpenDayDialog, ReopenDayDialog
 from boothpos.gui.views.report_widgets import BarChart, PdfPreview
@@ -861,6 +862,7 @@ def make_reports_screen(
     work: BackgroundWork | None = None,
     printer: Callable[[], object] | None = None,
     now: Callable[[], datetime] | None = None,
+    output: OutputService | None = None,
 ) -> ReportsScreen:
     """The reports screen with its controllers. A4 documents go to the default system
     printer; ``work`` is the app's one background helper (pdfium is not thread-safe)."""
@@ -871,10 +873,12 @@ def make_reports_screen(
 
         return SystemPrinter()
 
-    work = work or BackgroundWork()
+    work = output.work if output is not None else work or BackgroundWork()
     make_printer = printer or system_printer
-    controller = ReportsController(db, event, folder, work, make_printer, now=now)
-    days = FairDayController(db, event, Path(db_path), folder, work, make_printer, now=now)
+    controller = ReportsController(db, event, folder, work, make_printer, now=now, output=output)
+    days = FairDayController(
+        db, event, Path(db_path), folder, work, make_printer, now=now, output=output
+    )
     screen = ReportsScreen(controller, days)
     controller.setParent(screen)
     days.setParent(screen)

@@ -566,9 +566,7 @@ class SaleScreen(QWidget):
         """After the screen is up: load what the first F2/F12 and receipt need."""
         for module in LATE_MODULES:
             importlib.import_module(module)
-        warm_up = getattr(self.receipts, "warm_up", None)
-        if callable(warm_up):
-            warm_up()
+        self.receipts.warm_up()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
