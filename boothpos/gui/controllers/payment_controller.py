@@ -5,8 +5,10 @@ the current entry (method + typed amount + reference) and hands every Enter
 to :meth:`PaymentController.enter`:
 
 - the entry (with the part payments taken so far) covers the total: the
-  payments are checked by :func:`boothpos.core.checkout.settle_payments` and
-  the ``commit`` callback records the sale (it returns what checkout returned);
+  ``commit`` callback (:class:`Commit`, the sale controller's ``commit_sale``)
+  records the sale; checkout checks the payments there, once, inside the
+  sale's transaction (:func:`boothpos.core.checkout.settle_payments`). A
+  controller without ``commit`` (a dry run) checks them the same way;
 - a non-cash entry below what is still due becomes a part payment line
   (QRIS for part, then cash for the rest);
 - a cash entry below what is due is refused: the payment is short.
@@ -17,15 +19,14 @@ message in both languages; nothing is committed then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal, Protocol
 
 from boothpos.core.checkout import (
     BAD_AMOUNT,
     METHODS,
     NONCASH_OVER,
-    SettledPayment,
+    SaleResult,
     Tender,
     settle_payments,
 )
@@ -73,18 +74,24 @@ class Preview:
     error: str = ""  # why the amount cannot be used ("invalid")
 
 
+class Commit(Protocol):
+    """Records the sale paid with ``tenders`` (one transaction) and returns checkout's result;
+    raises a core error, with nothing written, when checkout refuses (payments included)."""
+
+    def __call__(self, tenders: list[Tender]) -> SaleResult: ...
+
+
 @dataclass(frozen=True)
 class Completed:
     tenders: list[Tender]
-    payments: list[SettledPayment]
     change: int
-    result: Any  # what ``commit`` returned (a SaleResult)
+    result: SaleResult | None  # what ``commit`` returned; None for a dry run (no commit)
 
 
 class PaymentController:
     """Payment of ``total`` rupiah; ``commit(tenders)`` records the sale when paid."""
 
-    def __init__(self, total: int, commit: Callable[[list[Tender]], Any] | None = None) -> None:
+    def __init__(self, total: int, commit: Commit | None = None) -> None:
         self._total = total
         self._commit = commit
         self._lines: list[Tender] = []
@@ -167,11 +174,17 @@ class PaymentController:
         return self._lines.pop(index)
 
     def complete(self, entry: Entry) -> Completed:
-        """Settle the part payments plus ``entry``; commit; raise (nothing written) if refused."""
+        """Commit the part payments plus ``entry``; raise (nothing written) if refused.
+
+        The payments are checked once: by checkout, inside the sale's transaction
+        (without ``commit``, by the same :func:`settle_payments`, for a dry run).
+        """
         tenders = [*self._lines, self._tender(entry)]
-        payments, change = settle_payments(self._total, tenders)
-        result = self._commit(tenders) if self._commit is not None else None
-        return Completed(tenders, payments, change, result)
+        if self._commit is None:
+            _payments, change = settle_payments(self._total, tenders)
+            return Completed(tenders, change, None)
+        result = self._commit(tenders)
+        return Completed(tenders, result.change, result)
 
     def _tender(self, entry: Entry) -> Tender:
         if entry.method not in METHODS:

@@ -98,7 +98,7 @@ class SaleController(QObject):
       ``dismissBanner(str)``      drop the messages with this key (a problem solved)
       ``refused(str)``            an input was refused (the view beeps)
       ``lineTouched(int)``        this cart row was added/changed: select and show it
-      ``saleCompleted(object)``   a :class:`LastSale` after commit + receipt saved
+      ``saleCompleted(object)``   a :class:`LastSale` after the commit (receipt queued)
     """
 
     banner = Signal(object)
