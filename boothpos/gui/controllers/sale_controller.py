@@ -338,7 +338,8 @@ class SaleController(QObject):
         )  # fmt: skip
 
     def commit_sale(self, tenders: list[Tender]) -> SaleResult:
-        """Record the sale (one transaction, committed now), save its receipt, queue printing.
+        """Record the sale (one transaction, committed now), then queue its receipt (render,
+        save, print on the output service's worker).
 
         Raises a core error, with nothing written, when checkout refuses. A
         receipt that cannot be saved after the commit is reported on the banner;
