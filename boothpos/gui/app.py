@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import boothpos
 from boothpos.core import db as dbmod
@@ -41,6 +41,7 @@ from boothpos.core.users import User
 from boothpos.gui.banner_message import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.controllers import setup_controller as setup
 from boothpos.gui.controllers.login_controller import LoginController
+from boothpos.gui.dialogs import DialogManager
 from boothpos.gui.i18n import Translators
 from boothpos.gui.main_window import MainWindow
 from boothpos.gui.output import OutputService, describe_error
@@ -76,6 +77,13 @@ log = logging.getLogger(__name__)
 APP_NAME = "boothpos"
 ORGANISATION = "boothpos"
 EXIT_OK, EXIT_FAIL = 0, 1
+# the app's named dialogs (one of each open at a time)
+BACKUP_DIALOG, AUDIT_DIALOG, PARTNER_ADMIN_DIALOG, QRIS_DIALOG = (
+    "backup",
+    "audit",
+    "partners",
+    "qris",
+)
 
 AskFirstRun = Callable[[Path], Path | None]
 Recover = Callable[[Path, DamagedDatabase], "RestoreResult | None"]
@@ -355,8 +363,7 @@ class AppShell(QObject):
         self.notices = tuple(notices)
         self.prefs = load_preferences(settings)
         self.window: MainWindow | None = None
-        self.backup_dialog: BackupDialog | None = None
-        self.audit_dialog: AuditDialog | None = None
+        self.dialogs = DialogManager()  # backups, audit log, partner PINs, booth QRIS
         self.checking = False  # the background integrity check has not passed yet
         self.exit_code: int | None = None  # set when the app must end (recovery quit)
         self.check_work: QObject | None = None  # runs the integrity check (BackgroundWork)
@@ -546,43 +553,53 @@ class AppShell(QObject):
         if self.window is not None:
             self.window.sale.banner.show_message(message)
 
+    @property
+    def backup_dialog(self) -> BackupDialog | None:
+        return self.dialogs.get(BACKUP_DIALOG)  # type: ignore[return-value]
+
+    @property
+    def audit_dialog(self) -> AuditDialog | None:
+        return self.dialogs.get(AUDIT_DIALOG)  # type: ignore[return-value]
+
     def open_backup(self) -> BackupDialog | None:
         """The backup dialog (admins only), opened without blocking; None when refused."""
+        return self.dialogs.open(BACKUP_DIALOG, self._make_backup_dialog)  # type: ignore[return-value]
+
+    def _make_backup_dialog(self) -> BackupDialog | None:
         from boothpos.gui.controllers.backup_controller import BackupController
         from boothpos.gui.views.backup_dialog import BackupDialog
 
         window = self.window
-        if window is None or window.receipts is None:
+        if window is None or window.output is None:
             return None
         try:
-            controller = BackupController(self.db, self.db_path, window.user, window.receipts.work)
+            controller = BackupController(self.db, self.db_path, window.user, window.output.work)
         except BoothError as exc:  # not an admin: refused in core
             window.statusBar().showMessage(exc.message(), 10000)
             return None
         dialog = BackupDialog(controller, window)
         controller.setParent(dialog)
         dialog.restoreRequested.connect(lambda path: self._restore_from(dialog, path))
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.backup_dialog = dialog
-        dialog.open()
         return dialog
 
     def open_audit(self) -> AuditDialog | None:
         """The audit log viewer; its reads are refused in core for anyone but an admin."""
+        return self.dialogs.open(AUDIT_DIALOG, self._make_audit_dialog)  # type: ignore[return-value]
+
+    def _make_audit_dialog(self) -> AuditDialog | None:
         from boothpos.gui.controllers.audit_controller import AuditController
         from boothpos.gui.views.audit_view import AuditDialog
 
         window = self.window
         if window is None:
             return None
-        dialog = AuditDialog(AuditController(self.db, window.user), window)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.audit_dialog = dialog
-        dialog.open()
-        return dialog
+        return AuditDialog(AuditController(self.db, window.user), window)
 
     def open_partner_admin(self) -> QWidget | None:
         """Partner PINs and cards (admins only; refused in core for anyone else)."""
+        return self.dialogs.open(PARTNER_ADMIN_DIALOG, self._make_partner_admin_dialog)
+
+    def _make_partner_admin_dialog(self) -> QDialog | None:
         from boothpos.gui.controllers.partner_controller import (
             CARDS_FOLDER,
             PartnerAdminController,
@@ -601,12 +618,13 @@ class AppShell(QObject):
             return None
         dialog = PartnerAdminDialog(controller, window)
         controller.setParent(dialog)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
         return dialog
 
     def open_qris(self) -> QWidget | None:
         """Admin → Booth QRIS… (admins only; refused in the controller for anyone else)."""
+        return self.dialogs.open(QRIS_DIALOG, self._make_qris_dialog)
+
+    def _make_qris_dialog(self) -> QDialog | None:
         from boothpos.gui.controllers.qris_controller import QrisSettingsController
         from boothpos.gui.views.qris_settings_dialog import QrisSettingsDialog
 
@@ -618,10 +636,7 @@ class AppShell(QObject):
         except BoothError as exc:
             window.statusBar().showMessage(exc.message(), 10000)
             return None
-        dialog = QrisSettingsDialog(controller, window)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return QrisSettingsDialog(controller, window)
 
     def toggle_customer_display(self) -> bool:
         """Ctrl+D: open or close the customer display of this window's sale screen."""
@@ -640,13 +655,6 @@ class AppShell(QObject):
             window.closing.connect(controller.close)
             self.customer_display = controller
         return controller.toggle()
-
-    def _forget_dialog(self, dialog: QWidget) -> None:
-        if self.backup_dialog is dialog:
-            self.backup_dialog = None
-        if self.audit_dialog is dialog:
-            self.audit_dialog = None
-        dialog.deleteLater()
 
     def _restore_from(self, dialog: QWidget, backup_file: Path) -> None:
         dialog.close()

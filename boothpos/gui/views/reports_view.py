@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -58,6 +59,7 @@ from boothpos.gui.controllers.reports_controller import (
     ReportsController,
     Selection,
 )
+from boothpos.gui.dialogs import DialogSlot
 from boothpos.gui.labels import method_label, plural
 from boothpos.gui.models import report_models as cols
 from boothpos.gui.models.report_models import PartnerTotalsModel, ProductTotalsModel, SortRole
@@ -163,7 +165,7 @@ class ReportsScreen(QWidget):
         self._days = days
         self._user: User | None = None
         self.data: ReportData | None = None
-        self.dialog: QWidget | None = None  # the one dialog open now
+        self._dialogs: DialogSlot[QDialog] = DialogSlot(closed=self._dialog_closed)  # one at a time
         self.ask_path: AskPath = lambda title, default, filters: ask_save_path(
             self, title, default, filters
         )
@@ -674,15 +676,15 @@ class ReportsScreen(QWidget):
             "" if self._may("admin") else self.tr("Only an administrator can reopen a day.")
         )
 
-    def _open_dialog(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The fair-day dialog open now (one at a time)."""
+        return self._dialogs.current
 
-    def _dialog_closed(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self._dialogs.open(dialog)
+
+    def _dialog_closed(self) -> None:
         if self.isVisible():
             self.window().activateWindow()
             self.table.setFocus()
