@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 import boothpos
 from boothpos.core import db as dbmod
 from boothpos.core import paths, startup
+from boothpos.core.codes import Role
 from boothpos.core.errors import BoothError, DamagedDatabase
 from boothpos.core.event import Event, get_event
 from boothpos.core.users import User
@@ -408,7 +409,7 @@ class AppShell(QObject):
 
     def open_settings(self) -> None:
         user = self.window.user if self.window is not None else None
-        if user is None or not user.can("supervisor"):
+        if user is None or not user.can(Role.SUPERVISOR):
             return  # settings are for a signed-in supervisor or administrator
         from boothpos.gui.views.settings_dialog import SettingsDialog
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import clock
+from boothpos.core.codes import Role
 from boothpos.core.event import Event
 from boothpos.core.users import User
 from boothpos.gui.labels import role_label
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
     def may_manage_stock(self) -> bool:
         user = self._user
         offered = self.screens.offers(Screen.INVENTORY)
-        return offered and user is not None and user.can("supervisor")
+        return offered and user is not None and user.can(Role.SUPERVISOR)
 
     def show_inventory(self) -> None:
         """Stock & labels, for a supervisor or an administrator (others: nothing happens)."""
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
         self.history_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
         # language, printer, receipt width: a signed-in supervisor or administrator only
-        self.settings_action.setEnabled(self._user is not None and self._user.can("supervisor"))
+        self.settings_action.setEnabled(self._user is not None and self._user.can(Role.SUPERVISOR))
         on_history = self._on_history()
         self.history_action.setText(
             self.tr("Back to sale") if on_history else self.tr("Sales history")
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
         self._lock_for_partner()
 
     def may_administer(self) -> bool:
-        return self._user is not None and self._user.can("admin")
+        return self._user is not None and self._user.can(Role.ADMIN)
 
     def _add_admin_actions(self, toolbar: QToolBar) -> None:
         """The admin menu (admins only): backups and restore, the audit log."""
@@ -487,7 +488,7 @@ class MainWindow(QMainWindow):
     def may_report(self) -> bool:
         user = self._user
         offered = self.screens.offers(Screen.REPORTS)
-        return offered and user is not None and user.can("supervisor")
+        return offered and user is not None and user.can(Role.SUPERVISOR)
 
     def show_reports(self) -> None:
         """Reports, for a supervisor or an administrator (others: nothing happens)."""
@@ -548,7 +549,7 @@ class MainWindow(QMainWindow):
         reporter = self.may_report()
         for action in (self.reports_action, self.open_day_action, self.close_day_action):
             action.setEnabled(reporter)
-        self.reopen_day_action.setEnabled(reporter and self._user.can("admin"))
+        self.reopen_day_action.setEnabled(reporter and self._user.can(Role.ADMIN))
         self.reports_action.setChecked(self.screens.is_shown(Screen.REPORTS))
 
     def _on_sale_completed(self, receipt_no: str) -> None:

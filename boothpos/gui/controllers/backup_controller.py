@@ -25,6 +25,7 @@ from boothpos.core import backup, merge, users
 from boothpos.core import db as dbmod
 from boothpos.core.backup import BackupFile, BackupInfo, BackupRun, BackupSettings, RestoreResult
 from boothpos.core.checkout import Notice
+from boothpos.core.codes import Role
 from boothpos.core.users import User
 from boothpos.gui.models.sales_model import display_time
 from boothpos.gui.receipts import describe_error
@@ -201,7 +202,7 @@ class BackupController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._user = users.require(user, "admin")
+        self._user = users.require(user, Role.ADMIN)
         self._db = db
         self._db_path = Path(db_path)
         self._work = work

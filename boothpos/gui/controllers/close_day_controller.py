@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import backup, clock, days, errors
+from boothpos.core.codes import DayStatus, Role
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
 from boothpos.core.qris_match import stored_match
@@ -103,12 +104,12 @@ class FairDayController(QObject):
         today = self.today()
         choices = self.day_choices()
         status = {c.day: c.status for c in choices}
-        if self._event.day_number(today) is not None and status.get(today) != "closed":
+        if self._event.day_number(today) is not None and status.get(today) != DayStatus.CLOSED:
             return today
-        still_open = [c.day for c in choices if c.status == "open"]
+        still_open = [c.day for c in choices if c.status == DayStatus.OPEN]
         if still_open:
             return still_open[0]
-        not_closed = [d for d in self._event.fair_days if status.get(d) != "closed"]
+        not_closed = [d for d in self._event.fair_days if status.get(d) != DayStatus.CLOSED]
         return not_closed[0] if not_closed else today
 
     def default_open_day(self) -> date:
@@ -117,7 +118,7 @@ class FairDayController(QObject):
         if self._event.day_number(today) is not None:
             return today
         for choice in self.day_choices():
-            if choice.number is not None and choice.status == "not_opened":
+            if choice.number is not None and choice.status == DayStatus.NOT_OPENED:
                 return choice.day
         return today
 
@@ -127,7 +128,7 @@ class FairDayController(QObject):
         """Open ``day`` with the float typed by the supervisor; raises the core refusal."""
         from boothpos.core import users
 
-        users.require(user, "supervisor")
+        users.require(user, Role.SUPERVISOR)
         amount = parse_rupiah(opening_float)
         state = days.open_day(self._db, day, opening_float=amount, user_id=user.id, at=self.now())
         self.dayChanged.emit(day)

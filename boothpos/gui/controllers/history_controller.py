@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import clock, returns, sales, users
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, Method, Role, SaleStatus
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
@@ -59,7 +59,7 @@ class SupervisorCheck:
     def verify(self, username: str, pin: str) -> User:
         """The user if the PIN is right and they are a supervisor; else raises ``BoothError``."""
         user = users.authenticate(self._db, username, pin)
-        return users.require(user, "supervisor")
+        return users.require(user, Role.SUPERVISOR)
 
 
 class HistoryController(QObject):
@@ -147,7 +147,7 @@ class HistoryController(QObject):
         return (
             sale is not None
             and sale.kind == "sale"
-            and sale.status == "completed"
+            and sale.status == SaleStatus.COMPLETED
             and sale.day == self.today().isoformat()
             and not self.refunded(sale)
         )
@@ -156,13 +156,13 @@ class HistoryController(QObject):
         return (
             sale is not None
             and sale.kind == "sale"
-            and sale.status == "completed"
+            and sale.status == SaleStatus.COMPLETED
             and any(left > 0 for left in self.refundable(sale).values())
         )
 
     def summary(self, shown: list[Sale]) -> tuple[int, int]:
         """(receipts that count, their total): voided sales count for nothing."""
-        counted = [s for s in shown if s.status != "voided"]
+        counted = [s for s in shown if s.status != SaleStatus.VOIDED]
         return len(counted), sum(s.total for s in counted)
 
     def default_refund_method(self, sale: Sale) -> str:
@@ -177,7 +177,7 @@ class HistoryController(QObject):
         for payment in sale.payments:
             if payment.method in METHODS:
                 paid[payment.method] = paid.get(payment.method, 0) + payment.amount
-        used = sorted(paid, key=lambda m: (m != "cash", -paid[m]))
+        used = sorted(paid, key=lambda m: (m != Method.CASH, -paid[m]))
         return used + [m for m in METHODS if m not in used] if used else list(METHODS)
 
     # ---------------------------------------------------------- changing ---

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import errors, products, stock_ops, users
+from boothpos.core.codes import MoveKind
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
@@ -198,9 +199,9 @@ class InventoryController(QObject):
         self.reload()
         result = self.save_sheet(doc, print_sheet=print_sheet)
         what = {
-            "intake": self.tr("Intake {number} saved: {qty} items from {partner}."),
-            "return": self.tr("Return {number} saved: {qty} items back to {partner}."),
-            "adjustment": self.tr("Adjustment {number} saved: {name} {before} → {after}."),
+            MoveKind.INTAKE: self.tr("Intake {number} saved: {qty} items from {partner}."),
+            MoveKind.RETURN: self.tr("Return {number} saved: {qty} items back to {partner}."),
+            MoveKind.ADJUSTMENT: self.tr("Adjustment {number} saved: {name} {before} → {after}."),
         }[doc.kind]
         line = doc.lines[0]
         text = what.format(

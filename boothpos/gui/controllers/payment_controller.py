@@ -24,12 +24,12 @@ from typing import Literal, Protocol
 
 from boothpos.core.checkout import (
     BAD_AMOUNT,
-    METHODS,
     NONCASH_OVER,
     SaleResult,
     Tender,
     settle_payments,
 )
+from boothpos.core.codes import METHODS, Method
 from boothpos.core.errors import BoothError, PaymentError
 from boothpos.core.money import format_rupiah, parse_rupiah
 
@@ -136,9 +136,9 @@ class PaymentController:
         except BoothError as exc:
             return Preview("invalid", None, due, 0, due, exc.message())
         if amount >= due:
-            change = amount - due if entry.method == "cash" else 0
+            change = amount - due if entry.method == Method.CASH else 0
             return Preview("complete", amount, due, change, 0)
-        if entry.method != "cash" and amount > 0:
+        if entry.method != Method.CASH and amount > 0:
             return Preview("add", amount, due, 0, due - amount)
         return Preview("short", amount, due, 0, due - amount)
 
@@ -161,8 +161,8 @@ class PaymentController:
             raise PaymentError(BAD_AMOUNT, amount=format_rupiah(amount), method=tender.method)
         if amount >= self.due:
             return self.complete(entry)
-        noncash = sum(t.amount or 0 for t in self._lines if t.method != "cash")
-        if tender.method != "cash" and noncash + amount > self._total:
+        noncash = sum(t.amount or 0 for t in self._lines if t.method != Method.CASH)
+        if tender.method != Method.CASH and noncash + amount > self._total:
             raise PaymentError(
                 NONCASH_OVER, noncash=format_rupiah(noncash + amount),
                 total=format_rupiah(self._total),
@@ -190,5 +190,5 @@ class PaymentController:
         if entry.method not in METHODS:
             raise PaymentError(BAD_AMOUNT, amount=entry.amount_text, method=entry.method)
         amount = parse_rupiah(entry.amount_text)
-        reference = entry.reference.strip() if entry.method != "cash" else ""
+        reference = entry.reference.strip() if entry.method != Method.CASH else ""
         return Tender(entry.method, amount, reference)

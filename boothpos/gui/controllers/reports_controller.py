@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from boothpos.core import clock, errors, export, reports
 from boothpos.core import days as daysmod
+from boothpos.core.codes import DayStatus
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.products import list_partners
@@ -73,7 +74,7 @@ class DayChoice:
 
     day: date
     number: int | None
-    status: str  # "not_opened", "open", "closed"
+    status: DayStatus
     z_number: int | None
 
 

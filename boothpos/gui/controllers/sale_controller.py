@@ -43,6 +43,7 @@ from boothpos.core import checkout, clock, days, products
 from boothpos.core import db as dbmod
 from boothpos.core.cart import Cart
 from boothpos.core.checkout import SaleResult, Tender
+from boothpos.core.codes import DayStatus
 from boothpos.core.errors import BoothError, DayClosed, FilesChanged, StorageError
 from boothpos.core.event import Event
 from boothpos.core.products import Product
@@ -313,7 +314,7 @@ class SaleController(QObject):
     def day_closed_text(self) -> str:
         """Core's DayClosed message when today's fair day is closed; "" while it takes sales."""
         day = self.today()
-        if days.state(self._db, day).status != "closed":
+        if days.state(self._db, day).status != DayStatus.CLOSED:
             return ""
         return DayClosed(days.CLOSED, day=day.isoformat()).message()
 

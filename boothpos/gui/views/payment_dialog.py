@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, Method
 from boothpos.core.errors import BoothError, StorageError
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.qris import QrisCode
@@ -57,11 +57,11 @@ from boothpos.gui.views.qris_panel import QrisPanel, fit_to_screen
 log = logging.getLogger(__name__)
 
 METHOD_KEYS = {
-    "cash": Qt.Key.Key_F5,
-    "qris": Qt.Key.Key_F6,
-    "debit": Qt.Key.Key_F7,
-    "credit": Qt.Key.Key_F8,
-    "transfer": Qt.Key.Key_F9,
+    Method.CASH: Qt.Key.Key_F5,
+    Method.QRIS: Qt.Key.Key_F6,
+    Method.DEBIT: Qt.Key.Key_F7,
+    Method.CREDIT: Qt.Key.Key_F8,
+    Method.TRANSFER: Qt.Key.Key_F9,
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -134,7 +134,7 @@ class PaymentDialog(QDialog):
         self.controller = controller
         self.qris_panel = QrisPanel(qris, self)  # shown while QRIS is the method
         self.completed: Completed | None = None
-        self.method = "cash"
+        self.method: str = Method.CASH
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.setStyleSheet(_STYLE)
@@ -142,7 +142,7 @@ class PaymentDialog(QDialog):
 
         self.compact = False
         self._build()
-        self._select_method("cash")
+        self._select_method(Method.CASH)
         self.burst_guard = BurstGuard(self, clock=scanner_clock, parent=self)
         self.burst_guard.scanned.connect(self._burst)
 
@@ -299,7 +299,7 @@ class PaymentDialog(QDialog):
     def _select_method(self, method: str) -> None:
         self.method = method
         self.method_buttons[method].setChecked(True)
-        noncash = method != "cash"
+        noncash = method != Method.CASH
         self.reference_edit.setEnabled(noncash)
         if not noncash:
             self.reference_edit.clear()
@@ -322,7 +322,7 @@ class PaymentDialog(QDialog):
             button.deleteLater()
         self.quick_buttons = []
         due = self.controller.due
-        amounts = [due] + (self.controller.quick_amounts() if self.method == "cash" else [])
+        amounts = [due] + (self.controller.quick_amounts() if self.method == Method.CASH else [])
         for n, amount in enumerate(amounts):
             text = self.tr("Exact amount") if n == 0 else format_rupiah(amount)
             button = QPushButton(text, self)
@@ -356,7 +356,7 @@ class PaymentDialog(QDialog):
 
     def _show_qris(self, preview: Preview) -> None:
         """QRIS: the code for the amount typed (see gui.views.qris_panel)."""
-        shown = self.method == "qris"
+        shown = self.method == Method.QRIS
         if shown:
             self.qris_panel.set_amount(preview.amount if preview.action != "invalid" else None)
         if shown != self.qris_panel.isVisibleTo(self):
@@ -501,7 +501,7 @@ class PaymentDialog(QDialog):
 
     def _after_part_payment(self) -> None:
         self.lines_model.set_lines(list(self.controller.lines))
-        self._select_method("cash")
+        self._select_method(Method.CASH)
 
     def _refused(self, text: str) -> None:
         QApplication.beep()
