@@ -88,8 +88,14 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
     current language); a switched till code is said, so the next receipt's
     number surprises nobody.
     """
-    info = result.backup
-    last = info.last_receipt or "-"
+    warnings = _restore_warnings(result)
+    parts = _restore_parts(result)
+    return result.complete and not result.warnings, " ".join(warnings + parts)
+
+
+def _restore_warnings(result: RestoreResult) -> list[str]:
+    """What may be missing after a restore, loudest first."""
+    last = result.backup.last_receipt or "-"
     warnings = []
     if result.missing_receipts is None:
         unknown = QCoreApplication.translate(
@@ -123,8 +129,13 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
             "({kinds}); record them again.",
         )
         warnings.append(stock.format(count=sum(moves.values()), kinds=merge.moves_text(moves)))
-    warnings += [notice.message() for notice in result.warnings]
+    return warnings + [notice.message() for notice in result.warnings]
 
+
+def _restore_parts(result: RestoreResult) -> list[str]:
+    """What the restore put back: the backup, the records merged, the till code, the old file."""
+    info = result.backup
+    last = info.last_receipt or "-"
     restored = QCoreApplication.translate(
         "BackupController", "Restored {file}: {sales} transactions, last receipt {receipt}."
     )
@@ -169,7 +180,7 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
             "BackupController", "The previous file is kept as {file}."
         )
         parts.append(kept.format(file=result.replaced))
-    return result.complete and not result.warnings, " ".join(warnings + parts)
+    return parts
 
 
 def _shown(receipts: tuple[str, ...]) -> str:

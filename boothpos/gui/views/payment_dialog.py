@@ -159,7 +159,15 @@ class PaymentDialog(QDialog):
         outer.addWidget(self.qris_panel)
         self._outer = outer
         self._root = root
+        root.addWidget(self._build_totals())
+        root.addWidget(self._build_lines())
+        root.addLayout(self._build_methods())
+        root.addLayout(self._build_form())
+        self._build_messages(root)
+        root.addLayout(self._build_buttons())
 
+    def _build_totals(self) -> QFrame:
+        """The card: total to pay, still due."""
         card = QFrame(self)
         card.setObjectName("card")
         top = QGridLayout(card)
@@ -176,8 +184,10 @@ class PaymentDialog(QDialog):
         self.due_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.due_caption, 1, 0)
         top.addWidget(self.due_value, 1, 1)
-        root.addWidget(card)
+        return card
 
+    def _build_lines(self) -> QTableView:
+        """The part payments taken so far (Del removes one)."""
         self.lines_model = PaymentLinesModel(self)
         self.lines_view = QTableView(self)
         self.lines_view.setObjectName("paymentLines")
@@ -192,8 +202,10 @@ class PaymentDialog(QDialog):
         self.lines_view.verticalHeader().setDefaultSectionSize(28)
         self.lines_view.setToolTip(self.tr("Part payments taken; Del removes the selected one"))
         self.lines_view.installEventFilter(self)
-        root.addWidget(self.lines_view)
+        return self.lines_view
 
+    def _build_methods(self) -> QHBoxLayout:
+        """One button per payment method, each with its F-key."""
         methods = QHBoxLayout()
         methods.setSpacing(6)
         self.method_group = QButtonGroup(self)
@@ -214,8 +226,10 @@ class PaymentDialog(QDialog):
             methods.addWidget(button)
             shortcut = QShortcut(QKeySequence(METHOD_KEYS[method]), self)
             shortcut.activated.connect(lambda m=method: self._select_method(m))
-        root.addLayout(methods)
+        return methods
 
+    def _build_form(self) -> QGridLayout:
+        """Amount received (with quick amounts), reference, change."""
         form = QGridLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
@@ -247,8 +261,10 @@ class PaymentDialog(QDialog):
         self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addWidget(self.change_value, 3, 1)
         form.setColumnStretch(1, 1)
-        root.addLayout(form)
+        return form
 
+    def _build_messages(self, root: QVBoxLayout) -> None:
+        """The refusal line and the keys hint."""
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
@@ -267,6 +283,7 @@ class PaymentDialog(QDialog):
         self.hint = hint
         root.addWidget(hint)
 
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add part payment (Ctrl+Enter)"), self)
         self.add_button.setAutoDefault(False)
@@ -284,7 +301,7 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.complete_button, 1)
-        root.addLayout(buttons)
+        return buttons
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
