@@ -140,7 +140,7 @@ class LabelsController(QObject):
         if (x, y) != self.offset(layout.name):
             labeling.set_offset(self._db, layout.name, x, y, user=self._user)
         pages = len(page_plan(len(items), layout, request.start))
-        path = self._output.folder_for(LABELS_FOLDER) / self.filename(request)
+        path = self._output.folder / LABELS_FOLDER / self.filename(request)  # made on the worker
         printer = self._output.system_printer() if request.print_labels else None
         self._output.output(
             OutputJob(Kind.LABELS, path.stem),
