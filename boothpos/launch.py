@@ -29,6 +29,8 @@ BEFORE_QT = (
     "boothpos.core.checkout",
     "boothpos.core.cart",
     "boothpos.core.paths",
+    "boothpos.core.codes",  # the banners' levels
+    "boothpos.documents.pdf_files",  # the output service's one atomic write
 )
 
 

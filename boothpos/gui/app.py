@@ -30,19 +30,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import boothpos
 from boothpos.core import db as dbmod
 from boothpos.core import paths, startup
+from boothpos.core.codes import Role
 from boothpos.core.errors import BoothError, DamagedDatabase
 from boothpos.core.event import Event, get_event
 from boothpos.core.users import User
+from boothpos.gui.banner_message import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.controllers import setup_controller as setup
 from boothpos.gui.controllers.login_controller import LoginController
-from boothpos.gui.controllers.sale_controller import ERROR, INFO, WARNING, BannerMessage
+from boothpos.gui.dialogs import DialogManager
 from boothpos.gui.i18n import Translators
 from boothpos.gui.main_window import MainWindow
+from boothpos.gui.output import OutputService, describe_error
 from boothpos.gui.preferences import (
     Preferences,
     load_geometry,
@@ -52,7 +55,7 @@ from boothpos.gui.preferences import (
     save_geometry,
     save_preferences,
 )
-from boothpos.gui.receipts import ReceiptService, describe_error
+from boothpos.gui.receipts import ReceiptService
 from boothpos.gui.style import apply_style, style_arguments
 from boothpos.gui.views.login_view import LoginScreen
 from boothpos.gui.views.sale_view import SaleScreen
@@ -75,6 +78,13 @@ log = logging.getLogger(__name__)
 APP_NAME = "boothpos"
 ORGANISATION = "boothpos"
 EXIT_OK, EXIT_FAIL = 0, 1
+# the app's named dialogs (one of each open at a time)
+BACKUP_DIALOG, AUDIT_DIALOG, PARTNER_ADMIN_DIALOG, QRIS_DIALOG = (
+    "backup",
+    "audit",
+    "partners",
+    "qris",
+)
 
 AskFirstRun = Callable[[Path], Path | None]
 Recover = Callable[[Path, DamagedDatabase], "RestoreResult | None"]
@@ -200,12 +210,14 @@ def make_printer(prefs: Preferences) -> tuple[object, str | None]:
 
 
 def make_receipts(db: Database, event: Event, db_path: Path, prefs: Preferences):
-    """The ``ReceiptService`` for this event, this till's printer and receipt width."""
+    """The app's one :class:`OutputService` (this till's printer, the event folder, the one
+    worker) and the ``ReceiptService`` on it, at this till's receipt width."""
     printer, problem = make_printer(prefs)
     folder = paths.receipts_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True)
+    output = OutputService(paths.event_folder(db_path), printer)
     service = ReceiptService(
-        db, event, folder, printer, width_mm=prefs.receipt_width, lang=prefs.language
+        db, event, folder, output, width_mm=prefs.receipt_width, lang=prefs.language
     )
     return service, problem
 
@@ -216,7 +228,7 @@ def build_main_window(
     prefs: Preferences,
     *,
     user: User | None = None,
-    receipts: QObject | None = None,
+    receipts: ReceiptService | None = None,
     notices: Sequence[Notice] = (),
 ) -> MainWindow:
     """Compose the window: each screen gets only the services it needs.
@@ -228,6 +240,7 @@ def build_main_window(
     problem = None
     if receipts is None:
         receipts, problem = make_receipts(db, event, db_path, prefs)
+    output = receipts.output
     login = LoginScreen(LoginController(db), event.name, event.venue)
     sale = SaleScreen(db, event, receipts)
 
@@ -238,15 +251,15 @@ def build_main_window(
         return HistoryScreen(HistoryController(db, event, receipts))
 
     def inventory() -> InventoryScreen:  # stock & labels, built on the first F10
-        return make_inventory_screen(db, event, db_path, receipts)
+        return make_inventory_screen(db, event, output)
 
     def reports() -> ReportsScreen:  # reports & the fair day, built on the first F11
         from boothpos.gui.views.reports_view import make_reports_screen
 
-        return make_reports_screen(db, event, db_path, work=getattr(receipts, "work", None))
+        return make_reports_screen(db, event, db_path, work=output.work, output=output)
 
     def partner() -> PartnerScreen:  # partner mode, built on the first F3 / card scan
-        return make_partner_screen(db, db_path, receipts, prefs)
+        return make_partner_screen(db, db_path, receipts, output)
 
     window = MainWindow(
         event, login, sale, history, inventory=inventory, reports=reports, partner=partner
@@ -254,6 +267,7 @@ def build_main_window(
     if receipts.parent() is None:
         receipts.setParent(window)  # lives as long as the window
     window.receipts = receipts
+    window.output = output
     if problem:
         window.statusBar().showMessage(printer_problem_text(problem), 15000)
     for notice in notices:
@@ -264,42 +278,33 @@ def build_main_window(
 
 
 def make_partner_screen(
-    db: Database, db_path: Path, receipts: QObject, prefs: Preferences
+    db: Database, db_path: Path, receipts: ReceiptService, output: OutputService
 ) -> PartnerScreen:
     """Partner mode: the partner's sign-in and dashboard; the slip is saved in the event
-    folder and printed through the receipt service's printer and worker, at its width."""
+    folder and printed on the till's printer through the output service, at the receipt
+    width."""
     from boothpos.gui.controllers.partner_controller import SLIP_FOLDER, PartnerController
     from boothpos.gui.views.partner_dashboard import PartnerScreen
 
     controller = PartnerController(
         db,
         paths.event_folder(db_path) / SLIP_FOLDER,
-        printer=lambda: getattr(receipts, "printer", None),
-        work=getattr(receipts, "work", None),
-        width_mm=lambda: getattr(receipts, "width_mm", prefs.receipt_width),
+        output=output,
+        width_mm=lambda: receipts.width_mm,
     )
     screen = PartnerScreen(controller)
     controller.setParent(screen)
     return screen
 
 
-def make_inventory_screen(
-    db: Database, event: Event, db_path: Path, receipts: QObject
-) -> InventoryScreen:
+def make_inventory_screen(db: Database, event: Event, output: OutputService) -> InventoryScreen:
     """The stock & labels screen: sheets and labels go to the event folder and, on a
-    system printer, through the receipt service's printer and worker."""
+    system printer, through the output service."""
     from boothpos.gui.controllers.inventory_controller import InventoryController
-    from boothpos.gui.pdf_output import PdfOutput
     from boothpos.gui.views.inventory_view import InventoryScreen
 
-    output = PdfOutput(
-        paths.event_folder(db_path),
-        printer=lambda: getattr(receipts, "printer", None),
-        work=getattr(receipts, "work", None),
-    )
     controller = InventoryController(db, event, output)
     screen = InventoryScreen(controller)
-    output.setParent(screen)
     controller.setParent(screen)
     return screen
 
@@ -359,8 +364,7 @@ class AppShell(QObject):
         self.notices = tuple(notices)
         self.prefs = load_preferences(settings)
         self.window: MainWindow | None = None
-        self.backup_dialog: BackupDialog | None = None
-        self.audit_dialog: AuditDialog | None = None
+        self.dialogs = DialogManager()  # backups, audit log, partner PINs, booth QRIS
         self.checking = False  # the background integrity check has not passed yet
         self.exit_code: int | None = None  # set when the app must end (recovery quit)
         self.check_work: QObject | None = None  # runs the integrity check (BackgroundWork)
@@ -405,7 +409,7 @@ class AppShell(QObject):
 
     def open_settings(self) -> None:
         user = self.window.user if self.window is not None else None
-        if user is None or not user.can("supervisor"):
+        if user is None or not user.can(Role.SUPERVISOR):
             return  # settings are for a signed-in supervisor or administrator
         from boothpos.gui.views.settings_dialog import SettingsDialog
 
@@ -550,43 +554,53 @@ class AppShell(QObject):
         if self.window is not None:
             self.window.sale.banner.show_message(message)
 
+    @property
+    def backup_dialog(self) -> BackupDialog | None:
+        return self.dialogs.get(BACKUP_DIALOG)  # type: ignore[return-value]
+
+    @property
+    def audit_dialog(self) -> AuditDialog | None:
+        return self.dialogs.get(AUDIT_DIALOG)  # type: ignore[return-value]
+
     def open_backup(self) -> BackupDialog | None:
         """The backup dialog (admins only), opened without blocking; None when refused."""
+        return self.dialogs.open(BACKUP_DIALOG, self._make_backup_dialog)  # type: ignore[return-value]
+
+    def _make_backup_dialog(self) -> BackupDialog | None:
         from boothpos.gui.controllers.backup_controller import BackupController
         from boothpos.gui.views.backup_dialog import BackupDialog
 
         window = self.window
-        if window is None or window.receipts is None:
+        if window is None or window.output is None:
             return None
         try:
-            controller = BackupController(self.db, self.db_path, window.user, window.receipts.work)
+            controller = BackupController(self.db, self.db_path, window.user, window.output.work)
         except BoothError as exc:  # not an admin: refused in core
             window.statusBar().showMessage(exc.message(), 10000)
             return None
         dialog = BackupDialog(controller, window)
         controller.setParent(dialog)
         dialog.restoreRequested.connect(lambda path: self._restore_from(dialog, path))
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.backup_dialog = dialog
-        dialog.open()
         return dialog
 
     def open_audit(self) -> AuditDialog | None:
         """The audit log viewer; its reads are refused in core for anyone but an admin."""
+        return self.dialogs.open(AUDIT_DIALOG, self._make_audit_dialog)  # type: ignore[return-value]
+
+    def _make_audit_dialog(self) -> AuditDialog | None:
         from boothpos.gui.controllers.audit_controller import AuditController
         from boothpos.gui.views.audit_view import AuditDialog
 
         window = self.window
         if window is None:
             return None
-        dialog = AuditDialog(AuditController(self.db, window.user), window)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        self.audit_dialog = dialog
-        dialog.open()
-        return dialog
+        return AuditDialog(AuditController(self.db, window.user), window)
 
     def open_partner_admin(self) -> QWidget | None:
         """Partner PINs and cards (admins only; refused in core for anyone else)."""
+        return self.dialogs.open(PARTNER_ADMIN_DIALOG, self._make_partner_admin_dialog)
+
+    def _make_partner_admin_dialog(self) -> QDialog | None:
         from boothpos.gui.controllers.partner_controller import (
             CARDS_FOLDER,
             PartnerAdminController,
@@ -605,12 +619,13 @@ class AppShell(QObject):
             return None
         dialog = PartnerAdminDialog(controller, window)
         controller.setParent(dialog)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
         return dialog
 
     def open_qris(self) -> QWidget | None:
         """Admin → Booth QRIS… (admins only; refused in the controller for anyone else)."""
+        return self.dialogs.open(QRIS_DIALOG, self._make_qris_dialog)
+
+    def _make_qris_dialog(self) -> QDialog | None:
         from boothpos.gui.controllers.qris_controller import QrisSettingsController
         from boothpos.gui.views.qris_settings_dialog import QrisSettingsDialog
 
@@ -622,10 +637,7 @@ class AppShell(QObject):
         except BoothError as exc:
             window.statusBar().showMessage(exc.message(), 10000)
             return None
-        dialog = QrisSettingsDialog(controller, window)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return QrisSettingsDialog(controller, window)
 
     def toggle_customer_display(self) -> bool:
         """Ctrl+D: open or close the customer display of this window's sale screen."""
@@ -644,13 +656,6 @@ class AppShell(QObject):
             window.closing.connect(controller.close)
             self.customer_display = controller
         return controller.toggle()
-
-    def _forget_dialog(self, dialog: QWidget) -> None:
-        if self.backup_dialog is dialog:
-            self.backup_dialog = None
-        if self.audit_dialog is dialog:
-            self.audit_dialog = None
-        dialog.deleteLater()
 
     def _restore_from(self, dialog: QWidget, backup_file: Path) -> None:
         dialog.close()

@@ -1,40 +1,70 @@
-"""Translated names of core codes (roles, payment methods, sale states) for display."""
+"""The screens' one label table: the translated name of every core code shown on screen.
+
+Keyed by the :mod:`boothpos.core.codes` enums (a member *is* its stored string,
+so a plain ``"cash"`` read from a row finds its label too). The tables are
+built when asked, so they follow the language installed at the time (each entry
+is a literal ``QCoreApplication.translate`` call, which ``pyside6-lupdate`` finds).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from boothpos.core.codes import Method, Role, SaleStatus
+
+
+def role_labels() -> dict[Role, str]:
+    return {
+        Role.ATTENDANT: QCoreApplication.translate("Labels", "Attendant"),
+        Role.SUPERVISOR: QCoreApplication.translate("Labels", "Supervisor"),
+        Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
+    }
+
+
+def method_labels() -> dict[Method, str]:
+    return {
+        Method.CASH: QCoreApplication.translate("Labels", "Cash"),
+        Method.QRIS: QCoreApplication.translate("Labels", "QRIS"),
+        Method.DEBIT: QCoreApplication.translate("Labels", "Debit card"),
+        Method.CREDIT: QCoreApplication.translate("Labels", "Credit card"),
+        Method.TRANSFER: QCoreApplication.translate("Labels", "Bank transfer"),
+    }
+
+
+def status_labels() -> dict[SaleStatus, str]:
+    return {
+        SaleStatus.COMPLETED: QCoreApplication.translate("Labels", "Completed"),
+        SaleStatus.VOIDED: QCoreApplication.translate("Labels", "Voided"),
+        SaleStatus.REFUND: QCoreApplication.translate("Labels", "Refund"),
+    }
+
 
 def role_label(role: str) -> str:
     """``attendant`` → "Attendant" (Indonesian: "Kasir")."""
-    labels = {
-        "attendant": QCoreApplication.translate("Labels", "Attendant"),
-        "supervisor": QCoreApplication.translate("Labels", "Supervisor"),
-        "admin": QCoreApplication.translate("Labels", "Administrator"),
-    }
-    return labels.get(role, role)
+    return role_labels().get(role, role)  # type: ignore[call-overload]
 
 
 def method_label(method: str) -> str:
     """Payment method code → its name (``cash`` → "Cash", Indonesian "Tunai")."""
-    labels = {
-        "cash": QCoreApplication.translate("Labels", "Cash"),
-        "qris": QCoreApplication.translate("Labels", "QRIS"),
-        "debit": QCoreApplication.translate("Labels", "Debit card"),
-        "credit": QCoreApplication.translate("Labels", "Credit card"),
-        "transfer": QCoreApplication.translate("Labels", "Bank transfer"),
-    }
-    return labels.get(method, method)
+    return method_labels().get(method, method)  # type: ignore[call-overload]
 
 
 def status_label(status: str) -> str:
     """Sale status (``completed``, ``voided``, ``refund``) → its name."""
-    labels = {
-        "completed": QCoreApplication.translate("Labels", "Completed"),
-        "voided": QCoreApplication.translate("Labels", "Voided"),
-        "refund": QCoreApplication.translate("Labels", "Refund"),
-    }
-    return labels.get(status, status)
+    return status_labels().get(status, status)  # type: ignore[call-overload]
+
+
+__all__ = [
+    "keep_amounts",
+    "method_label",
+    "method_labels",
+    "plural",
+    "role_label",
+    "role_labels",
+    "sentence",
+    "status_label",
+    "status_labels",
+]
 
 
 def plural(n: int, one: str, many: str, *, shown: str | None = None, **values: object) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core import clock
+from boothpos.core.codes import Role
 from boothpos.core.event import Event
 from boothpos.core.formatting import day_text
 from boothpos.core.users import User
 from boothpos.gui.labels import role_label
+from boothpos.gui.screens import Screen, ScreenRegistry
 
 if TYPE_CHECKING:
+    from boothpos.gui.output import OutputService
+    from boothpos.gui.receipts import ReceiptService
     from boothpos.gui.views.history_view import HistoryScreen
     from boothpos.gui.views.inventory_view import InventoryScreen
     from boothpos.gui.views.login_view import LoginScreen
@@ -96,23 +100,63 @@ class MainWindow(QMainWindow):
         self._user: User | None = None
         self.login = login
         self.sale = sale
-        self._make_history = history
-        self._history: HistoryScreen | None = None
-        self._make_inventory = inventory  # stock & labels, built on the first F10
-        self._inventory: InventoryScreen | None = None
-        self._make_reports = reports  # reports & the fair day, built on the first F11
-        self._reports: ReportsScreen | None = None
-        self._make_partner = partner  # partner mode, built on the first F3 / card scan
-        self._partner: PartnerScreen | None = None
         self._partner_locked: list[QAction] = []  # actions disabled for partner mode
-        self.receipts: QObject | None = None  # the ReceiptService, set by build_main_window
+        self.receipts: ReceiptService | None = None  # set by build_main_window
+        self.output: OutputService | None = None  # the app's one output service, likewise
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         for screen in (login, sale):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
+        self.screens = ScreenRegistry(self.stack, lambda: self._user)
+        self._register_screens(history, inventory, reports, partner)
 
+        self._build_toolbar()
+        self._build_status_bar(event)
+        self._connect_screens(login, sale)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self.refresh_status)
+        self._clock.start()
+        self._update_actions()
+        self.refresh_status()
+        self.stack.setCurrentWidget(login)
+
+    def _register_screens(
+        self,
+        history: Callable[[], HistoryScreen],
+        inventory: Callable[[], InventoryScreen] | None,
+        reports: Callable[[], ReportsScreen] | None,
+        partner: Callable[[], PartnerScreen] | None,
+    ) -> None:
+        """The screens built on first use (F9, F10, F11, partner mode), with their hooks."""
+        self.screens.register(Screen.HISTORY, history, hook=self._hook_history)
+        self.screens.register(Screen.INVENTORY, inventory, hook=self._hook_back)
+        self.screens.register(Screen.REPORTS, reports, hook=self._hook_reports)
+        self.screens.register(Screen.PARTNER, partner, hook=self._hook_partner, takes_user=False)
+
+    def _hook_back(self, screen: QWidget) -> None:
+        screen.backRequested.connect(self.show_sale)  # type: ignore[attr-defined]
+
+    def _hook_history(self, screen: QWidget) -> None:
+        self._hook_back(screen)
+        scanned = getattr(screen, "scanned", None)
+        if scanned is not None:  # a scan on History goes to the cart, and History says so
+            scanned.connect(lambda code: self._scanned_on_history(screen, code))
+
+    def _hook_reports(self, screen: QWidget) -> None:
+        self._hook_back(screen)
+        check_day = getattr(self.sale, "check_day", None)
+        if check_day is not None:  # a day closed or reopened: the sale screen says so
+            screen.dayChanged.connect(lambda _day: check_day())  # type: ignore[attr-defined]
+
+    def _hook_partner(self, screen: QWidget) -> None:
+        screen.finished.connect(self._leave_partner)  # type: ignore[attr-defined]
+
+    def _build_toolbar(self) -> None:
+        """History, sign-out, settings and customer display; then stock, reports, admin."""
         self.history_action = QAction(self.tr("Sales history"), self)
         self.history_action.setObjectName("historyAction")
         self.history_action.setShortcut(QKeySequence(HISTORY_KEY))
@@ -153,6 +197,7 @@ class MainWindow(QMainWindow):
         self._add_report_actions(toolbar)
         self._add_admin_actions(toolbar)
 
+    def _build_status_bar(self, event: Event) -> None:
         self.event_label = QLabel(event.name)
         self.event_label.setObjectName("statusEvent")
         self.day_label = QLabel()
@@ -165,6 +210,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.day_label)
         status.addPermanentWidget(self.cashier_label)
 
+    def _connect_screens(self, login: LoginScreen, sale: QWidget) -> None:
         login.signedIn.connect(self.sign_in)
         partner_requested = getattr(login, "partnerRequested", None)
         if partner_requested is not None:
@@ -172,14 +218,6 @@ class MainWindow(QMainWindow):
         completed = getattr(sale, "saleCompleted", None)
         if completed is not None:
             completed.connect(self._on_sale_completed)
-
-        self._clock = QTimer(self)
-        self._clock.setInterval(60_000)
-        self._clock.timeout.connect(self.refresh_status)
-        self._clock.start()
-        self._update_actions()
-        self.refresh_status()
-        self.stack.setCurrentWidget(login)
 
     # ----------------------------------------------------------- public ---
 
@@ -190,29 +228,12 @@ class MainWindow(QMainWindow):
     @property
     def history(self) -> HistoryScreen:
         """The sales history screen, built (for the signed-in user) when first used."""
-        if self._history is None:
-            screen = self._make_history()
-            screen.set_user(self._user)
-            screen.backRequested.connect(self.show_sale)
-            scanned = getattr(screen, "scanned", None)
-            if scanned is not None:  # a scan on History goes to the cart, and History says so
-                scanned.connect(lambda code: self._scanned_on_history(screen, code))
-            self.stack.addWidget(screen)
-            self._history = screen
-        return self._history
+        return self.screens.get(Screen.HISTORY)  # type: ignore[return-value]
 
     @property
     def inventory(self) -> InventoryScreen:
         """The stock & labels screen, built (for the signed-in user) when first used."""
-        if self._inventory is None:
-            if self._make_inventory is None:
-                raise RuntimeError("this window has no inventory screen")
-            screen = self._make_inventory()
-            screen.set_user(self._user)
-            screen.backRequested.connect(self.show_sale)
-            self.stack.addWidget(screen)
-            self._inventory = screen
-        return self._inventory
+        return self.screens.get(Screen.INVENTORY)  # type: ignore[return-value]
 
     def sign_in(self, user: User) -> None:
         """Hand the cashier to the screens and open the sale screen.
@@ -222,12 +243,7 @@ class MainWindow(QMainWindow):
         """
         self._user = user
         self.sale.set_cashier(user)
-        if self._history is not None:
-            self._history.set_user(user)
-        if self._inventory is not None:
-            self._inventory.set_user(user)
-        if self._reports is not None:
-            self._reports.set_user(user)
+        self.screens.set_user(user)
         self._update_actions()
         self.refresh_status()
         self.show_sale()
@@ -245,12 +261,7 @@ class MainWindow(QMainWindow):
             return
         self._user = None
         self.sale.set_cashier(None)
-        if self._history is not None:
-            self._history.set_user(None)
-        if self._inventory is not None:
-            self._inventory.set_user(None)
-        if self._reports is not None:
-            self._reports.set_user(None)
+        self.screens.set_user(None)
         self._update_actions()
         self.refresh_status()
         self.stack.setCurrentWidget(self.login)
@@ -279,7 +290,8 @@ class MainWindow(QMainWindow):
 
     def may_manage_stock(self) -> bool:
         user = self._user
-        return self._make_inventory is not None and user is not None and user.can("supervisor")
+        offered = self.screens.offers(Screen.INVENTORY)
+        return offered and user is not None and user.can(Role.SUPERVISOR)
 
     def show_inventory(self) -> None:
         """Stock & labels, for a supervisor or an administrator (others: nothing happens)."""
@@ -307,22 +319,17 @@ class MainWindow(QMainWindow):
     @property
     def partner(self) -> PartnerScreen:
         """The partner screen (sign-in form and dashboard), built when first used."""
-        if self._partner is None:
-            if self._make_partner is None:
-                raise RuntimeError("this window has no partner screen")
-            screen = self._make_partner()
-            screen.finished.connect(self._leave_partner)
-            self.stack.addWidget(screen)
-            self._partner = screen
-        return self._partner
+        return self.screens.get(Screen.PARTNER)  # type: ignore[return-value]
 
     def in_partner_mode(self) -> bool:
-        return self._partner is not None and self.stack.currentWidget() is self._partner
+        return self.screens.is_shown(Screen.PARTNER)
 
     def show_partner(self, code: str = "") -> None:
         """Partner mode, from the sign-in screen only: every booth function is out of reach
         (toolbar hidden, every action and its shortcut disabled) until the partner is done."""
-        if self._make_partner is None or self._user is not None or self.in_partner_mode():
+        if not self.screens.offers(Screen.PARTNER) or self._user is not None:
+            return
+        if self.in_partner_mode():
             return
         if self.login.controller.held:  # the start-up integrity check has not passed yet
             return
@@ -341,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def _booth_actions(self) -> list[QAction]:
         """Every action of the window and its screens but the partner screen's own."""
-        partner = self._partner
+        partner = self.screens.built(Screen.PARTNER)
 
         def own(action: QAction) -> bool:
             parent = action.parent()
@@ -380,7 +387,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------- private ---
 
     def _on_history(self) -> bool:
-        return self._history is not None and self.stack.currentWidget() is self._history
+        return self.screens.is_shown(Screen.HISTORY)
 
     def _add_inventory_actions(self, toolbar: QToolBar) -> None:
         """Stock & labels (F10) in the toolbar, with its menu: import a catalog, labels."""
@@ -408,11 +415,11 @@ class MainWindow(QMainWindow):
         button = toolbar.widgetForAction(self.inventory_action)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        if self._make_inventory is None:
+        if not self.screens.offers(Screen.INVENTORY):
             self.inventory_action.setVisible(False)
 
     def _on_inventory(self) -> bool:
-        return self._inventory is not None and self.stack.currentWidget() is self._inventory
+        return self.screens.is_shown(Screen.INVENTORY)
 
     def _update_actions(self) -> None:
         self._update_admin_actions()
@@ -420,7 +427,7 @@ class MainWindow(QMainWindow):
         self.history_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
         # language, printer, receipt width: a signed-in supervisor or administrator only
-        self.settings_action.setEnabled(self._user is not None and self._user.can("supervisor"))
+        self.settings_action.setEnabled(self._user is not None and self._user.can(Role.SUPERVISOR))
         on_history = self._on_history()
         self.history_action.setText(
             self.tr("Back to sale") if on_history else self.tr("Sales history")
@@ -433,7 +440,7 @@ class MainWindow(QMainWindow):
         self._lock_for_partner()
 
     def may_administer(self) -> bool:
-        return self._user is not None and self._user.can("admin")
+        return self._user is not None and self._user.can(Role.ADMIN)
 
     def _add_admin_actions(self, toolbar: QToolBar) -> None:
         """The admin menu (admins only): backups and restore, the audit log."""
@@ -477,22 +484,12 @@ class MainWindow(QMainWindow):
     @property
     def reports(self) -> ReportsScreen:
         """The reports screen, built (for the signed-in user) when first used."""
-        if self._reports is None:
-            if self._make_reports is None:
-                raise RuntimeError("this window has no reports screen")
-            screen = self._make_reports()
-            screen.set_user(self._user)
-            screen.backRequested.connect(self.show_sale)
-            check_day = getattr(self.sale, "check_day", None)
-            if check_day is not None:  # a day closed or reopened: the sale screen says so
-                screen.dayChanged.connect(lambda _day: check_day())
-            self.stack.addWidget(screen)
-            self._reports = screen
-        return self._reports
+        return self.screens.get(Screen.REPORTS)  # type: ignore[return-value]
 
     def may_report(self) -> bool:
         user = self._user
-        return self._make_reports is not None and user is not None and user.can("supervisor")
+        offered = self.screens.offers(Screen.REPORTS)
+        return offered and user is not None and user.can(Role.SUPERVISOR)
 
     def show_reports(self) -> None:
         """Reports, for a supervisor or an administrator (others: nothing happens)."""
@@ -503,7 +500,7 @@ class MainWindow(QMainWindow):
         self.reports.open()
 
     def toggle_reports(self) -> None:
-        if self._reports is not None and self.stack.currentWidget() is self._reports:
+        if self.screens.is_shown(Screen.REPORTS):
             self.show_sale()
         else:
             self.show_reports()
@@ -546,16 +543,15 @@ class MainWindow(QMainWindow):
         button = toolbar.widgetForAction(self.reports_action)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        if self._make_reports is None:
+        if not self.screens.offers(Screen.REPORTS):
             self.reports_action.setVisible(False)
 
     def _update_report_actions(self) -> None:
         reporter = self.may_report()
         for action in (self.reports_action, self.open_day_action, self.close_day_action):
             action.setEnabled(reporter)
-        self.reopen_day_action.setEnabled(reporter and self._user.can("admin"))
-        shown = self._reports is not None and self.stack.currentWidget() is self._reports
-        self.reports_action.setChecked(shown)
+        self.reopen_day_action.setEnabled(reporter and self._user.can(Role.ADMIN))
+        self.reports_action.setChecked(self.screens.is_shown(Screen.REPORTS))
 
     def _on_sale_completed(self, receipt_no: str) -> None:
         self.statusBar().showMessage(

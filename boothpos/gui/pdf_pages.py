@@ -1,4 +1,4 @@
-"""PDF pages as images for on-screen previews (pdfium), and atomic file writes.
+"""PDF pages as images for on-screen previews (pdfium).
 
 These run on the :class:`~boothpos.gui.worker.BackgroundWork` thread: they
 take plain bytes and return a ``QImage`` (safe to make off the GUI thread;
@@ -8,10 +8,9 @@ through the one worker thread the app has.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtGui import QImage
+
+from boothpos.documents.pdf_files import write_pdf
 
 PREVIEW_MIN_WIDTH = 420
 PREVIEW_MAX_WIDTH = 1400
@@ -55,18 +54,6 @@ def render_page(pdf: bytes, index: int, width_px: int) -> QImage:
     return image
 
 
-def write_atomically(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that a half-written file never replaces a good one."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+# The one atomic-write helper is documents.pdf_files.write_pdf (any bytes: PDFs, exports);
+# the old name stays importable for this session (issue 14).
+write_atomically = write_pdf

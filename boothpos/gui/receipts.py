@@ -1,44 +1,39 @@
-"""Receipts of the till: save the PDF now, print it in the background.
+"""Receipts of the till: read the sale now, render, save and print it on the output service.
 
 The sale is already committed when :meth:`ReceiptService.issue` is called.
-The PDF is rendered and saved synchronously (``<folder>/<receipt_no>.pdf``),
-so a receipt exists on disk whatever the printer does; printing then runs on
-the :class:`~boothpos.gui.worker.BackgroundWork` and reports ``printed`` or
-``printFailed``. A printer failure never touches the database: the sale is
-neither lost nor duplicated, and :meth:`reprint` prints it again.
+The sale is read on the GUI thread (the connection is this thread's); the
+PDF is rendered, saved atomically as ``<folder>/<receipt_no>.pdf`` and then
+printed on the app's :class:`~boothpos.gui.output.OutputService` worker, as
+DESIGN.md asks of slow work. The outcome comes back through the output
+service's signals (``saved``/``printed``/``failed`` with an
+:class:`~boothpos.gui.output.OutputJob` of kind ``Kind.RECEIPT`` whose title
+is the receipt number). A printer failure never touches the database: the
+sale is neither lost nor duplicated, and :meth:`reprint` prints it again.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from sqlite_utils import Database
 
 from boothpos.core import errors
 from boothpos.core.event import Event
-from boothpos.gui.worker import BackgroundWork
+from boothpos.gui.output import Kind, OutputJob, OutputService, describe_error
 
 if TYPE_CHECKING:
+    from boothpos.core.sales import Sale
+    from boothpos.gui.worker import BackgroundWork
     from boothpos.printing import Printer
 
 RECEIPT_WIDTHS = (58, 80)
 RENDERER = "boothpos.documents.receipt"
 
-
-def describe_error(exc: BaseException) -> str:
-    """A person-readable text for an exception (domain errors in the user's language)."""
-    message = getattr(exc, "message", None)
-    if callable(message):
-        try:
-            return str(message())
-        except Exception:  # noqa: BLE001 - fall back to str()
-            pass
-    return str(exc) or type(exc).__name__
+__all__ = ["RECEIPT_WIDTHS", "ReceiptService", "describe_error"]  # describe_error: old home
 
 
 def _safe_name(receipt_no: str) -> str:
@@ -46,35 +41,30 @@ def _safe_name(receipt_no: str) -> str:
 
 
 class ReceiptService(QObject):
-    """Render, save and print receipts for one event database.
-
-    Signals: ``printed(receipt_no)``, ``printFailed(receipt_no, message)``.
-    """
-
-    printed = Signal(str)
-    printFailed = Signal(str, str)
+    """Render, save and print the receipts of one event database through ``output``."""
 
     def __init__(
         self,
         db: Database,
         event: Event,
         folder: Path,
-        printer: Printer,
+        output: OutputService,
         *,
         width_mm: int = 80,
         lang: str | None = None,
-        work: BackgroundWork | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._event = event
         self._folder = Path(folder)
-        self._printer = printer
+        self._output = output
+        if output.parent() is None:
+            output.setParent(self)  # the app's service lives as long as its receipts
         self._width_mm = width_mm if width_mm in RECEIPT_WIDTHS else 80
         self._lang = lang or errors.language()
-        self._work = work or BackgroundWork(self)
         self._warmed = False
+        self._reprints: dict[str, int] = {}  # receipt -> the last reprint number handed out
 
     # -- settings ---------------------------------------------------------------------
 
@@ -83,20 +73,25 @@ class ReceiptService(QObject):
         return self._folder
 
     @property
+    def output(self) -> OutputService:
+        """The output service the receipts go through (its signals tell what happened)."""
+        return self._output
+
+    @property
     def width_mm(self) -> int:
         """The receipt roll's width (58 or 80 mm)."""
         return self._width_mm
 
     @property
     def work(self) -> BackgroundWork:
-        return self._work
+        return self._output.work
 
     @property
-    def printer(self) -> Printer:
-        return self._printer
+    def printer(self) -> Printer | None:
+        return self._output.printer
 
     def set_printer(self, printer: Printer) -> None:
-        self._printer = printer
+        self._output.set_printer(printer)
 
     def set_width(self, width_mm: int) -> None:
         if width_mm in RECEIPT_WIDTHS:
@@ -113,7 +108,7 @@ class ReceiptService(QObject):
         first sale does not wait for it. Call it when the till is on screen."""
         if not self._warmed:
             self._warmed = True
-            self._work.submit(importlib.import_module, RENDERER)
+            self.work.submit(importlib.import_module, RENDERER)
 
     # -- receipts ---------------------------------------------------------------------
 
@@ -122,30 +117,42 @@ class ReceiptService(QObject):
         return self._folder / f"{_safe_name(receipt_no)}.pdf"
 
     def issue(self, receipt_no: str) -> Path:
-        """Render and save the receipt of a committed sale, then queue printing.
+        """Queue the receipt of a committed sale: render, save, print (in that order).
 
-        Raises a :class:`~boothpos.core.errors.BoothError` for an unknown receipt
-        and ``OSError`` when the file cannot be written; never a printer error.
+        Returns where it will be saved. Raises a
+        :class:`~boothpos.core.errors.BoothError` for an unknown receipt (nothing
+        queued); every later problem comes through the output service's ``failed``.
         """
-        pdf = self._render(receipt_no, reprint=False)
-        path = self._save(self.path_for(receipt_no), pdf)
-        self._queue_print(receipt_no, pdf)
+        sale = self._sale(receipt_no)
+        path = self.path_for(receipt_no)
+        self._queue(sale, path, reprint=False)
         return path
 
     def reprint(self, receipt_no: str) -> Path:
         """A reprint (marked as such): ``<receipt_no>-reprint-<n>.pdf``, then printed."""
-        pdf = self._render(receipt_no, reprint=True)
-        path = self._save(self._next_reprint_path(receipt_no), pdf)
-        self._queue_print(receipt_no, pdf)
+        sale = self._sale(receipt_no)
+        path = self._next_reprint_path(receipt_no)
+        self._queue(sale, path, reprint=True)
         return path
 
-    def _render(self, receipt_no: str, *, reprint: bool) -> bytes:
+    def _sale(self, receipt_no: str) -> Sale:
         from boothpos.core import sales
-        from boothpos.documents.receipt import render_receipt
 
-        sale = sales.get_sale(self._db, receipt_no)
-        return render_receipt(
-            sale, self._event, width_mm=self._width_mm, reprint=reprint, lang=self._lang
+        return sales.get_sale(self._db, receipt_no)  # read here: the render runs on the worker
+
+    def _queue(self, sale: Sale, path: Path, *, reprint: bool) -> None:
+        event, width, lang = self._event, self._width_mm, self._lang
+
+        def render() -> bytes:
+            from boothpos.documents.receipt import render_receipt
+
+            return render_receipt(sale, event, width_mm=width, reprint=reprint, lang=lang)
+
+        self._output.output(
+            OutputJob(Kind.RECEIPT, sale.receipt_no),
+            render,
+            path=path,
+            printer=self._output.printer,
         )
 
     def _next_reprint_path(self, receipt_no: str) -> Path:
@@ -156,23 +163,6 @@ class ReceiptService(QObject):
             for p in self._folder.glob(f"{stem}-reprint-*.pdf")
             if (m := pattern.match(p.name))
         ]
-        return self._folder / f"{stem}-reprint-{max(taken, default=0) + 1}.pdf"
-
-    def _save(self, path: Path, pdf: bytes) -> Path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        with tmp.open("wb") as fh:
-            fh.write(pdf)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        return path
-
-    def _queue_print(self, receipt_no: str, pdf: bytes) -> None:
-        printer = self._printer
-        title = receipt_no
-        self._work.submit(
-            lambda: printer.print_pdf(pdf, title=title),
-            on_done=lambda _result: self.printed.emit(receipt_no),
-            on_error=lambda exc: self.printFailed.emit(receipt_no, describe_error(exc)),
-        )
+        number = max([*taken, self._reprints.get(receipt_no, 0)]) + 1  # some not saved yet
+        self._reprints[receipt_no] = number
+        return self._folder / f"{stem}-reprint-{number}.pdf"

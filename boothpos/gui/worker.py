@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
 
@@ -90,10 +91,14 @@ class BackgroundWork(QObject):
         return len(self._jobs)
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
-        """Process events until every job is delivered (for tests and shutdown)."""
+        """Process events until every job is delivered (for tests and shutdown).
+
+        False when the time ran out, or when the helper was deleted with its owner
+        (a closed window) before its jobs could be delivered.
+        """
         deadline = time.monotonic() + timeout_ms / 1000
         while self._jobs:
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or not isValid(self._pool):
                 return False
             self._pool.waitForDone(10)
             QCoreApplication.sendPostedEvents(self)

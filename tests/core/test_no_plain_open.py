@@ -64,12 +64,8 @@ KNOWN_OPENS = {
     ("documents/pdf_files.py", "os.fdopen"): 1,
     # PDFs saved under <db>-files/laporan, read back to print
     ("gui/controllers/close_day_controller.py", "Path(path).read_bytes"): 2,
-    ("gui/controllers/partner_controller.py", "path.read_bytes"): 1,
     # a translation file (.qm) shipped in resources
     ("gui/i18n.py", "Path(path).read_bytes"): 1,
-    # temporary files of PDFs being saved
-    ("gui/pdf_pages.py", "tmp.open"): 1,
-    ("gui/receipts.py", "tmp.open"): 1,
 }
 OPENERS = {"open", "read_bytes", "write_bytes", "read_text", "write_text", "fdopen", "truncate"}
 OPENERS |= {"copy", "copy2", "copyfile", "copyfileobj"}

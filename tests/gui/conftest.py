@@ -37,10 +37,16 @@ def receipt_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def receipt_service(booth, qapp, printer, receipt_folder):
+    from boothpos.gui.output import OutputService
     from boothpos.gui.receipts import ReceiptService
 
     service = ReceiptService(
-        booth.db, get_event(booth.db), receipt_folder, printer, width_mm=80, lang="en"
+        booth.db,
+        get_event(booth.db),
+        receipt_folder,
+        OutputService(receipt_folder.parent, printer),
+        width_mm=80,
+        lang="en",
     )
     yield service
     service.work.wait_idle()

@@ -94,11 +94,16 @@ def translators(qapp) -> Iterator[Translators]:
 def receipts(booth, qapp, tmp_path: Path):
     """The real ReceiptService on the booth database, saving PDFs, printing nowhere."""
     from boothpos.core.event import get_event
+    from boothpos.gui.output import OutputService
     from boothpos.gui.receipts import ReceiptService
     from boothpos.printing import PdfOnlyPrinter
 
     service = ReceiptService(
-        booth.db, get_event(booth.db), tmp_path / "receipts", PdfOnlyPrinter(), lang="id"
+        booth.db,
+        get_event(booth.db),
+        tmp_path / "receipts",
+        OutputService(tmp_path, PdfOnlyPrinter()),
+        lang="id",
     )
     yield service
     service.work.wait_idle()

@@ -19,7 +19,7 @@ from boothpos.core import audit, backup, check, startup, users
 from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import StorageError
 from boothpos.gui import app as gui_app
-from boothpos.gui.controllers.sale_controller import ERROR, INFO, WARNING
+from boothpos.gui.banner_message import ERROR, INFO, WARNING
 from boothpos.gui.preferences import Preferences, open_settings
 
 ENTER = Qt.Key.Key_Return

@@ -27,6 +27,7 @@ from boothpos.core.event import get_event
 from boothpos.core.money import format_rupiah
 from boothpos.gui import app as gui_app
 from boothpos.gui.preferences import Preferences
+from boothpos.gui.screens import Screen
 from boothpos.gui.views.close_day_dialog import CloseDayDialog, difference_text, find_day
 from boothpos.gui.views.day_dialogs import OpenDayDialog, ReopenDayDialog
 from boothpos.gui.views.reports_view import make_reports_screen
@@ -246,7 +247,7 @@ def test_an_attendant_cannot_reach_reports_or_close_the_day(qtbot, booth, window
     press(qtbot, Qt.Key.Key_F11)
     press(qtbot, Qt.Key.Key_F4)
     assert window.current_screen() is window.sale
-    assert window._reports is None  # never even built
+    assert window.screens.built(Screen.REPORTS) is None  # never even built
     assert close_rows(booth) == []
 
 

@@ -51,3 +51,25 @@ def test_pay_button_is_green_again_when_the_day_reopens(qtbot, sale_screen, boot
     sale_screen.check_day()
     assert sale_screen.pay_button.isEnabled()
     assert sale_screen.pay_button.text() == "Pay  (F12)"
+
+
+def test_payment_refusals_are_told_apart_by_kind_not_by_text(
+    qtbot, sale_screen, booth, sale_time, beeps
+):
+    from boothpos.gui.banner_message import ERROR
+    from boothpos.gui.controllers.sale_controller import DAY_CLOSED_KEY, Refusal
+
+    controller = sale_screen.controller
+    assert controller.payment_refusal().kind is Refusal.EMPTY_CART
+    scan(qtbot, sale_screen, booth.product["kopi"].barcode)
+    assert controller.payment_refusal() is None
+    close_day_one(booth, sale_time)
+    refusal = controller.payment_refusal()
+    assert refusal.kind is Refusal.DAY_CLOSED and "2024-02-28" in refusal.text
+
+    assert not controller.check_payment()
+    shown = [m for m in sale_screen.banner.messages() if m.key == DAY_CLOSED_KEY]
+    assert len(shown) == 1 and shown[0].sticky and shown[0].level is ERROR
+
+    controller.set_cashier(None)  # the cart is parked with its cashier: empty again
+    assert controller.payment_refusal().kind is Refusal.EMPTY_CART

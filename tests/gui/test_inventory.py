@@ -25,7 +25,7 @@ from boothpos.gui import app as gui_app
 from boothpos.gui.controllers.inventory_controller import InventoryController
 from boothpos.gui.models import inventory_model as cols
 from boothpos.gui.models import stock_lines_model as line_cols
-from boothpos.gui.pdf_output import PdfOutput
+from boothpos.gui.output import OutputService
 from boothpos.gui.preferences import Preferences
 from boothpos.gui.views.catalog_dialog import CatalogProblemsDialog
 from boothpos.gui.views.inventory_view import InventoryScreen
@@ -63,7 +63,7 @@ def files(tmp_path: Path) -> Path:
 def screen(qtbot, booth, files, system_printer, translators):
     """The inventory screen for the supervisor, shown, on the whole list."""
     work = BackgroundWork()
-    output = PdfOutput(files, printer=lambda: system_printer, work=work)
+    output = OutputService(files, system_printer, work=work)
     controller = InventoryController(booth.db, get_event(booth.db), output)
     inventory = InventoryScreen(controller)
     inventory.set_user(booth.supervisor)
@@ -349,6 +349,7 @@ def test_intake_by_scanning_writes_intake_moves_and_the_signed_sheet(
     assert intake[0][2] == f"{number}: kiriman kedua"
     assert booth.ledger("kalung") == 14 and booth.on_hand("kalung") == 14
 
+    assert screen._controller.output.work.wait_idle()  # the sheet is made on the worker
     sheet = files / "stok" / f"{number}-AMB01.pdf"
     assert sheet.exists()
     text = pdf_text(sheet)
@@ -395,6 +396,7 @@ def test_count_records_an_adjustment_and_its_record(qtbot, booth, screen, files)
          booth.supervisor.id),
     ]  # fmt: skip
     assert booth.ledger("kopi") == 17
+    assert screen._controller.output.work.wait_idle()
     sheet = files / "stok" / "INA24-T1-PNY-0001-ACH01.pdf"
     assert "BERITA ACARA PENYESUAIAN STOK" in pdf_text(sheet)
     row = screen.model.row_of(booth.pid("kopi"))
@@ -448,6 +450,7 @@ def test_a_return_of_more_than_is_on_hand_is_refused_and_nothing_is_written(
     returned = [(name, qty) for name, qty, _r, _u in moves(booth, "return")]
     assert returned == [("Gelang Mutiara", -3), ("Kalung Mutiara Laut", -10)]
     assert booth.ledger("gelang") == 0 and booth.ledger("kalung") == 0
+    assert screen._controller.output.work.wait_idle()
     sheet = files / "stok" / "INA24-T1-RTR-0001-AMB01.pdf"
     text = pdf_text(sheet)
     assert "BERITA ACARA PENGEMBALIAN BARANG" in text and "Tanda tangan Mitra" in text
@@ -552,3 +555,21 @@ def test_the_main_window_menu_imports_a_catalog(
     assert booth.count("products") == 7
     assert "katalog.csv diimpor" in window.inventory.banner.text()
     qtbot.wait(10)
+
+
+def test_a_sheet_that_cannot_be_saved_is_said_and_the_document_stands(qtbot, booth, screen, files):
+    files.mkdir(parents=True, exist_ok=True)
+    (files / "stok").write_text("a file where the sheets folder should be")
+    select_product(qtbot, screen, "kopi", booth)
+    press(qtbot, Qt.Key.Key_F5)
+    wait_dialog(qtbot, screen, AdjustDialog)
+    type_text(qtbot, "17")
+    press(qtbot, ENTER)
+    qtbot.waitUntil(lambda: screen.dialog is None)
+    assert screen._controller.output.work.wait_idle()
+    assert booth.ledger("kopi") == 17  # the adjustment is recorded
+    assert "INA24-T1-PNY-0001" in screen.banner.text()
+    assert (
+        "tidak dapat dibuat" in screen.banner.text() or "could not be made" in screen.banner.text()
+    )
+    assert (files / "stok").is_file()

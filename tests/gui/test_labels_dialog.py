@@ -24,7 +24,8 @@ from boothpos.core.event import get_event
 from boothpos.documents.label_layouts import get_layout
 from boothpos.documents.labels import page_plan
 from boothpos.gui.controllers.inventory_controller import InventoryController
-from boothpos.gui.pdf_output import LABELS_FOLDER, PdfOutput
+from boothpos.gui.output import OutputService
+from boothpos.gui.pdf_output import LABELS_FOLDER
 from boothpos.gui.views.inventory_view import InventoryScreen
 from boothpos.gui.views.labels_dialog import LabelsDialog
 from boothpos.gui.worker import BackgroundWork
@@ -44,7 +45,7 @@ def files(tmp_path: Path) -> Path:
 @pytest.fixture
 def screen(qtbot, booth, files, translators):
     work = BackgroundWork()
-    output = PdfOutput(files, printer=PdfOnlyPrinter, work=work)
+    output = OutputService(files, PdfOnlyPrinter(), work=work)
     controller = InventoryController(booth.db, get_event(booth.db), output)
     inventory = InventoryScreen(controller)
     inventory.set_user(booth.supervisor)

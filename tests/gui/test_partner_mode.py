@@ -46,6 +46,7 @@ from boothpos.gui.models.partner_models import (
     COL_SOLD,
     count_text,
 )
+from boothpos.gui.output import OutputService
 from boothpos.gui.preferences import Preferences
 from boothpos.gui.receipts import ReceiptService
 
@@ -101,7 +102,12 @@ def printer() -> RecordingPrinter:
 def window(qtbot, fair, home, translators, printer):
     db = fair["db"]
     service = ReceiptService(
-        db, get_event(db), tmp_folder(fair) / "receipts", printer, width_mm=58, lang="id"
+        db,
+        get_event(db),
+        tmp_folder(fair) / "receipts",
+        OutputService(tmp_folder(fair), printer),
+        width_mm=58,
+        lang="id",
     )
     win = gui_app.build_main_window(db, fair["path"], Preferences(), receipts=service)
     win.resize(1366, 768)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sale_support import focused, open_payment, scan
 
-from boothpos.core.checkout import Tender
+from boothpos.core.checkout import SaleResult, Tender, settle_payments
 from boothpos.core.errors import MoneyError, PaymentError
 from boothpos.gui.controllers.payment_controller import (
     Entry,
@@ -16,6 +18,20 @@ from boothpos.gui.controllers.payment_controller import (
 )
 
 # -- the controller (no Qt) --------------------------------------------------------------------
+
+
+class RecordingCommit:
+    """A commit that checks the payments as checkout does, then records the tenders."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.committed: list[list[Tender]] = []
+
+    def __call__(self, tenders: list[Tender]) -> SaleResult:
+        _payments, change = settle_payments(self.total, tenders)
+        self.committed.append(tenders)
+        day = date(2024, 2, 28)
+        return SaleResult(len(self.committed), "uuid", "INA24-T1-0228-00001", day, 0, change)
 
 
 @pytest.mark.parametrize(
@@ -33,13 +49,13 @@ def test_quick_amounts_round_up_above_the_total(due, expected):
 
 
 def test_exact_cash_completes_and_commits_the_tenders():
-    committed: list[list[Tender]] = []
-    pc = PaymentController(137_000, commit=lambda t: committed.append(t) or "sale")
+    commit = RecordingCommit(137_000)
+    pc = PaymentController(137_000, commit=commit)
     done = pc.enter(Entry("cash", "137.000"))
     assert done is not None
     assert done.change == 0
-    assert done.result == "sale"
-    assert committed == [[Tender("cash", 137_000, "")]]
+    assert done.result.receipt_no == "INA24-T1-0228-00001"
+    assert commit.committed == [[Tender("cash", 137_000, "")]]
 
 
 def test_cash_over_the_total_gives_change():
@@ -47,23 +63,23 @@ def test_cash_over_the_total_gives_change():
     preview = pc.preview(Entry("cash", "Rp 150.000"))
     assert (preview.action, preview.change) == ("complete", 13_000)
     done = pc.enter(Entry("cash", "150000"))
-    assert done is not None and done.change == 13_000
-    assert [(p.method, p.amount) for p in done.payments] == [("cash", 150_000)]
+    assert done is not None and done.change == 13_000 and done.result is None  # a dry run
+    assert done.tenders == [Tender("cash", 150_000, "")]
 
 
 def test_short_cash_is_refused_and_nothing_committed():
-    committed = []
-    pc = PaymentController(137_000, commit=committed.append)
+    commit = RecordingCommit(137_000)
+    pc = PaymentController(137_000, commit=commit)
     assert pc.preview(Entry("cash", "100.000")).action == "short"
     with pytest.raises(PaymentError) as refused:
         pc.enter(Entry("cash", "100.000"))
     assert "Rp 37.000" in refused.value.message("en")
-    assert committed == []
+    assert commit.committed == []
 
 
 def test_noncash_below_the_total_becomes_a_part_payment_then_cash_last():
-    committed = []
-    pc = PaymentController(137_000, commit=committed.append)
+    commit = RecordingCommit(137_000)
+    pc = PaymentController(137_000, commit=commit)
     assert pc.preview(Entry("qris", "100.000")).action == "add"
     assert pc.enter(Entry("qris", "100.000", " QR-1 ")) is None
     assert pc.lines == (Tender("qris", 100_000, "QR-1"),)
@@ -71,7 +87,7 @@ def test_noncash_below_the_total_becomes_a_part_payment_then_cash_last():
     assert pc.quick_amounts() == [40_000, 50_000, 100_000, 200_000]
     done = pc.enter(Entry("cash", "50.000"))
     assert done is not None and done.change == 13_000
-    assert committed == [[Tender("qris", 100_000, "QR-1"), Tender("cash", 50_000, "")]]
+    assert commit.committed == [[Tender("qris", 100_000, "QR-1"), Tender("cash", 50_000, "")]]
 
 
 def test_noncash_over_what_is_due_is_refused():
@@ -246,8 +262,35 @@ def test_ctrl_enter_with_the_whole_amount_completes_the_sale(qtbot, sale_screen,
 
 
 def test_add_line_paying_everything_completes():
-    committed = []
-    pc = PaymentController(35_000, commit=committed.append)
+    commit = RecordingCommit(35_000)
+    pc = PaymentController(35_000, commit=commit)
     done = pc.add_line(Entry("cash", "50.000"))
     assert done is not None and done.change == 15_000
-    assert committed == [[Tender("cash", 50_000, "")]]
+    assert commit.committed == [[Tender("cash", 50_000, "")]]
+
+
+def test_a_sale_through_the_dialog_checks_its_payments_once_in_checkout(
+    qtbot, sale_screen, booth, monkeypatch, scan_clock
+):
+    from boothpos.core import checkout as checkout_module
+    from boothpos.gui.controllers import payment_controller
+
+    calls: list[int] = []
+    real = checkout_module.settle_payments
+
+    def counted(total, tenders):
+        calls.append(total)
+        return real(total, tenders)
+
+    monkeypatch.setattr(checkout_module, "settle_payments", counted)
+    monkeypatch.setattr(payment_controller, "settle_payments", counted)
+    scan(qtbot, sale_screen, booth.product["kopi"].barcode)
+    dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()  # a person types the amount (no scanner burst)
+    qtbot.keyClicks(dialog.amount_edit, "100000")
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    assert booth.reopen().execute("SELECT total, change FROM sales").fetchall() == [
+        (85_000, 15_000)
+    ]
+    assert calls == [85_000]  # once, by checkout, inside the sale's transaction
+    assert dialog.completed.result.change == 15_000

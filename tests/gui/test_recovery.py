@@ -20,7 +20,7 @@ from boothpos.core import backup, check, startup
 from boothpos.core.errors import DamagedDatabase, DatabaseInUse
 from boothpos.core.instance import InstanceLock
 from boothpos.gui import app as gui_app
-from boothpos.gui.controllers.sale_controller import ERROR
+from boothpos.gui.banner_message import ERROR
 from boothpos.gui.views.recovery_dialog import RecoveryDialog
 
 

@@ -32,6 +32,7 @@ from boothpos.gui.controllers.reports_controller import (
     Selection,
 )
 from boothpos.gui.models import report_models as cols
+from boothpos.gui.screens import Screen
 from boothpos.gui.views.reports_view import make_reports_screen
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -288,7 +289,8 @@ def test_the_main_window_opens_reports_for_a_supervisor_only(qtbot, traded, rece
     qtbot.waitUntil(lambda: window.current_screen() is window.sale)
     assert not window.reports_action.isEnabled()
     press(qtbot, Qt.Key.Key_F11)
-    assert window.current_screen() is window.sale and window._reports is None
+    assert window.current_screen() is window.sale
+    assert window.screens.built(Screen.REPORTS) is None
 
     press(qtbot, Qt.Key.Key_L, CTRL)  # switch to the supervisor
     window.sign_in(traded.supervisor)

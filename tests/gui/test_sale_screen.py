@@ -246,6 +246,7 @@ def test_pay_cash_with_change(qtbot, sale_screen, booth, receipt_folder, printer
     assert payments == [("cash", 400_000)]
     assert booth.on_hand("kalung") == 9 and booth.on_hand("noken") == 4
     assert booth.ledger("kalung") == 9
+    assert sale_screen.receipts.work.wait_idle()  # the receipt is made on the worker
     assert (receipt_folder / f"{receipt_no}.pdf").read_bytes().startswith(b"%PDF")
 
     assert sale_screen.payment_dialog is None
@@ -419,11 +420,12 @@ def test_printer_failure_keeps_the_sale_once_and_reprint_works(
     qtbot.waitUntil(lambda: screen.scan_field.hasFocus(), timeout=2000)
 
     scan(qtbot, screen, code(booth, "gelang"))
-    with qtbot.waitSignal(receipt_service.printFailed, timeout=5000) as failed:
+    with qtbot.waitSignal(receipt_service.output.failed, timeout=5000) as failed:
         dialog = open_payment(qtbot, screen)
         qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
-    receipt_no, message = failed.args
-    assert "paper jam" in message
+    job, stage, message = failed.args
+    receipt_no = job.title
+    assert stage == "print" and "paper jam" in message
 
     assert booth.count("sales") == 1
     assert booth.count("payments") == 1
@@ -440,7 +442,7 @@ def test_printer_failure_keeps_the_sale_once_and_reprint_works(
 
     [row] = screen.banner.rows()
     assert row.action_button is not None  # "Reprint"
-    with qtbot.waitSignal(receipt_service.printed, timeout=5000):
+    with qtbot.waitSignal(receipt_service.output.printed, timeout=5000):
         row.action_button.click()
     assert (receipt_folder / f"{receipt_no}-reprint-1.pdf").exists()
     assert jammed.titles == [receipt_no]
@@ -537,6 +539,7 @@ def test_in_the_main_window_scan_pay_and_history_switch(qtbot, booth, monkeypatc
         qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
     receipt_no = completed.args[0]
     assert booth.count("sales", "receipt_no = ?", (receipt_no,)) == 1
+    assert window.output.work.wait_idle()
     assert list(booth.path.parent.rglob(f"{receipt_no}.pdf"))
     qtbot.waitUntil(lambda: screen.scan_field.hasFocus(), timeout=2000)
 
@@ -551,15 +554,17 @@ def test_in_the_main_window_scan_pay_and_history_switch(qtbot, booth, monkeypatc
 def test_receipt_that_cannot_be_saved_keeps_the_sale_and_can_be_made_again(
     qtbot, sale_screen, booth, receipt_service, receipt_folder, monkeypatch
 ):
-    real_save = receipt_service._save
+    from boothpos.gui import output as output_module
+
+    real_write = output_module.write_pdf
     failures = [OSError(28, "No space left on device")]
 
     def full_disk(path, pdf):
         if failures:
             raise failures.pop()
-        return real_save(path, pdf)
+        return real_write(path, pdf)
 
-    monkeypatch.setattr(receipt_service, "_save", full_disk)
+    monkeypatch.setattr(output_module, "write_pdf", full_disk)
     scan(qtbot, sale_screen, code(booth, "kopi"))
     dialog = open_payment(qtbot, sale_screen)
     qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
@@ -567,11 +572,13 @@ def test_receipt_that_cannot_be_saved_keeps_the_sale_and_can_be_made_again(
     assert sale_screen.payment_dialog is None  # the sale is done, not "failed"
     assert booth.count("sales") == 1
     [receipt_no] = [r[0] for r in booth.reopen().execute("SELECT receipt_no FROM sales")]
+    assert receipt_service.work.wait_idle()  # the save failed on the worker
     assert not (receipt_folder / f"{receipt_no}.pdf").exists()
     assert "No space left" in sale_screen.banner.text()
     [row] = sale_screen.banner.rows()
 
     row.action_button.click()  # "Try again": the original receipt, not a reprint
+    assert receipt_service.work.wait_idle()
     assert (receipt_folder / f"{receipt_no}.pdf").exists()
     assert not sale_screen.banner.isVisible()
     assert booth.count("sales") == 1

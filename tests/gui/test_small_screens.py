@@ -28,6 +28,7 @@ from boothpos.gui import app as gui_app
 from boothpos.gui.i18n import Translators
 from boothpos.gui.models import inventory_model as inv_cols
 from boothpos.gui.models.cart_model import COL_PRODUCT
+from boothpos.gui.output import OutputService
 from boothpos.gui.preferences import Preferences
 from boothpos.gui.receipts import ReceiptService
 from boothpos.gui.style import apply_style
@@ -71,7 +72,12 @@ def till(request, qtbot, qapp, fair_template, tmp_path, home):
     style, sheet = qapp.style().name(), qapp.styleSheet()
     apply_style(qapp)  # what the cashier app looks like, large type included
     service = ReceiptService(
-        db, get_event(db), tmp_path / "receipts", PdfOnlyPrinter(), width_mm=58, lang=lang
+        db,
+        get_event(db),
+        tmp_path / "receipts",
+        OutputService(tmp_path, PdfOnlyPrinter()),
+        width_mm=58,
+        lang=lang,
     )
     window = gui_app.build_main_window(db, path, Preferences(language=lang), receipts=service)
     window.resize(width, height - DECORATION)

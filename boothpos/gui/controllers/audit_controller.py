@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from boothpos.core import audit, users
+from boothpos.core.codes import Role
 from boothpos.core.users import User
 
 DEFAULT_LIMIT = 1000
@@ -29,7 +30,7 @@ class AuditController:
     def entries(self, action: str | None = None) -> list[dict]:
         """The newest entries (of ``action`` or its family); raises ``PermissionDenied``."""
         if self._user is None:
-            users.require(self._user, "admin")  # nobody signed in: refused, with core's message
+            users.require(self._user, Role.ADMIN)  # nobody signed in: refused, with core's message
         return audit.view(self._db, self._user, action=action or None, limit=self.limit)
 
     def filters(self) -> list[tuple[str, str, int]]:

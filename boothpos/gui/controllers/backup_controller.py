@@ -25,6 +25,7 @@ from boothpos.core import backup, merge, users
 from boothpos.core import db as dbmod
 from boothpos.core.backup import BackupFile, BackupInfo, BackupRun, BackupSettings, RestoreResult
 from boothpos.core.checkout import Notice
+from boothpos.core.codes import Role
 from boothpos.core.users import User
 from boothpos.gui.models.sales_model import display_time
 from boothpos.gui.receipts import describe_error
@@ -87,8 +88,14 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
     current language); a switched till code is said, so the next receipt's
     number surprises nobody.
     """
-    info = result.backup
-    last = info.last_receipt or "-"
+    warnings = _restore_warnings(result)
+    parts = _restore_parts(result)
+    return result.complete and not result.warnings, " ".join(warnings + parts)
+
+
+def _restore_warnings(result: RestoreResult) -> list[str]:
+    """What may be missing after a restore, loudest first."""
+    last = result.backup.last_receipt or "-"
     warnings = []
     if result.missing_receipts is None:
         unknown = QCoreApplication.translate(
@@ -122,8 +129,13 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
             "({kinds}); record them again.",
         )
         warnings.append(stock.format(count=sum(moves.values()), kinds=merge.moves_text(moves)))
-    warnings += [notice.message() for notice in result.warnings]
+    return warnings + [notice.message() for notice in result.warnings]
 
+
+def _restore_parts(result: RestoreResult) -> list[str]:
+    """What the restore put back: the backup, the records merged, the till code, the old file."""
+    info = result.backup
+    last = info.last_receipt or "-"
     restored = QCoreApplication.translate(
         "BackupController", "Restored {file}: {sales} transactions, last receipt {receipt}."
     )
@@ -168,7 +180,7 @@ def restore_summary(result: RestoreResult) -> tuple[bool, str]:
             "BackupController", "The previous file is kept as {file}."
         )
         parts.append(kept.format(file=result.replaced))
-    return result.complete and not result.warnings, " ".join(warnings + parts)
+    return parts
 
 
 def _shown(receipts: tuple[str, ...]) -> str:
@@ -201,7 +213,7 @@ class BackupController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._user = users.require(user, "admin")
+        self._user = users.require(user, Role.ADMIN)
         self._db = db
         self._db_path = Path(db_path)
         self._work = work

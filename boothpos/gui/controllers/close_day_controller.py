@@ -26,14 +26,15 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import backup, clock, days, errors
+from boothpos.core.codes import DayStatus, Role
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
 from boothpos.core.qris_match import stored_match
 from boothpos.core.reports import DayReport
 from boothpos.core.users import User
 from boothpos.gui.controllers.reports_controller import DayChoice, day_choices
-from boothpos.gui.pdf_pages import page_count, render_page, write_atomically
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import Kind, OutputJob, OutputService, describe_error
+from boothpos.gui.pdf_pages import page_count, render_page
 from boothpos.gui.worker import BackgroundWork
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class FairDayController(QObject):
         printer: Callable[[], object],
         *,
         now: Callable[[], datetime] | None = None,
+        output: OutputService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,7 +74,8 @@ class FairDayController(QObject):
         self._event = event
         self._db_path = db_path
         self._folder = Path(folder)
-        self._work = work
+        self._output = output or OutputService(self._folder, None, work=work, parent=self)
+        self._work = self._output.work
         self._printer = printer
         self._now = now
 
@@ -101,12 +104,12 @@ class FairDayController(QObject):
         today = self.today()
         choices = self.day_choices()
         status = {c.day: c.status for c in choices}
-        if self._event.day_number(today) is not None and status.get(today) != "closed":
+        if self._event.day_number(today) is not None and status.get(today) != DayStatus.CLOSED:
             return today
-        still_open = [c.day for c in choices if c.status == "open"]
+        still_open = [c.day for c in choices if c.status == DayStatus.OPEN]
         if still_open:
             return still_open[0]
-        not_closed = [d for d in self._event.fair_days if status.get(d) != "closed"]
+        not_closed = [d for d in self._event.fair_days if status.get(d) != DayStatus.CLOSED]
         return not_closed[0] if not_closed else today
 
     def default_open_day(self) -> date:
@@ -115,7 +118,7 @@ class FairDayController(QObject):
         if self._event.day_number(today) is not None:
             return today
         for choice in self.day_choices():
-            if choice.number is not None and choice.status == "not_opened":
+            if choice.number is not None and choice.status == DayStatus.NOT_OPENED:
                 return choice.day
         return today
 
@@ -125,7 +128,7 @@ class FairDayController(QObject):
         """Open ``day`` with the float typed by the supervisor; raises the core refusal."""
         from boothpos.core import users
 
-        users.require(user, "supervisor")
+        users.require(user, Role.SUPERVISOR)
         amount = parse_rupiah(opening_float)
         state = days.open_day(self._db, day, opening_float=amount, user_id=user.id, at=self.now())
         self.dayChanged.emit(day)
@@ -160,18 +163,18 @@ class FairDayController(QObject):
         qris = stored_match(self._db, report.day)  # read here: the render runs in the background
         lang = errors.language()  # the UI's language (the rendering runs on a worker)
 
-        def render_and_save() -> Path:
+        def render() -> bytes:
             from boothpos.documents.z_report import render_z_report
 
-            return write_atomically(path, render_z_report(report, event, qris=qris, lang=lang))
+            return render_z_report(report, event, qris=qris, lang=lang)
 
-        self._work.submit(
-            render_and_save,
-            on_done=self.zSaved.emit,
-            on_error=lambda exc: self.zFailed.emit(
-                self.tr("The Z report could not be saved: {reason}").format(
-                    reason=describe_error(exc)
-                )
+        self._output.output(
+            OutputJob(Kind.Z_REPORT, path.name),
+            render,
+            path=path,
+            on_saved=self.zSaved.emit,
+            on_failed=lambda _stage, reason: self.zFailed.emit(
+                self.tr("The Z report could not be saved: {reason}").format(reason=reason)
             ),
         )
 
@@ -199,15 +202,15 @@ class FairDayController(QObject):
                 )
             )
             return
-        self._work.submit(
-            lambda: printer.print_pdf(Path(path).read_bytes(), title=title),
-            on_done=lambda _result: self.info.emit(
+        self._output.output(
+            OutputJob(Kind.Z_REPORT, title),
+            lambda: Path(path).read_bytes(),
+            printer=printer,
+            on_printed=lambda: self.info.emit(
                 self.tr("{what} sent to the printer.").format(what=title)
             ),
-            on_error=lambda exc: self.failed.emit(
-                self.tr("{what} could not be printed: {reason}").format(
-                    what=title, reason=describe_error(exc)
-                )
+            on_failed=lambda _stage, reason: self.failed.emit(
+                self.tr("{what} could not be printed: {reason}").format(what=title, reason=reason)
             ),
         )
 

@@ -17,18 +17,22 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import clock, returns, sales, users
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, Method, Role, SaleStatus
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
+from boothpos.gui.output import Kind, OutputJob, OutputService, Stage
 
 log = logging.getLogger(__name__)
 
 
 class Receipts(Protocol):
     """What the history needs of ``gui.receipts.ReceiptService``."""
+
+    @property
+    def output(self) -> OutputService: ...
 
     def issue(self, receipt_no: str) -> Path: ...
 
@@ -55,7 +59,7 @@ class SupervisorCheck:
     def verify(self, username: str, pin: str) -> User:
         """The user if the PIN is right and they are a supervisor; else raises ``BoothError``."""
         user = users.authenticate(self._db, username, pin)
-        return users.require(user, "supervisor")
+        return users.require(user, Role.SUPERVISOR)
 
 
 class HistoryController(QObject):
@@ -82,10 +86,8 @@ class HistoryController(QObject):
         self.day: date = self.today()
         self.search = ""
         self._sent: set[str] = set()  # receipts this screen sent to the printer
-        for name, slot in (("printed", self._on_printed), ("printFailed", self._on_print_failed)):
-            signal = getattr(receipts, name, None)
-            if signal is not None:
-                signal.connect(slot)
+        receipts.output.printed.connect(self._on_output_printed)
+        receipts.output.failed.connect(self._on_output_failed)
 
     # ---------------------------------------------------------- reading ---
 
@@ -145,7 +147,7 @@ class HistoryController(QObject):
         return (
             sale is not None
             and sale.kind == "sale"
-            and sale.status == "completed"
+            and sale.status == SaleStatus.COMPLETED
             and sale.day == self.today().isoformat()
             and not self.refunded(sale)
         )
@@ -154,13 +156,13 @@ class HistoryController(QObject):
         return (
             sale is not None
             and sale.kind == "sale"
-            and sale.status == "completed"
+            and sale.status == SaleStatus.COMPLETED
             and any(left > 0 for left in self.refundable(sale).values())
         )
 
     def summary(self, shown: list[Sale]) -> tuple[int, int]:
         """(receipts that count, their total): voided sales count for nothing."""
-        counted = [s for s in shown if s.status != "voided"]
+        counted = [s for s in shown if s.status != SaleStatus.VOIDED]
         return len(counted), sum(s.total for s in counted)
 
     def default_refund_method(self, sale: Sale) -> str:
@@ -175,7 +177,7 @@ class HistoryController(QObject):
         for payment in sale.payments:
             if payment.method in METHODS:
                 paid[payment.method] = paid.get(payment.method, 0) + payment.amount
-        used = sorted(paid, key=lambda m: (m != "cash", -paid[m]))
+        used = sorted(paid, key=lambda m: (m != Method.CASH, -paid[m]))
         return used + [m for m in METHODS if m not in used] if used else list(METHODS)
 
     # ---------------------------------------------------------- changing ---
@@ -262,6 +264,23 @@ class HistoryController(QObject):
         return result.receipt_no
 
     # ---------------------------------------------------------- printing ---
+
+    def _on_output_printed(self, job: OutputJob) -> None:
+        if job.kind is Kind.RECEIPT:
+            self._on_printed(job.title)
+
+    def _on_output_failed(self, job: OutputJob, stage: str, reason: str) -> None:
+        if job.kind is not Kind.RECEIPT:
+            return
+        if stage == Stage.PRINT:
+            self._on_print_failed(job.title, reason)
+        elif job.title in self._sent:  # the PDF itself failed: nothing to print
+            self._sent.discard(job.title)
+            self.failed.emit(
+                self.tr("Receipt {receipt} could not be made: {reason}").format(
+                    receipt=job.title, reason=reason
+                )
+            )
 
     def _on_printed(self, receipt_no: str) -> None:
         if receipt_no in self._sent:

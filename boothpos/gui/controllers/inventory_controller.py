@@ -13,36 +13,27 @@ asked and the till has a system printer, printed in the background.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import errors, products, stock_ops, users
+from boothpos.core.codes import MoveKind
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
 from boothpos.core.products import Partner, Product
 from boothpos.core.stock_ops import InventoryRow, StockDocument
 from boothpos.core.users import User
+from boothpos.gui.banner_message import ERROR, INFO, BannerMessage
 from boothpos.gui.controllers.history_controller import SupervisorCheck
-from boothpos.gui.controllers.sale_controller import BannerMessage
-from boothpos.gui.pdf_output import STOCK_FOLDER, PdfOutput
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import Kind, OutputJob, OutputService, Stage
+from boothpos.gui.pdf_output import STOCK_FOLDER
 
 log = logging.getLogger(__name__)
 
 ROLE = stock_ops.ROLE  # who may edit products and record stock documents
-
-
-@dataclass(frozen=True)
-class SheetResult:
-    """Where a stock document's sheet went."""
-
-    path: Path | None  # None: the PDF could not be made (the document is saved anyway)
-    printing: bool  # queued for the system printer
-    problem: str = ""
 
 
 class InventoryController(QObject):
@@ -52,7 +43,7 @@ class InventoryController(QObject):
     message = Signal(object)  # BannerMessage
 
     def __init__(
-        self, db: Database, event: Event, output: PdfOutput, parent: QObject | None = None
+        self, db: Database, event: Event, output: OutputService, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -159,7 +150,7 @@ class InventoryController(QObject):
                 text = self.tr("Category of {name} is now “{new}”.").format(
                     name=after.name, new=new
                 )
-            self.message.emit(BannerMessage("info", text, key="edit"))
+            self.message.emit(BannerMessage(INFO, text, key="edit"))
         return self.row(product_id)
 
     # -- stock documents ------------------------------------------------------------------
@@ -192,65 +183,71 @@ class InventoryController(QObject):
             note=note,
         )  # fmt: skip
 
-    def document_done(self, doc: StockDocument, *, print_sheet: bool) -> SheetResult:
-        """After a document is committed: reload, save (and print) its sheet, tell the banner."""
+    def document_done(self, doc: StockDocument, *, print_sheet: bool) -> Path:
+        """After a document is committed: reload, then save (and print) its sheet through the
+        output service; the banner tells the outcome. Returns where the sheet goes."""
         self.reload()
-        result = self.save_sheet(doc, print_sheet=print_sheet)
+        return self.save_sheet(doc, print_sheet=print_sheet, said=self._document_text(doc))
+
+    def _document_text(self, doc: StockDocument) -> str:
         what = {
-            "intake": self.tr("Intake {number} saved: {qty} items from {partner}."),
-            "return": self.tr("Return {number} saved: {qty} items back to {partner}."),
-            "adjustment": self.tr("Adjustment {number} saved: {name} {before} → {after}."),
+            MoveKind.INTAKE: self.tr("Intake {number} saved: {qty} items from {partner}."),
+            MoveKind.RETURN: self.tr("Return {number} saved: {qty} items back to {partner}."),
+            MoveKind.ADJUSTMENT: self.tr("Adjustment {number} saved: {name} {before} → {after}."),
         }[doc.kind]
         line = doc.lines[0]
-        text = what.format(
+        return what.format(
             number=doc.number, qty=doc.total_qty, partner=f"{doc.partner.code}",
             name=line.name, before=line.on_hand_before, after=line.on_hand_after,
         )  # fmt: skip
-        if result.path is None:
-            text += " " + self.tr("The sheet could not be made: {reason}").format(
-                reason=result.problem
-            )
-            self.message.emit(BannerMessage("error", text, sticky=True, key="document"))
-            return result
-        if result.printing:
-            text += " " + self.tr("Sheet {file} saved and sent to the printer.").format(
-                file=result.path.name
-            )
-        else:
-            text += " " + self.tr("Sheet saved: {path}").format(path=result.path)
-        path = result.path
-        self.message.emit(
-            BannerMessage(
-                "info", text, sticky=True, key="document",
-                action_text=self.tr("Open folder"),
-                action=lambda: self.output.open_folder(path),
-            )
-        )  # fmt: skip
-        return result
 
-    def save_sheet(self, doc: StockDocument, *, print_sheet: bool = False) -> SheetResult:
-        """Render and save the A4 sheet of ``doc``; queue it for the printer when asked."""
+    def save_sheet(self, doc: StockDocument, *, print_sheet: bool = False, said: str = "") -> Path:
+        """Render and save the A4 sheet of ``doc`` (and print it on a system printer when
+        asked) on the output service's worker; the banner says ``said`` and the outcome."""
         from boothpos.documents.stock_sheets import render_stock_sheet, sheet_filename
 
-        try:
-            pdf = render_stock_sheet(doc, self._event, lang=errors.language())
-            path = self.output.save(STOCK_FOLDER, sheet_filename(doc), pdf)
-        except Exception as exc:  # the document is committed; a PDF problem must not hide it
-            log.exception("sheet of %s failed", doc.number)
-            return SheetResult(None, False, describe_error(exc))
-        printing = False
-        if print_sheet:
-            number = doc.number
-            printing = self.output.print_pdf(
-                pdf, number,
-                on_error=lambda reason: self._error(
+        event, lang, number = self._event, errors.language(), doc.number
+        path = self.output.folder / STOCK_FOLDER / sheet_filename(doc)  # made on the worker
+        printer = self.output.system_printer() if print_sheet else None
+        prefix = f"{said} " if said else ""
+
+        def saved(where: Path) -> None:
+            if printer is not None:
+                text = self.tr("Sheet {file} saved and sent to the printer.").format(
+                    file=where.name
+                )
+            else:
+                text = self.tr("Sheet saved: {path}").format(path=where)
+            self.message.emit(
+                BannerMessage(
+                    INFO, prefix + text, sticky=True, key="document",
+                    action_text=self.tr("Open folder"),
+                    action=lambda: self.output.open_folder(where),
+                )
+            )  # fmt: skip
+
+        def failed(stage: str, reason: str) -> None:
+            if stage == Stage.PRINT:
+                self._error(
                     self.tr(
                         "Printer problem with {number}: {reason}. The sheet is saved in {path}."
                     ).format(number=number, reason=reason, path=path),
                     key="print",
-                ),
-            )  # fmt: skip
-        return SheetResult(path, printing)
+                )
+                return
+            log.error("sheet of %s failed: %s", number, reason)
+            text = prefix + self.tr("The sheet could not be made: {reason}").format(reason=reason)
+            self.message.emit(BannerMessage(ERROR, text, sticky=True, key="document"))
+
+        self.output.output(
+            OutputJob(Kind.STOCK_SHEET, number),
+            lambda: render_stock_sheet(doc, event, lang=lang),
+            path=path,
+            printer=printer,
+            on_saved=saved,
+            on_failed=failed,
+        )
+        return path
 
     # -- catalog --------------------------------------------------------------------------
 
@@ -273,4 +270,4 @@ class InventoryController(QObject):
     # -- helpers --------------------------------------------------------------------------
 
     def _error(self, text: str, key: str = "") -> None:
-        self.message.emit(BannerMessage("error", text, key=key))
+        self.message.emit(BannerMessage(ERROR, text, key=key))

@@ -26,8 +26,8 @@ from boothpos.core.labeling import LabelData
 from boothpos.core.products import Partner, Product
 from boothpos.core.users import User
 from boothpos.documents.label_layouts import DEFAULT_LAYOUT, LAYOUTS, LabelLayout, get_layout
-from boothpos.gui.pdf_output import LABELS_FOLDER, PdfOutput
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import Kind, OutputJob, OutputService, Stage
+from boothpos.gui.pdf_output import LABELS_FOLDER
 from boothpos.gui.worker import BackgroundWork
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class LabelsController(QObject):
     def __init__(
         self,
         db: Database,
-        output: PdfOutput,
+        output: OutputService,
         user: User | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -77,12 +77,16 @@ class LabelsController(QObject):
         self._db = db
         self._output = output
         self._user = user
-        self.work = BackgroundWork(self)  # rendering; printing goes through the output's worker
+
+    @property
+    def work(self) -> BackgroundWork:
+        """The output service's worker: labels are rendered, saved and printed there."""
+        return self._output.work
 
     # -- reading --------------------------------------------------------------------------
 
     @property
-    def output(self) -> PdfOutput:
+    def output(self) -> OutputService:
         return self._output
 
     def layouts(self) -> list[LabelLayout]:
@@ -136,13 +140,20 @@ class LabelsController(QObject):
         if (x, y) != self.offset(layout.name):
             labeling.set_offset(self._db, layout.name, x, y, user=self._user)
         pages = len(page_plan(len(items), layout, request.start))
-        filename = self.filename(request)
-        self.work.submit(
-            render_labels, items, layout, offset=(x, y), start=request.start,
-            outline=request.outline,
-            on_done=lambda pdf: self._rendered(pdf, filename, len(items), pages, request),
-            on_error=self._render_failed,
-        )  # fmt: skip
+        path = self._output.folder / LABELS_FOLDER / self.filename(request)  # made on the worker
+        printer = self._output.system_printer() if request.print_labels else None
+        self._output.output(
+            OutputJob(Kind.LABELS, path.stem),
+            lambda: render_labels(
+                items, layout, offset=(x, y), start=request.start, outline=request.outline
+            ),
+            path=path,
+            printer=printer,
+            on_saved=lambda saved: self.saved.emit(
+                LabelsSaved(saved, len(items), pages, printer is not None)
+            ),
+            on_failed=self._output_failed,
+        )
 
     def filename(self, request: LabelsRequest, now: datetime | None = None) -> str:
         """``label-NAME-LAYOUT-YYYYMMDD-HHMMSS.pdf`` in the event's time (WIB), as on screen."""
@@ -159,22 +170,9 @@ class LabelsController(QObject):
             request.products, copies=request.copies or 1, per_stock=request.per_stock
         )
 
-    def _rendered(
-        self, pdf: bytes, filename: str, labels: int, pages: int, request: LabelsRequest
-    ) -> None:
-        try:
-            path = self._output.save(LABELS_FOLDER, filename, pdf)
-        except OSError as exc:
-            log.exception("labels PDF not saved")
-            self.failed.emit(describe_error(exc))
-            return
-        printing = False
-        if request.print_labels:
-            printing = self._output.print_pdf(
-                pdf, path.stem, on_error=lambda reason: self.printFailed.emit(reason)
-            )
-        self.saved.emit(LabelsSaved(path, labels, pages, printing))
-
-    def _render_failed(self, exc: BaseException) -> None:
-        log.error("labels PDF failed: %s", exc)
-        self.failed.emit(describe_error(exc))
+    def _output_failed(self, stage: str, reason: str) -> None:
+        if stage == Stage.PRINT:
+            self.printFailed.emit(reason)
+        else:
+            log.error("labels PDF failed at %s: %s", stage, reason)
+            self.failed.emit(reason)

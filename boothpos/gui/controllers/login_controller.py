@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import event, users
+from boothpos.core.codes import Role
 from boothpos.core.errors import AuthError, DatabaseError
 from boothpos.core.users import User
 
@@ -22,10 +23,10 @@ def initial_index(all_users: list[User], last_username: str | None) -> int:
     """Row to start on: the last user who signed in if an attendant, else the first
     attendant, else 0 (never a supervisor or admin while an attendant exists)."""
     for i, user in enumerate(all_users):
-        if last_username and user.username == last_username and user.role == "attendant":
+        if last_username and user.username == last_username and user.role == Role.ATTENDANT:
             return i
     for i, user in enumerate(all_users):
-        if user.role == "attendant":
+        if user.role == Role.ATTENDANT:
             return i
     return 0
 

@@ -34,11 +34,11 @@ from boothpos.core.partner_access import PartnerSession, PinStatus
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.core.tills import SETTING_SYNCED_AT
 from boothpos.core.users import User
-from boothpos.gui.receipts import describe_error
+from boothpos.documents.pdf_files import write_pdf
+from boothpos.gui.output import Kind, OutputJob, OutputService, describe_error
 
 if TYPE_CHECKING:
-    from boothpos.gui.worker import BackgroundWork
-    from boothpos.printing import Printer
+    pass
 
 SLIP_FOLDER = "partner-slips"
 CARDS_FOLDER = "partner-cards"
@@ -61,8 +61,7 @@ class PartnerController(QObject):
         db: Database,
         slip_folder: Path,
         *,
-        printer: Callable[[], Printer | None] = lambda: None,
-        work: BackgroundWork | None = None,
+        output: OutputService | None = None,
         width_mm: Callable[[], int] = lambda: 80,
         now: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
@@ -70,8 +69,7 @@ class PartnerController(QObject):
         super().__init__(parent)
         self._db = db
         self._folder = Path(slip_folder)
-        self._printer = printer
-        self._work = work
+        self._output = output
         self._width_mm = width_mm
         self._now = now
         self._session: PartnerSession | None = None
@@ -129,33 +127,34 @@ class PartnerController(QObject):
     # -- the slip ---------------------------------------------------------------------
 
     def print_slip(self) -> Path | None:
-        """Save the slip of the dashboard on the screen, then print it in the background.
+        """Save the slip of the dashboard on the screen, then print it: on the output
+        service's worker (``slipPrinted`` or ``slipFailed``), or, without an output
+        service, saved now and not printed.
 
-        Returns the saved PDF; None (after ``slipFailed``) when it could not be saved.
+        Returns where the slip is (to be) saved; None when there is no dashboard.
         """
         dash = self._dashboard
         if dash is None:
             return None
-        from boothpos.documents.partner_slip import save_partner_slip, slip_filename
+        from boothpos.documents.partner_slip import render_partner_slip, slip_filename
 
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            path = save_partner_slip(
-                dash, self._folder / slip_filename(dash), width_mm=self._width_mm()
-            )
-        except (OSError, BoothError) as exc:
-            self.slipFailed.emit(describe_error(exc))
-            return None
-        printer = self._printer()
-        if printer is None or self._work is None:
+        path = self._folder / slip_filename(dash)
+        width = self._width_mm()
+        if self._output is None:
+            try:
+                write_pdf(path, render_partner_slip(dash, width_mm=width))
+            except (OSError, BoothError) as exc:
+                self.slipFailed.emit(describe_error(exc))
+                return None
             self.slipPrinted.emit(str(path))
             return path
-        pdf = path.read_bytes()
-        title = path.stem
-        self._work.submit(
-            lambda: printer.print_pdf(pdf, title=title),
-            on_done=lambda _result: self.slipPrinted.emit(str(path)),
-            on_error=lambda exc: self.slipFailed.emit(describe_error(exc)),
+        self._output.output(
+            OutputJob(Kind.SLIP, path.stem),
+            lambda: render_partner_slip(dash, width_mm=width),
+            path=path,
+            printer=self._output.printer,
+            on_printed=lambda: self.slipPrinted.emit(str(path)),
+            on_failed=lambda _stage, reason: self.slipFailed.emit(reason),
         )
         return path
 

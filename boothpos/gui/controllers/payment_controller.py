@@ -5,8 +5,10 @@ the current entry (method + typed amount + reference) and hands every Enter
 to :meth:`PaymentController.enter`:
 
 - the entry (with the part payments taken so far) covers the total: the
-  payments are checked by :func:`boothpos.core.checkout.settle_payments` and
-  the ``commit`` callback records the sale (it returns what checkout returned);
+  ``commit`` callback (:class:`Commit`, the sale controller's ``commit_sale``)
+  records the sale; checkout checks the payments there, once, inside the
+  sale's transaction (:func:`boothpos.core.checkout.settle_payments`). A
+  controller without ``commit`` (a dry run) checks them the same way;
 - a non-cash entry below what is still due becomes a part payment line
   (QRIS for part, then cash for the rest);
 - a cash entry below what is due is refused: the payment is short.
@@ -17,18 +19,17 @@ message in both languages; nothing is committed then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal, Protocol
 
 from boothpos.core.checkout import (
     BAD_AMOUNT,
-    METHODS,
     NONCASH_OVER,
-    SettledPayment,
+    SaleResult,
     Tender,
     settle_payments,
 )
+from boothpos.core.codes import METHODS, Method
 from boothpos.core.errors import BoothError, PaymentError
 from boothpos.core.money import format_rupiah, parse_rupiah
 
@@ -73,18 +74,24 @@ class Preview:
     error: str = ""  # why the amount cannot be used ("invalid")
 
 
+class Commit(Protocol):
+    """Records the sale paid with ``tenders`` (one transaction) and returns checkout's result;
+    raises a core error, with nothing written, when checkout refuses (payments included)."""
+
+    def __call__(self, tenders: list[Tender]) -> SaleResult: ...
+
+
 @dataclass(frozen=True)
 class Completed:
     tenders: list[Tender]
-    payments: list[SettledPayment]
     change: int
-    result: Any  # what ``commit`` returned (a SaleResult)
+    result: SaleResult | None  # what ``commit`` returned; None for a dry run (no commit)
 
 
 class PaymentController:
     """Payment of ``total`` rupiah; ``commit(tenders)`` records the sale when paid."""
 
-    def __init__(self, total: int, commit: Callable[[list[Tender]], Any] | None = None) -> None:
+    def __init__(self, total: int, commit: Commit | None = None) -> None:
         self._total = total
         self._commit = commit
         self._lines: list[Tender] = []
@@ -129,9 +136,9 @@ class PaymentController:
         except BoothError as exc:
             return Preview("invalid", None, due, 0, due, exc.message())
         if amount >= due:
-            change = amount - due if entry.method == "cash" else 0
+            change = amount - due if entry.method == Method.CASH else 0
             return Preview("complete", amount, due, change, 0)
-        if entry.method != "cash" and amount > 0:
+        if entry.method != Method.CASH and amount > 0:
             return Preview("add", amount, due, 0, due - amount)
         return Preview("short", amount, due, 0, due - amount)
 
@@ -154,8 +161,8 @@ class PaymentController:
             raise PaymentError(BAD_AMOUNT, amount=format_rupiah(amount), method=tender.method)
         if amount >= self.due:
             return self.complete(entry)
-        noncash = sum(t.amount or 0 for t in self._lines if t.method != "cash")
-        if tender.method != "cash" and noncash + amount > self._total:
+        noncash = sum(t.amount or 0 for t in self._lines if t.method != Method.CASH)
+        if tender.method != Method.CASH and noncash + amount > self._total:
             raise PaymentError(
                 NONCASH_OVER, noncash=format_rupiah(noncash + amount),
                 total=format_rupiah(self._total),
@@ -167,15 +174,21 @@ class PaymentController:
         return self._lines.pop(index)
 
     def complete(self, entry: Entry) -> Completed:
-        """Settle the part payments plus ``entry``; commit; raise (nothing written) if refused."""
+        """Commit the part payments plus ``entry``; raise (nothing written) if refused.
+
+        The payments are checked once: by checkout, inside the sale's transaction
+        (without ``commit``, by the same :func:`settle_payments`, for a dry run).
+        """
         tenders = [*self._lines, self._tender(entry)]
-        payments, change = settle_payments(self._total, tenders)
-        result = self._commit(tenders) if self._commit is not None else None
-        return Completed(tenders, payments, change, result)
+        if self._commit is None:
+            _payments, change = settle_payments(self._total, tenders)
+            return Completed(tenders, change, None)
+        result = self._commit(tenders)
+        return Completed(tenders, result.change, result)
 
     def _tender(self, entry: Entry) -> Tender:
         if entry.method not in METHODS:
             raise PaymentError(BAD_AMOUNT, amount=entry.amount_text, method=entry.method)
         amount = parse_rupiah(entry.amount_text)
-        reference = entry.reference.strip() if entry.method != "cash" else ""
+        reference = entry.reference.strip() if entry.method != Method.CASH else ""
         return Tender(entry.method, amount, reference)

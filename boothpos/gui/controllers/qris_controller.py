@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from boothpos.core import qris
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg, PermissionDenied
 from boothpos.core.qris import QrisCode
 from boothpos.core.users import User
@@ -21,7 +22,7 @@ class QrisSettingsController:
     """Validates and stores the booth's static QRIS for an admin (refused for anyone else)."""
 
     def __init__(self, db: Database, user: User) -> None:
-        if not user.can("admin"):
+        if not user.can(Role.ADMIN):
             raise PermissionDenied(ADMINS_ONLY, user=user.username, role=user.role)
         self._db = db
         self._user = user

@@ -25,14 +25,16 @@ from sqlite_utils import Database
 
 from boothpos.core import clock, errors, export, reports
 from boothpos.core import days as daysmod
+from boothpos.core.codes import DayStatus
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.formatting import day_text
 from boothpos.core.products import list_partners
 from boothpos.core.qris_match import QrisMatch, stored_match
 from boothpos.core.reports import DayReport, PartnerSettlement, Settlement, Totals
-from boothpos.gui.pdf_pages import page_count, render_page, write_atomically
-from boothpos.gui.receipts import describe_error
+from boothpos.documents.pdf_files import write_pdf
+from boothpos.gui.output import Kind, OutputJob, OutputService, describe_error
+from boothpos.gui.pdf_pages import page_count, render_page
 from boothpos.gui.worker import BackgroundWork
 
 log = logging.getLogger(__name__)
@@ -73,7 +75,7 @@ class DayChoice:
 
     day: date
     number: int | None
-    status: str  # "not_opened", "open", "closed"
+    status: DayStatus
     z_number: int | None
 
 
@@ -158,13 +160,15 @@ class ReportsController(QObject):
         printer: PrinterFactory,
         *,
         now: Callable[[], datetime] | None = None,
+        output: OutputService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._event = event
         self._folder = Path(folder)
-        self._work = work
+        self._output = output or OutputService(self._folder, None, work=work, parent=self)
+        self._work = self._output.work
         self._printer = printer
         self._now = now
         self._generation = 0  # the preview being shown; older results are dropped
@@ -422,14 +426,16 @@ class ReportsController(QObject):
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        self._work.submit(
-            lambda: write_atomically(target, document.render()),
-            on_done=lambda saved: self.info.emit(
+        self._output.output(
+            OutputJob(Kind.REPORT, document.title),
+            document.render,
+            path=target,
+            on_saved=lambda saved: self.info.emit(
                 self.tr("{what} saved as {file}.").format(what=document.title, file=saved)
             ),
-            on_error=lambda exc: self.failed.emit(
+            on_failed=lambda _stage, reason: self.failed.emit(
                 self.tr("{what} could not be saved: {reason}").format(
-                    what=document.title, reason=describe_error(exc)
+                    what=document.title, reason=reason
                 )
             ),
         )
@@ -453,15 +459,15 @@ class ReportsController(QObject):
                 )
             )
             return
-        self._work.submit(
-            lambda: printer.print_pdf(make_pdf(), title=title),
-            on_done=lambda _result: self.info.emit(
+        self._output.output(
+            OutputJob(Kind.REPORT, title),
+            make_pdf,
+            printer=printer,
+            on_printed=lambda: self.info.emit(
                 self.tr("{what} sent to the printer.").format(what=title)
             ),
-            on_error=lambda exc: self.failed.emit(
-                self.tr("{what} could not be printed: {reason}").format(
-                    what=title, reason=describe_error(exc)
-                )
+            on_failed=lambda _stage, reason: self.failed.emit(
+                self.tr("{what} could not be printed: {reason}").format(what=title, reason=reason)
             ),
         )
         self.info.emit(self.tr("Printing {what}…").format(what=title))
@@ -549,4 +555,4 @@ def _write_export(sheets: list, target: Path, as_csv: bool) -> Path:
         data = export.to_csv(rows, columns).encode("utf-8")
     else:
         data = export.to_xlsx(sheets)
-    return write_atomically(target, data)
+    return write_pdf(target, data)  # the one atomic-write helper (any bytes)

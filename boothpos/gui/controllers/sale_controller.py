@@ -4,8 +4,10 @@ The view (:mod:`boothpos.gui.views.sale_view`) forwards the cashier's keys
 here and shows what the signals say. Every business rule is core's: products
 are found with ``core.products``, the cart is ``core.cart.Cart`` (through the
 :class:`CartTableModel`), the sale is ``core.checkout.checkout`` — committed
-synchronously, then the receipt PDF is saved and printing queued by the
-:class:`~boothpos.gui.receipts.ReceiptService`.
+synchronously; then the :class:`~boothpos.gui.receipts.ReceiptService` reads
+the sale and queues its receipt on the app's output service (rendered, saved
+and printed on the background worker; the outcome comes back through the
+output service's signals).
 
 The price the cashier sees is the price the customer pays: each cart line
 carries the unit price it showed when scanned, the payment dialog opens on the
@@ -31,6 +33,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -40,17 +43,19 @@ from boothpos.core import checkout, clock, days, products
 from boothpos.core import db as dbmod
 from boothpos.core.cart import Cart
 from boothpos.core.checkout import SaleResult, Tender
+from boothpos.core.codes import DayStatus
 from boothpos.core.errors import BoothError, DayClosed, FilesChanged, StorageError
 from boothpos.core.event import Event
 from boothpos.core.products import Product
 from boothpos.core.users import User
+from boothpos.gui.banner_message import ERROR, INFO, WARNING, BannerMessage
 from boothpos.gui.models.cart_model import CartTableModel
-from boothpos.gui.receipts import ReceiptService, describe_error
+from boothpos.gui.output import Kind, OutputJob, Stage, describe_error
+from boothpos.gui.receipts import ReceiptService
 
 if TYPE_CHECKING:
     from boothpos.core.backup import BackupRun
 
-INFO, WARNING, ERROR = "info", "warning", "error"
 STORAGE_KEY = "storage"  # the banner of a write the disk refused
 BACKUP_KEY = "backup"  # the banner of a failed automatic backup
 DAY_CLOSED_KEY = "day-closed"  # the banner while today's fair day is closed
@@ -60,21 +65,21 @@ FILES_WATCH_MS = 2000  # how often the till checks its files are still the ones 
 log = logging.getLogger(__name__)
 
 
+class Refusal(StrEnum):
+    """Why payment cannot start: each kind is shown its own way (see ``check_payment``)."""
+
+    EMPTY_CART = "empty_cart"
+    NO_CASHIER = "no_cashier"
+    FILES_CHANGED = "files_changed"  # the database files were changed under the till
+    DAY_CLOSED = "day_closed"  # today's fair day is closed
+
+
 @dataclass(frozen=True)
-class BannerMessage:
-    """A non-modal message for the sale screen's banner.
+class PaymentRefusal:
+    """A refusal to start payment: its kind (what to do about it) and its text (what to say)."""
 
-    ``sticky`` messages stay until dismissed (printer problems); the others
-    are cleared when the next product is added. ``action`` (with its button
-    text) lets the cashier act on it, e.g. reprint a receipt.
-    """
-
-    level: str
+    kind: Refusal
     text: str
-    sticky: bool = False
-    action_text: str = ""
-    action: Callable[[], None] | None = None
-    key: str = ""  # messages with the same key replace each other
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ class SaleController(QObject):
       ``dismissBanner(str)``      drop the messages with this key (a problem solved)
       ``refused(str)``            an input was refused (the view beeps)
       ``lineTouched(int)``        this cart row was added/changed: select and show it
-      ``saleCompleted(object)``   a :class:`LastSale` after commit + receipt saved
+      ``saleCompleted(object)``   a :class:`LastSale` after the commit (receipt queued)
     """
 
     banner = Signal(object)
@@ -124,8 +129,8 @@ class SaleController(QObject):
         self._backing_up = False  # an automatic backup is running in the background
         self.model = CartTableModel(parent=self)
         self.model.inputRefused.connect(self._refuse)
-        receipts.printFailed.connect(self._print_failed)
-        receipts.printed.connect(self._printed)
+        receipts.output.failed.connect(self._output_failed)
+        receipts.output.printed.connect(self._output_printed)
         self._stopped = ""  # why payments stopped (the database files changed), "" while fine
         self._files_watch = QTimer(self)
         self._files_watch.setInterval(FILES_WATCH_MS)
@@ -271,27 +276,34 @@ class SaleController(QObject):
 
     # -- paying -----------------------------------------------------------------------
 
-    def payment_refusal(self) -> str:
-        """Why payment cannot start now ("" when it can)."""
+    def payment_refusal(self) -> PaymentRefusal | None:
+        """Why payment cannot start now (None when it can)."""
         if self.model.cart.is_empty():
-            return self.tr("The cart is empty: scan a product before paying.")
+            return PaymentRefusal(
+                Refusal.EMPTY_CART, self.tr("The cart is empty: scan a product before paying.")
+            )
         if self._cashier is None:
-            return self.tr("Nobody is signed in: sign in before taking payment.")
+            return PaymentRefusal(
+                Refusal.NO_CASHIER, self.tr("Nobody is signed in: sign in before taking payment.")
+            )
         if self._stopped:
-            return self._stopped
-        return self.day_closed_text()
+            return PaymentRefusal(Refusal.FILES_CHANGED, self._stopped)
+        closed = self.day_closed_text()
+        return PaymentRefusal(Refusal.DAY_CLOSED, closed) if closed else None
 
     def check_payment(self) -> bool:
         """True when payment can start; else the refusal goes to the banner (and a beep)."""
         refusal = self.payment_refusal()
-        if refusal and refusal == self._stopped:  # the sticky banner is up already
-            self.refused.emit(refusal)
-        elif refusal and refusal == self.day_closed_text():
-            self.refused.emit(refusal)
+        if refusal is None:
+            return True
+        if refusal.kind is Refusal.FILES_CHANGED:  # the sticky banner is up already
+            self.refused.emit(refusal.text)
+        elif refusal.kind is Refusal.DAY_CLOSED:
+            self.refused.emit(refusal.text)
             self.check_day()  # the sticky day-closed message, not a passing one
-        elif refusal:
-            self._refuse(refusal)
-        return not refusal
+        else:
+            self._refuse(refusal.text)
+        return False
 
     # -- the fair day -----------------------------------------------------------------
 
@@ -302,7 +314,7 @@ class SaleController(QObject):
     def day_closed_text(self) -> str:
         """Core's DayClosed message when today's fair day is closed; "" while it takes sales."""
         day = self.today()
-        if days.state(self._db, day).status != "closed":
+        if days.state(self._db, day).status != DayStatus.CLOSED:
             return ""
         return DayClosed(days.CLOSED, day=day.isoformat()).message()
 
@@ -327,7 +339,8 @@ class SaleController(QObject):
         )  # fmt: skip
 
     def commit_sale(self, tenders: list[Tender]) -> SaleResult:
-        """Record the sale (one transaction, committed now), save its receipt, queue printing.
+        """Record the sale (one transaction, committed now), then queue its receipt (render,
+        save, print on the output service's worker).
 
         Raises a core error, with nothing written, when checkout refuses. A
         receipt that cannot be saved after the commit is reported on the banner;
@@ -370,26 +383,33 @@ class SaleController(QObject):
     # -- receipts ---------------------------------------------------------------------
 
     def issue_receipt(self, receipt_no: str) -> bool:
-        """Save the receipt PDF of a committed sale and queue printing; never raises."""
+        """Queue the receipt of a committed sale (render, save, print); never raises.
+
+        A receipt that cannot be rendered or saved comes back through the output
+        service's ``failed`` and is shown by :meth:`_receipt_failed`.
+        """
         try:
             self._receipts.issue(receipt_no)
         except Exception as exc:  # noqa: BLE001 - the sale stands; say what failed
-            log.exception("receipt %s could not be saved", receipt_no)
-            self.banner.emit(
-                BannerMessage(
-                    ERROR,
-                    self.tr(
-                        "Sale {receipt} is saved, but its receipt could not be made: {reason}"
-                    ).format(receipt=receipt_no, reason=describe_error(exc)),
-                    sticky=True,
-                    action_text=self.tr("Try again"),
-                    action=lambda: self.issue_receipt(receipt_no),
-                    key=f"receipt:{receipt_no}",
-                )
-            )
+            log.exception("receipt %s could not be made", receipt_no)
+            self._receipt_failed(receipt_no, describe_error(exc))
             return False
         self.dismissBanner.emit(f"receipt:{receipt_no}")
         return True
+
+    def _receipt_failed(self, receipt_no: str, reason: str) -> None:
+        self.banner.emit(
+            BannerMessage(
+                ERROR,
+                self.tr(
+                    "Sale {receipt} is saved, but its receipt could not be made: {reason}"
+                ).format(receipt=receipt_no, reason=reason),
+                sticky=True,
+                action_text=self.tr("Try again"),
+                action=lambda: self.issue_receipt(receipt_no),
+                key=f"receipt:{receipt_no}",
+            )
+        )
 
     def reprint(self, receipt_no: str) -> None:
         try:
@@ -415,6 +435,18 @@ class SaleController(QObject):
                 key=f"receipt:{receipt_no}",
             )
         )
+
+    def _output_failed(self, job: OutputJob, stage: str, reason: str) -> None:
+        if job.kind is not Kind.RECEIPT:
+            return
+        if stage == Stage.PRINT:
+            self._print_failed(job.title, reason)
+        else:
+            self._receipt_failed(job.title, reason)
+
+    def _output_printed(self, job: OutputJob) -> None:
+        if job.kind is Kind.RECEIPT:
+            self._printed(job.title)
 
     def _print_failed(self, receipt_no: str, message: str) -> None:
         self._troubled.add(receipt_no)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from boothpos.core import db as dbmod
 from boothpos.core import event, users
+from boothpos.core.codes import Role
 from boothpos.core.errors import DatabaseError, Msg, RefusedInput
 
 if TYPE_CHECKING:
@@ -99,9 +100,9 @@ def create_event_database(target: Path, spec: NewEvent) -> ImportResult | None:
             event.create_event(
                 db, name=spec.name, first_day=spec.first_day, days=spec.days, venue=spec.venue
             )
-            admin = users.add_user(db, "admin", spec.admin_pin, "admin", "Admin")
+            admin = users.add_user(db, "admin", spec.admin_pin, Role.ADMIN, "Admin")
             if spec.cashier_pin:
-                users.add_user(db, "kasir", spec.cashier_pin, "attendant", "Kasir")
+                users.add_user(db, "kasir", spec.cashier_pin, Role.ATTENDANT, "Kasir")
         if spec.catalog is not None:
             from boothpos.core import catalog
 

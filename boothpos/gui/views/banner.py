@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from boothpos.gui.controllers.sale_controller import BannerMessage
+from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.labels import keep_amounts, sentence
 
 MAX_MESSAGES = 4

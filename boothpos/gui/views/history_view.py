@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDateEdit,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +28,7 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.sales import Sale
 from boothpos.core.users import User
 from boothpos.gui.controllers.history_controller import HistoryController
+from boothpos.gui.dialogs import DialogSlot
 from boothpos.gui.labels import keep_amounts, method_label, plural, sentence, status_label
 from boothpos.gui.models import sale_lines_model as lines_cols
 from boothpos.gui.models.sale_lines_model import SaleLinesModel
@@ -64,7 +66,7 @@ class HistoryScreen(QWidget):
         self.setObjectName("historyScreen")
         self._controller = controller
         self._selected: Sale | None = None
-        self.dialog: SupervisorDialog | RefundDialog | None = None  # the one open now
+        self._dialogs: DialogSlot[QDialog] = DialogSlot(closed=self._dialog_closed)  # one at a time
 
         self.model = SalesTableModel(self)
         self.lines_model = SaleLinesModel(self)
@@ -331,15 +333,15 @@ class HistoryScreen(QWidget):
             preferred=self._controller.user, parent=self,
         )  # fmt: skip
 
-    def _open(self, dialog: SupervisorDialog | RefundDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The approval or refund dialog open now (one at a time)."""
+        return self._dialogs.current
 
-    def _dialog_closed(self, dialog: SupervisorDialog | RefundDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+    def _open(self, dialog: SupervisorDialog | RefundDialog) -> None:
+        self._dialogs.open(dialog)
+
+    def _dialog_closed(self) -> None:
         if self.dialog is None:
             self.window().activateWindow()  # back to the list, ready for the next key
             self.table.setFocus()

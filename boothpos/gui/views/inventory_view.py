@@ -42,8 +42,9 @@ from boothpos.core.errors import BoothError, CatalogError
 from boothpos.core.stock_ops import InventoryRow
 from boothpos.core.users import User
 from boothpos.gui import palette as pal
+from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.controllers.inventory_controller import InventoryController
-from boothpos.gui.controllers.sale_controller import BannerMessage
+from boothpos.gui.dialogs import DialogSlot
 from boothpos.gui.labels import plural
 from boothpos.gui.models import inventory_model as cols
 from boothpos.gui.models.inventory_model import InventoryTableModel
@@ -96,7 +97,7 @@ class InventoryScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)
         self._controller = controller
-        self.dialog: QDialog | None = None  # the one open now
+        self._dialogs: DialogSlot[QDialog] = DialogSlot(closed=self._dialog_closed)  # one at a time
         self._pending: Callable[[], None] | None = None  # opens after the approval closes
         self.model = InventoryTableModel(self)
 
@@ -535,15 +536,15 @@ class InventoryScreen(QWidget):
         dialog.accepted.connect(done)
         self._open(dialog)
 
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The stock dialog open now (one at a time)."""
+        return self._dialogs.current
 
-    def _dialog_closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+    def _open(self, dialog: QDialog) -> None:
+        self._dialogs.open(dialog)
+
+    def _dialog_closed(self) -> None:
         pending, self._pending = self._pending, None
         if pending is not None:
             pending()

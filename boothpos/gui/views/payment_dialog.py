@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, Method
 from boothpos.core.errors import BoothError, StorageError
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.qris import QrisCode
@@ -57,11 +57,11 @@ from boothpos.gui.views.qris_panel import QrisPanel, fit_to_screen
 log = logging.getLogger(__name__)
 
 METHOD_KEYS = {
-    "cash": Qt.Key.Key_F5,
-    "qris": Qt.Key.Key_F6,
-    "debit": Qt.Key.Key_F7,
-    "credit": Qt.Key.Key_F8,
-    "transfer": Qt.Key.Key_F9,
+    Method.CASH: Qt.Key.Key_F5,
+    Method.QRIS: Qt.Key.Key_F6,
+    Method.DEBIT: Qt.Key.Key_F7,
+    Method.CREDIT: Qt.Key.Key_F8,
+    Method.TRANSFER: Qt.Key.Key_F9,
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -134,7 +134,7 @@ class PaymentDialog(QDialog):
         self.controller = controller
         self.qris_panel = QrisPanel(qris, self)  # shown while QRIS is the method
         self.completed: Completed | None = None
-        self.method = "cash"
+        self.method: str = Method.CASH
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self.setStyleSheet(_STYLE)
@@ -142,7 +142,7 @@ class PaymentDialog(QDialog):
 
         self.compact = False
         self._build()
-        self._select_method("cash")
+        self._select_method(Method.CASH)
         self.burst_guard = BurstGuard(self, clock=scanner_clock, parent=self)
         self.burst_guard.scanned.connect(self._burst)
 
@@ -159,7 +159,15 @@ class PaymentDialog(QDialog):
         outer.addWidget(self.qris_panel)
         self._outer = outer
         self._root = root
+        root.addWidget(self._build_totals())
+        root.addWidget(self._build_lines())
+        root.addLayout(self._build_methods())
+        root.addLayout(self._build_form())
+        self._build_messages(root)
+        root.addLayout(self._build_buttons())
 
+    def _build_totals(self) -> QFrame:
+        """The card: total to pay, still due."""
         card = QFrame(self)
         card.setObjectName("card")
         top = QGridLayout(card)
@@ -176,8 +184,10 @@ class PaymentDialog(QDialog):
         self.due_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.due_caption, 1, 0)
         top.addWidget(self.due_value, 1, 1)
-        root.addWidget(card)
+        return card
 
+    def _build_lines(self) -> QTableView:
+        """The part payments taken so far (Del removes one)."""
         self.lines_model = PaymentLinesModel(self)
         self.lines_view = QTableView(self)
         self.lines_view.setObjectName("paymentLines")
@@ -192,8 +202,10 @@ class PaymentDialog(QDialog):
         self.lines_view.verticalHeader().setDefaultSectionSize(28)
         self.lines_view.setToolTip(self.tr("Part payments taken; Del removes the selected one"))
         self.lines_view.installEventFilter(self)
-        root.addWidget(self.lines_view)
+        return self.lines_view
 
+    def _build_methods(self) -> QHBoxLayout:
+        """One button per payment method, each with its F-key."""
         methods = QHBoxLayout()
         methods.setSpacing(6)
         self.method_group = QButtonGroup(self)
@@ -214,8 +226,10 @@ class PaymentDialog(QDialog):
             methods.addWidget(button)
             shortcut = QShortcut(QKeySequence(METHOD_KEYS[method]), self)
             shortcut.activated.connect(lambda m=method: self._select_method(m))
-        root.addLayout(methods)
+        return methods
 
+    def _build_form(self) -> QGridLayout:
+        """Amount received (with quick amounts), reference, change."""
         form = QGridLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
@@ -247,8 +261,10 @@ class PaymentDialog(QDialog):
         self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addWidget(self.change_value, 3, 1)
         form.setColumnStretch(1, 1)
-        root.addLayout(form)
+        return form
 
+    def _build_messages(self, root: QVBoxLayout) -> None:
+        """The refusal line and the keys hint."""
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
@@ -267,6 +283,7 @@ class PaymentDialog(QDialog):
         self.hint = hint
         root.addWidget(hint)
 
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add part payment (Ctrl+Enter)"), self)
         self.add_button.setAutoDefault(False)
@@ -284,7 +301,7 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.complete_button, 1)
-        root.addLayout(buttons)
+        return buttons
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -299,7 +316,7 @@ class PaymentDialog(QDialog):
     def _select_method(self, method: str) -> None:
         self.method = method
         self.method_buttons[method].setChecked(True)
-        noncash = method != "cash"
+        noncash = method != Method.CASH
         self.reference_edit.setEnabled(noncash)
         if not noncash:
             self.reference_edit.clear()
@@ -322,7 +339,7 @@ class PaymentDialog(QDialog):
             button.deleteLater()
         self.quick_buttons = []
         due = self.controller.due
-        amounts = [due] + (self.controller.quick_amounts() if self.method == "cash" else [])
+        amounts = [due] + (self.controller.quick_amounts() if self.method == Method.CASH else [])
         for n, amount in enumerate(amounts):
             text = self.tr("Exact amount") if n == 0 else format_rupiah(amount)
             button = QPushButton(text, self)
@@ -356,7 +373,7 @@ class PaymentDialog(QDialog):
 
     def _show_qris(self, preview: Preview) -> None:
         """QRIS: the code for the amount typed (see gui.views.qris_panel)."""
-        shown = self.method == "qris"
+        shown = self.method == Method.QRIS
         if shown:
             self.qris_panel.set_amount(preview.amount if preview.action != "invalid" else None)
         if shown != self.qris_panel.isVisibleTo(self):
@@ -501,7 +518,7 @@ class PaymentDialog(QDialog):
 
     def _after_part_payment(self) -> None:
         self.lines_model.set_lines(list(self.controller.lines))
-        self._select_method("cash")
+        self._select_method(Method.CASH)
 
     def _refused(self, text: str) -> None:
         QApplication.beep()

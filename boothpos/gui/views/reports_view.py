@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -60,9 +61,11 @@ from boothpos.gui.controllers.reports_controller import (
     ReportsController,
     Selection,
 )
+from boothpos.gui.dialogs import DialogSlot
 from boothpos.gui.labels import method_label, plural
 from boothpos.gui.models import report_models as cols
 from boothpos.gui.models.report_models import PartnerTotalsModel, ProductTotalsModel, SortRole
+from boothpos.gui.output import OutputService
 from boothpos.gui.views.close_day_dialog import CloseDayDialog, day_choice_text, find_day
 from boothpos.gui.views.day_dialogs import OpenDayDialog, ReopenDayDialog
 from boothpos.gui.views.report_widgets import BarChart, PdfPreview
@@ -157,7 +160,7 @@ class ReportsScreen(QWidget):
         self._days = days
         self._user: User | None = None
         self.data: ReportData | None = None
-        self.dialog: QWidget | None = None  # the one dialog open now
+        self._dialogs: DialogSlot[QDialog] = DialogSlot(closed=self._dialog_closed)  # one at a time
         self.ask_path: AskPath = lambda title, default, filters: ask_save_path(
             self, title, default, filters
         )
@@ -692,15 +695,15 @@ class ReportsScreen(QWidget):
             "" if self._may(Role.ADMIN) else self.tr("Only an administrator can reopen a day.")
         )
 
-    def _open_dialog(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The fair-day dialog open now (one at a time)."""
+        return self._dialogs.current
 
-    def _dialog_closed(self, dialog: QWidget) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self._dialogs.open(dialog)
+
+    def _dialog_closed(self) -> None:
         if self.isVisible():
             self.window().activateWindow()
             self.table.setFocus()
@@ -880,6 +883,7 @@ def make_reports_screen(
     work: BackgroundWork | None = None,
     printer: Callable[[], object] | None = None,
     now: Callable[[], datetime] | None = None,
+    output: OutputService | None = None,
 ) -> ReportsScreen:
     """The reports screen with its controllers. A4 documents go to the default system
     printer; ``work`` is the app's one background helper (pdfium is not thread-safe)."""
@@ -890,10 +894,12 @@ def make_reports_screen(
 
         return SystemPrinter()
 
-    work = work or BackgroundWork()
+    work = output.work if output is not None else work or BackgroundWork()
     make_printer = printer or system_printer
-    controller = ReportsController(db, event, folder, work, make_printer, now=now)
-    days = FairDayController(db, event, Path(db_path), folder, work, make_printer, now=now)
+    controller = ReportsController(db, event, folder, work, make_printer, now=now, output=output)
+    days = FairDayController(
+        db, event, Path(db_path), folder, work, make_printer, now=now, output=output
+    )
     screen = ReportsScreen(controller, days)
     controller.setParent(screen)
     days.setParent(screen)

@@ -42,13 +42,14 @@ from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 from boothpos.core.users import User
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
+from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.controllers.sale_controller import (
     DAY_CLOSED_KEY,
     FILES_KEY,
-    BannerMessage,
     LastSale,
     SaleController,
 )
+from boothpos.gui.dialogs import DialogSlot
 from boothpos.gui.labels import keep_amounts, plural
 from boothpos.gui.models.cart_model import (
     COL_DISCOUNT,
@@ -147,8 +148,8 @@ class SaleScreen(QWidget):
         self._warmed = False
         self._day_closed = ""  # why payment is refused today ("" while the day takes sales)
         self._payments_stopped = ""  # why payments stopped for good ("" while the files are fine)
-        self.payment_dialog: PaymentDialog | None = None
-        self.search_dialog: ProductSearchDialog | None = None
+        self._payment: DialogSlot[PaymentDialog] = DialogSlot(closed=self.focus_scan)
+        self._search: DialogSlot[ProductSearchDialog] = DialogSlot(closed=self.focus_scan)
 
         self._build(event)
         self._scanner_clock = scanner_clock
@@ -402,6 +403,16 @@ class SaleScreen(QWidget):
         self.controller.remove_line(self.selected_row())
         self.focus_scan()
 
+    @property
+    def payment_dialog(self) -> PaymentDialog | None:
+        """The payment dialog while it is open (F12)."""
+        return self._payment.current
+
+    @property
+    def search_dialog(self) -> ProductSearchDialog | None:
+        """The product search while it is open (F2)."""
+        return self._search.current
+
     def open_search(self) -> None:
         if self.search_dialog is not None:
             return
@@ -409,11 +420,9 @@ class SaleScreen(QWidget):
 
         dialog = ProductSearchDialog(self._db, self)
         dialog.productChosen.connect(self._product_chosen)
-        dialog.finished.connect(self._search_closed)
         text = self.scan_field.text().strip()
         self.scan_field.clear()
-        self.search_dialog = dialog
-        dialog.open()
+        self._search.open(dialog)
         if text:
             dialog.query_edit.setText(text)
             dialog.run_search()
@@ -434,9 +443,8 @@ class SaleScreen(QWidget):
         dialog = PaymentDialog(
             payment, self, qris=booth_qris(self._db), scanner_clock=self._scanner_clock
         )
-        dialog.finished.connect(self._payment_closed)
         dialog.scanned.connect(self._scanned_while_paying)
-        self.payment_dialog = dialog
+        self._payment.track(dialog)
         self.paymentOpened.emit(dialog)
         dialog.open()
         dialog.amount_edit.setFocus()
@@ -446,12 +454,6 @@ class SaleScreen(QWidget):
 
     def _product_chosen(self, product: Product) -> None:
         self.controller.add_product(product)
-
-    def _search_closed(self, _result: int) -> None:
-        dialog, self.search_dialog = self.search_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-        self.focus_scan()
 
     def take_scan(self, code: str) -> tuple[bool, str]:
         """A scan made while another screen or dialog is in front: into the cart.
@@ -483,12 +485,6 @@ class SaleScreen(QWidget):
             dialog.retotal(self.model.total(), text)
         else:
             dialog.scan_refused(text + " " + self.tr("Nothing was paid."))
-
-    def _payment_closed(self, _result: int) -> None:
-        dialog, self.payment_dialog = self.payment_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-        self.focus_scan()
 
     def _sale_completed(self, last: LastSale) -> None:
         self.last_receipt_label.setText(
@@ -566,9 +562,7 @@ class SaleScreen(QWidget):
         """After the screen is up: load what the first F2/F12 and receipt need."""
         for module in LATE_MODULES:
             importlib.import_module(module)
-        warm_up = getattr(self.receipts, "warm_up", None)
-        if callable(warm_up):
-            warm_up()
+        self.receipts.warm_up()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
