@@ -9,7 +9,12 @@ stock sheet, labels, a partner slip) goes the same way:
 2. on the :class:`~boothpos.gui.worker.BackgroundWork` thread the PDF is
    rendered and, when a path is given, written atomically
    (:func:`boothpos.documents.pdf_files.write_pdf`: a temporary file, fsync,
-   rename; nothing half-written is ever left, not even the temporary file);
+   rename; nothing half-written is ever left, not even the temporary file).
+   One job does this step on the GUI thread (``now=True``): the receipt of a
+   sale just paid, because DESIGN's cashier flow promises "the sale is
+   committed, its receipt PDF saved, printing started" before the screen is
+   back (a 80 mm receipt costs a few ms), and ``check`` names a receipt PDF the
+   books lack as the trace of a lost sale;
 3. when a printer is given, printing follows on the same worker thread, so
    jobs reach the printer in the order they were asked for.
 
@@ -190,9 +195,11 @@ class OutputService(QObject):
         on_saved: Callable[[Path], None] | None = None,
         on_printed: Callable[[], None] | None = None,
         on_failed: Callable[[Stage, str], None] | None = None,
+        now: bool = False,
     ) -> None:
         """Render ``job`` (or take its finished bytes), save it at ``path``, print it on
-        ``printer``; all on the worker. Outcomes: the signals and the callbacks."""
+        ``printer``; all on the worker, or the render and save before returning when
+        ``now``. Outcomes: the signals and the callbacks."""
 
         def fail(stage: Stage, exc: BaseException) -> None:
             reason = describe_error(exc)
@@ -216,6 +223,14 @@ class OutputService(QObject):
             else:
                 fail(Stage.RENDER, exc)
 
+        if now:
+            try:
+                result = _render_and_save(render, path)
+            except Exception as exc:  # noqa: BLE001 - reported like a worker failure
+                step_failed(exc)
+            else:
+                saved(result)
+            return
         self._work.submit(_render_and_save, render, path, on_done=saved, on_error=step_failed)
 
     def _print(

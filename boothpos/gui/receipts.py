@@ -1,10 +1,12 @@
 """Receipts of the till: read the sale now, render, save and print it on the output service.
 
 The sale is already committed when :meth:`ReceiptService.issue` is called.
-The sale is read on the GUI thread (the connection is this thread's); the
-PDF is rendered, saved atomically as ``<folder>/<receipt_no>.pdf`` and then
-printed on the app's :class:`~boothpos.gui.output.OutputService` worker, as
-DESIGN.md asks of slow work. The outcome comes back through the output
+The sale is read on the GUI thread (the connection is this thread's); its
+PDF is rendered and saved atomically as ``<folder>/<receipt_no>.pdf`` before
+``issue`` returns (DESIGN's cashier flow: committed, receipt PDF saved,
+printing started, then the screen is back) and printed on the app's
+:class:`~boothpos.gui.output.OutputService` worker. A reprint is rendered,
+saved and printed on the worker. The outcome comes back through the output
 service's signals (``saved``/``printed``/``failed`` with an
 :class:`~boothpos.gui.output.OutputJob` of kind ``Kind.RECEIPT`` whose title
 is the receipt number). A printer failure never touches the database: the
@@ -117,15 +119,15 @@ class ReceiptService(QObject):
         return self._folder / f"{_safe_name(receipt_no)}.pdf"
 
     def issue(self, receipt_no: str) -> Path:
-        """Queue the receipt of a committed sale: render, save, print (in that order).
+        """The receipt of a committed sale: rendered and saved now, printing queued.
 
-        Returns where it will be saved. Raises a
+        Returns where it is saved. Raises a
         :class:`~boothpos.core.errors.BoothError` for an unknown receipt (nothing
         queued); every later problem comes through the output service's ``failed``.
         """
         sale = self._sale(receipt_no)
         path = self.path_for(receipt_no)
-        self._queue(sale, path, reprint=False)
+        self._queue(sale, path, reprint=False, now=True)
         return path
 
     def reprint(self, receipt_no: str) -> Path:
@@ -140,7 +142,7 @@ class ReceiptService(QObject):
 
         return sales.get_sale(self._db, receipt_no)  # read here: the render runs on the worker
 
-    def _queue(self, sale: Sale, path: Path, *, reprint: bool) -> None:
+    def _queue(self, sale: Sale, path: Path, *, reprint: bool, now: bool = False) -> None:
         event, width, lang = self._event, self._width_mm, self._lang
 
         def render() -> bytes:
@@ -153,6 +155,7 @@ class ReceiptService(QObject):
             render,
             path=path,
             printer=self._output.printer,
+            now=now,
         )
 
     def _next_reprint_path(self, receipt_no: str) -> Path:

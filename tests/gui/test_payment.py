@@ -294,3 +294,26 @@ def test_a_sale_through_the_dialog_checks_its_payments_once_in_checkout(
     ]
     assert calls == [85_000]  # once, by checkout, inside the sale's transaction
     assert dialog.completed.result.change == 15_000
+
+
+def test_when_enter_completes_the_receipt_pdf_is_already_saved_and_printing_started(
+    qtbot, sale_screen, booth, receipt_folder, printer, scan_clock
+):
+    """DESIGN's cashier flow: committed, its receipt PDF saved, printing started, screen back.
+
+    Checked the moment the dialog's Enter returns, before the worker has run."""
+    from pypdf import PdfReader
+
+    scan(qtbot, sale_screen, booth.product["gelang"].barcode)
+    dialog = open_payment(qtbot, sale_screen)
+    scan_clock.person()
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+
+    (receipt_no,) = [r for (r,) in booth.reopen().execute("SELECT receipt_no FROM sales")]
+    saved = receipt_folder / f"{receipt_no}.pdf"
+    assert saved.exists()
+    assert receipt_no in PdfReader(saved).pages[0].extract_text()
+    assert sale_screen.payment_dialog is None
+    qtbot.waitUntil(sale_screen.scan_field.hasFocus, timeout=2000)
+    assert sale_screen.receipts.work.wait_idle()
+    assert printer.titles == [receipt_no]

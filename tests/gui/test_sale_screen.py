@@ -572,7 +572,7 @@ def test_receipt_that_cannot_be_saved_keeps_the_sale_and_can_be_made_again(
     assert sale_screen.payment_dialog is None  # the sale is done, not "failed"
     assert booth.count("sales") == 1
     [receipt_no] = [r[0] for r in booth.reopen().execute("SELECT receipt_no FROM sales")]
-    assert receipt_service.work.wait_idle()  # the save failed on the worker
+    assert receipt_service.work.wait_idle()  # the save failed before the screen was back
     assert not (receipt_folder / f"{receipt_no}.pdf").exists()
     assert "No space left" in sale_screen.banner.text()
     [row] = sale_screen.banner.rows()

@@ -383,18 +383,19 @@ class SaleController(QObject):
     # -- receipts ---------------------------------------------------------------------
 
     def issue_receipt(self, receipt_no: str) -> bool:
-        """Queue the receipt of a committed sale (render, save, print); never raises.
+        """Make the receipt of a committed sale (render and save now, print queued);
+        never raises.
 
         A receipt that cannot be rendered or saved comes back through the output
         service's ``failed`` and is shown by :meth:`_receipt_failed`.
         """
+        self.dismissBanner.emit(f"receipt:{receipt_no}")  # before: a failure now says so anew
         try:
             self._receipts.issue(receipt_no)
         except Exception as exc:  # noqa: BLE001 - the sale stands; say what failed
             log.exception("receipt %s could not be made", receipt_no)
             self._receipt_failed(receipt_no, describe_error(exc))
             return False
-        self.dismissBanner.emit(f"receipt:{receipt_no}")
         return True
 
     def _receipt_failed(self, receipt_no: str, reason: str) -> None:
