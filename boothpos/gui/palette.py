@@ -70,15 +70,13 @@ DISPLAY_CAPTION = "#b9cde2"
 DISPLAY_HINT = "#d9e6f2"
 DISPLAY_THANKS = "#8ee59b"
 
-# The sale screen, payment dialog and banners (gui/views/sale_view.py, payment_dialog.py,
-# banner.py) still write these in their sheets; named here for when they move over.
-PAY = "#1b7f3b"  # the pay button (SUCCESS)
-PAY_BORDER = "#14602c"
+# ---------------------------------------------------------------- the sale screen and banners
+PAY_BORDER = "#14602c"  # the pay and complete buttons (SUCCESS) have this edge
 PAY_DISABLED = "#9fb8a7"
-LAST_SALE = "#eef7f0"
+LAST_SALE = "#eef7f0"  # the last sale's panel
 LAST_SALE_BORDER = "#b7dcc1"
-INPUT_DISABLED = "#eef0f3"
-INFO_BANNER = "#e8f1fb"
-INFO_MARK = "#0f5ea8"
-WARNING_BORDER = "#e0b000"
-ERROR_BORDER = "#d13438"
+INPUT_DISABLED = "#eef0f3"  # a field that does not apply (the reference of a cash payment)
+INFO_BANNER = "#e8f1fb"  # an info banner
+INFO_MARK = "#0f5ea8"  # the mark of an info banner
+WARNING_BORDER = "#e0b000"  # a warning banner's edge
+ERROR_BORDER = "#d13438"  # an error banner's edge

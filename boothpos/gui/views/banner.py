@@ -10,25 +10,34 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from boothpos.gui import palette as pal
 from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.labels import keep_amounts, sentence
 
 MAX_MESSAGES = 4
 
-_STYLE = """
-QFrame#bannerRow { border-radius: 6px; border: 1px solid; }
-QFrame#bannerRow[level="info"] { background: #e8f1fb; border-color: #8ab4e0; }
-QFrame#bannerRow[level="warning"] { background: #fff4ce; border-color: #e0b000; }
-QFrame#bannerRow[level="error"] { background: #fde7e9; border-color: #d13438; }
-QFrame#bannerRow QLabel { background: transparent; border: none; color: #1f2328; font-size: 11pt; }
-QFrame#bannerRow QLabel#bannerMark { font-weight: 700; }
-QFrame#bannerRow[level="info"] QLabel#bannerMark { color: #0f5ea8; }
-QFrame#bannerRow[level="warning"] QLabel#bannerMark { color: #8a5a00; }
-QFrame#bannerRow[level="error"] QLabel#bannerMark { color: #b3261e; }
-QFrame#bannerRow QPushButton { padding: 3px 10px; }
-QFrame#bannerRow QPushButton#bannerClose {
-    border: none; background: transparent; font-size: 15pt; padding: 0 6px; color: #5f6b7a;
-}
+_STYLE = f"""
+QFrame#bannerRow {{ border-radius: 6px; border: 1px solid; }}
+QFrame#bannerRow[level="info"] {{
+    background: {pal.INFO_BANNER}; border-color: {pal.ACCENT_SOFT_BORDER};
+}}
+QFrame#bannerRow[level="warning"] {{
+    background: {pal.WARNING_SOFT}; border-color: {pal.WARNING_BORDER};
+}}
+QFrame#bannerRow[level="error"] {{
+    background: {pal.DANGER_SOFT}; border-color: {pal.ERROR_BORDER};
+}}
+QFrame#bannerRow QLabel {{
+    background: transparent; border: none; color: {pal.INK}; font-size: 11pt;
+}}
+QFrame#bannerRow QLabel#bannerMark {{ font-weight: 700; }}
+QFrame#bannerRow[level="info"] QLabel#bannerMark {{ color: {pal.INFO_MARK}; }}
+QFrame#bannerRow[level="warning"] QLabel#bannerMark {{ color: {pal.WARNING}; }}
+QFrame#bannerRow[level="error"] QLabel#bannerMark {{ color: {pal.DANGER}; }}
+QFrame#bannerRow QPushButton {{ padding: 3px 10px; }}
+QFrame#bannerRow QPushButton#bannerClose {{
+    border: none; background: transparent; font-size: 15pt; padding: 0 6px; color: {pal.CAPTION};
+}}
 """
 
 

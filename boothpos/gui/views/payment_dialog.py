@@ -42,6 +42,7 @@ from boothpos.core.codes import METHODS, Method
 from boothpos.core.errors import BoothError, StorageError
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.qris import QrisCode
+from boothpos.gui import palette as pal
 from boothpos.gui.controllers.payment_controller import (
     Completed,
     Entry,
@@ -65,38 +66,39 @@ METHOD_KEYS = {
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-_STYLE = """
-QDialog#paymentDialog { background: #f6f7f9; }
-QLabel { color: #1f2328; }
-QLabel#caption { color: #5f6b7a; font-size: 11pt; }
-QLabel#totalValue { font-size: 30pt; font-weight: 700; }
-QLabel#dueValue { font-size: 16pt; font-weight: 700; color: #8a5a00; }
-QLabel#changeValue { font-size: 30pt; font-weight: 700; }
-QLabel#changeValue[state="change"] { color: #1b7f3b; }
-QLabel#changeValue[state="short"] { color: #b3261e; }
-QLabel#changeValue[state="due"] { color: #8a5a00; }
-QLabel#changeValue[state="none"] { color: #5f6b7a; }
-QLabel#error { color: #b3261e; font-size: 11pt; font-weight: 600; }
-QLabel#error[state="info"] { color: #1b7f3b; }
-QLabel#hint { color: #5f6b7a; }
-QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
-QLineEdit#amount {
-    font-size: 24pt; font-weight: 600; padding: 6px 12px; border: 2px solid #1d6fb8;
+_STYLE = f"""
+QDialog#paymentDialog {{ background: {pal.PAGE}; }}
+QLabel {{ color: {pal.INK}; }}
+QLabel#caption {{ color: {pal.CAPTION}; font-size: 11pt; }}
+QLabel#totalValue {{ font-size: 30pt; font-weight: 700; }}
+QLabel#dueValue {{ font-size: 16pt; font-weight: 700; color: {pal.WARNING}; }}
+QLabel#changeValue {{ font-size: 30pt; font-weight: 700; }}
+QLabel#changeValue[state="change"] {{ color: {pal.SUCCESS}; }}
+QLabel#changeValue[state="short"] {{ color: {pal.DANGER}; }}
+QLabel#changeValue[state="due"] {{ color: {pal.WARNING}; }}
+QLabel#changeValue[state="none"] {{ color: {pal.CAPTION}; }}
+QLabel#error {{ color: {pal.DANGER}; font-size: 11pt; font-weight: 600; }}
+QLabel#error[state="info"] {{ color: {pal.SUCCESS}; }}
+QLabel#hint {{ color: {pal.CAPTION}; }}
+QFrame#card {{ background: white; border: 1px solid {pal.BORDER}; border-radius: 8px; }}
+QLineEdit#amount {{
+    font-size: 24pt; font-weight: 600; padding: 6px 12px; border: 2px solid {pal.ACCENT};
     border-radius: 6px; background: white;
-}
-QLineEdit#reference { font-size: 12pt; padding: 4px 8px; }
-QTableView#paymentLines { font-size: 11pt; background: white; }
-QLineEdit#reference:disabled { background: #eef0f3; }
-QPushButton { font-size: 11pt; padding: 6px 12px; text-align: center; }
-QPushButton#method { font-size: 12pt; padding: 8px 10px; min-width: 112px; }
-QPushButton#method:checked {
-    background: #1d6fb8; color: white; border: 1px solid #175c99; border-radius: 4px;
-}
-QPushButton#quick { font-size: 12pt; padding: 6px 10px; }
-QPushButton#complete {
-    font-size: 13pt; font-weight: 700; padding: 10px 14px; background: #1b7f3b;
-    color: white; border: 1px solid #14602c; border-radius: 6px;
-}
+}}
+QLineEdit#reference {{ font-size: 12pt; padding: 4px 8px; }}
+QTableView#paymentLines {{ font-size: 11pt; background: white; }}
+QLineEdit#reference:disabled {{ background: {pal.INPUT_DISABLED}; }}
+QPushButton {{ font-size: 11pt; padding: 6px 12px; text-align: center; }}
+QPushButton#method {{ font-size: 12pt; padding: 8px 10px; min-width: 112px; }}
+QPushButton#method:checked {{
+    background: {pal.ACCENT}; color: white; border: 1px solid {pal.ACCENT_BORDER};
+    border-radius: 4px;
+}}
+QPushButton#quick {{ font-size: 12pt; padding: 6px 10px; }}
+QPushButton#complete {{
+    font-size: 13pt; font-weight: 700; padding: 10px 14px; background: {pal.SUCCESS};
+    color: white; border: 1px solid {pal.PAY_BORDER}; border-radius: 6px;
+}}
 """
 
 # A short screen (a 1024×600 netbook): smaller type and spacing, so that two part

@@ -41,6 +41,7 @@ from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
 from boothpos.core.products import Product
 from boothpos.core.users import User
+from boothpos.gui import palette as pal
 from boothpos.gui import pyside_fix  # noqa: F401 - guards PySide6 6.12.0 (see module)
 from boothpos.gui.banner_message import BannerMessage
 from boothpos.gui.controllers.sale_controller import (
@@ -82,42 +83,46 @@ if TYPE_CHECKING:
     from boothpos.gui.views.payment_dialog import PaymentDialog
     from boothpos.gui.views.search_dialog import ProductSearchDialog
 
-_STYLE = """
-QWidget#saleScreen { background: #f6f7f9; }
-QLabel#eventName { font-size: 12pt; font-weight: 600; }
-QLabel#cashier { font-size: 11pt; color: #5f6b7a; }
-QLineEdit#scanField {
-    font-size: 20pt; padding: 8px 14px; border: 2px solid #1d6fb8; border-radius: 8px;
-    background: white; selection-background-color: #1d6fb8;
-}
-QLineEdit#scanField:focus { border: 3px solid #1d6fb8; }
-QTableView#cartView {
-    font-size: 12pt; background: white; alternate-background-color: #f3f6fa;
-    border: 1px solid #d0d7de; border-radius: 6px; gridline-color: #e6e9ee;
-    selection-background-color: #cfe3f8; selection-color: #1f2328;
-}
-QTableView#cartView::item { padding: 0 6px; }
-QTableView#cartView QHeaderView::section {
-    font-size: 10pt; font-weight: 600; color: #5f6b7a; background: #eef1f5;
-    border: none; border-bottom: 1px solid #d0d7de; padding: 6px 8px;
-}
-QFrame#totalsPanel { background: white; border: 1px solid #d0d7de; border-radius: 8px; }
-QLabel#caption { font-size: 10pt; font-weight: 600; color: #5f6b7a; }
-QLabel#countValue { color: #1f2328; }
-QLabel#discountValue { font-size: 12pt; color: #b3261e; }
-QLabel#totalValue { color: #1f2328; }
-QPushButton#sideButton { font-size: 11pt; padding: 8px 12px; text-align: left; }
-QPushButton#payButton {
-    font-size: 17pt; font-weight: 700; padding: 14px; background: #1b7f3b; color: white;
-    border: 1px solid #14602c; border-radius: 8px; text-align: center;
-}
-QPushButton#payButton:disabled { background: #9fb8a7; border-color: #9fb8a7; }
-QPushButton#payButton[short="true"] { font-size: 14pt; padding: 7px; }
-QPushButton#sideButton[short="true"] { padding: 5px 10px; }
-QFrame#lastSale { background: #eef7f0; border: 1px solid #b7dcc1; border-radius: 8px; }
-QLabel#lastReceipt { font-size: 10pt; color: #3d4a56; }
-QLabel#changeValue { color: #1b7f3b; }
-QLabel#keyHints { font-size: 10pt; color: #5f6b7a; }
+_STYLE = f"""
+QWidget#saleScreen {{ background: {pal.PAGE}; }}
+QLabel#eventName {{ font-size: 12pt; font-weight: 600; }}
+QLabel#cashier {{ font-size: 11pt; color: {pal.CAPTION}; }}
+QLineEdit#scanField {{
+    font-size: 20pt; padding: 8px 14px; border: 2px solid {pal.ACCENT}; border-radius: 8px;
+    background: white; selection-background-color: {pal.ACCENT};
+}}
+QLineEdit#scanField:focus {{ border: 3px solid {pal.ACCENT}; }}
+QTableView#cartView {{
+    font-size: 12pt; background: white; alternate-background-color: {pal.ROW_ALT_SOFT};
+    border: 1px solid {pal.BORDER}; border-radius: 6px; gridline-color: {pal.GRID};
+    selection-background-color: {pal.SELECTION}; selection-color: {pal.INK};
+}}
+QTableView#cartView::item {{ padding: 0 6px; }}
+QTableView#cartView QHeaderView::section {{
+    font-size: 10pt; font-weight: 600; color: {pal.CAPTION}; background: {pal.HEADER};
+    border: none; border-bottom: 1px solid {pal.BORDER}; padding: 6px 8px;
+}}
+QFrame#totalsPanel {{ background: white; border: 1px solid {pal.BORDER}; border-radius: 8px; }}
+QLabel#caption {{ font-size: 10pt; font-weight: 600; color: {pal.CAPTION}; }}
+QLabel#countValue {{ color: {pal.INK}; }}
+QLabel#discountValue {{ font-size: 12pt; color: {pal.DANGER}; }}
+QLabel#totalValue {{ color: {pal.INK}; }}
+QPushButton#sideButton {{ font-size: 11pt; padding: 8px 12px; text-align: left; }}
+QPushButton#payButton {{
+    font-size: 17pt; font-weight: 700; padding: 14px; background: {pal.SUCCESS}; color: white;
+    border: 1px solid {pal.PAY_BORDER}; border-radius: 8px; text-align: center;
+}}
+QPushButton#payButton:disabled {{
+    background: {pal.PAY_DISABLED}; border-color: {pal.PAY_DISABLED};
+}}
+QPushButton#payButton[short="true"] {{ font-size: 14pt; padding: 7px; }}
+QPushButton#sideButton[short="true"] {{ padding: 5px 10px; }}
+QFrame#lastSale {{
+    background: {pal.LAST_SALE}; border: 1px solid {pal.LAST_SALE_BORDER}; border-radius: 8px;
+}}
+QLabel#lastReceipt {{ font-size: 10pt; color: {pal.INTRO}; }}
+QLabel#changeValue {{ color: {pal.SUCCESS}; }}
+QLabel#keyHints {{ font-size: 10pt; color: {pal.CAPTION}; }}
 """
 
 
