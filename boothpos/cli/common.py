@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from boothpos.core import bounds, clock, paths, users
-from boothpos.core.checkout import METHODS, Tender
+from boothpos.core.checkout import Tender
+from boothpos.core.codes import METHODS
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah, parse_rupiah
 

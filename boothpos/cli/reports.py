@@ -16,7 +16,7 @@ from boothpos.cli.common import (
     messages,
 )
 from boothpos.core import clock, errors, export
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah
 

@@ -16,13 +16,14 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, bounds, clock, days, products, stock, users
+from boothpos.core import audit, bounds, clock, codes, days, products, stock, users
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, PaymentError, SaleError
 from boothpos.core.event import Event, get_event
+from boothpos.core.notice import Notice
 from boothpos.core.users import User
 
-METHODS = ("cash", "qris", "debit", "credit", "transfer")
+METHODS = codes.METHODS  # the home is core.codes; importable from here this session
 
 EMPTY_CART = Msg(id="keranjang kosong", en="the cart is empty")
 BAD_QTY = Msg(
@@ -100,17 +101,6 @@ class Tender:
     method: str
     amount: int | None = None
     reference: str = ""
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A warning that never blocks the sale (shown as a banner, printed by the CLI)."""
-
-    msg: Msg
-    values: tuple[tuple[str, object], ...] = ()
-
-    def message(self, lang: str | None = None) -> str:
-        return self.msg.render(lang, **dict(self.values))
 
 
 @dataclass(frozen=True)

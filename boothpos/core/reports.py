@@ -63,9 +63,9 @@ from datetime import date
 from sqlite_utils import Database
 
 from boothpos.core import chain as chainmod
-from boothpos.core import days as daysmod
+from boothpos.core import day_book as daysmod
 from boothpos.core import money
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import Event, get_event
 from boothpos.core.products import partner_by_code

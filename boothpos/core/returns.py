@@ -19,12 +19,12 @@ from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock, days, stock, users
 from boothpos.core.checkout import (
-    METHODS,
     SaleResult,
     current_till,
     next_seq,
     receipt_number,
 )
+from boothpos.core.codes import METHODS
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, SaleError
 from boothpos.core.event import get_event

@@ -17,24 +17,28 @@ import hashlib
 import hmac
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock
+from boothpos.core.codes import ROLES
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import (
     AccountLocked,
     AuthError,
     Msg,
     NotFound,
-    PermissionDenied,
     RefusedInput,
 )
+from boothpos.core.roles import (  # noqa: F401 - users.User, users.require etc. stay importable
+    NEEDS_ROLE,
+    NOT_STAFF,
+    RANK,
+    User,
+    require,
+)
 
-ROLES = ("attendant", "supervisor", "admin")
-RANK = {role: i for i, role in enumerate(ROLES)}
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
 
@@ -79,26 +83,6 @@ BAD_USERNAME = Msg(
     id="nama pengguna '{user}' harus 1–32 huruf kecil, angka, titik, strip atau garis bawah",
     en="user name '{user}' must be 1–32 lower-case letters, digits, dot, dash or underscore",
 )
-NOT_STAFF = Msg(
-    id="hanya petugas booth yang masuk dengan PIN-nya yang boleh melakukan ini",
-    en="only booth staff signed in with their own PIN may do this",
-)
-NEEDS_ROLE = Msg(
-    id="'{user}' ({role}) tidak berwenang; perlu {needed}",
-    en="'{user}' ({role}) is not allowed; this needs a {needed}",
-)
-
-
-@dataclass(frozen=True)
-class User:
-    id: int
-    username: str
-    display_name: str
-    role: str
-
-    def can(self, role: str) -> bool:
-        """True if this user has at least ``role``."""
-        return RANK[self.role] >= RANK[role]
 
 
 def hash_pin(pin: str) -> str:
@@ -330,18 +314,6 @@ def sign_in_by_pin(
     if lock:
         raise AccountLocked(TILL_LOCKED, until=_hhmm(lock))
     raise AuthError(WRONG_TILL_PIN, left=MAX_FAILURES - failures)
-
-
-def require(user: User, role: str) -> User:
-    """Raise PermissionDenied unless ``user`` is a booth :class:`User` with at least ``role``.
-
-    Anything else (a partner's session, a name, None) is refused here, in core.
-    """
-    if not isinstance(user, User):
-        raise PermissionDenied(NOT_STAFF)
-    if not user.can(role):
-        raise PermissionDenied(NEEDS_ROLE, user=user.username, role=user.role, needed=role)
-    return user
 
 
 def set_pin(db: Database, username: str, pin: str, *, by: User | None = None) -> None:

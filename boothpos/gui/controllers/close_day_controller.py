@@ -26,12 +26,12 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import backup, clock, days, errors
+from boothpos.core.days import DayChoice, day_choices
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
 from boothpos.core.qris_match import stored_match
 from boothpos.core.reports import DayReport
 from boothpos.core.users import User
-from boothpos.gui.controllers.reports_controller import DayChoice, day_choices
 from boothpos.gui.pdf_pages import page_count, render_page, write_atomically
 from boothpos.gui.receipts import describe_error
 from boothpos.gui.worker import BackgroundWork
