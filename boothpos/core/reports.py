@@ -56,7 +56,6 @@ in the Z report, the settlement sheets, ``report … --json`` and the exports:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -912,7 +911,3 @@ def counted_lines(
         params,
     ).fetchall()
     return first, last, [dict(zip(LINE_COLUMNS, r, strict=True)) for r in rows]
-
-
-def to_json_text(payload: dict | list) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -160,15 +160,6 @@ def get_user(db: Database, username: str) -> User:
     return _row_to_user(row)
 
 
-def user_by_id(db: Database, user_id: int) -> User:
-    row = db.execute(
-        "SELECT id, username, display_name, role FROM users WHERE id = ?", (user_id,)
-    ).fetchone()
-    if row is None:
-        raise NotFound(NO_USER, user=user_id)
-    return _row_to_user(row)
-
-
 def list_users(db: Database) -> list[User]:
     rows = db.execute(
         "SELECT id, username, display_name, role FROM users WHERE active = 1 ORDER BY id"
