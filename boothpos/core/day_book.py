@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from boothpos.core import denominations as denoms
 from boothpos.core.codes import DayEvent, DayStatus
+from boothpos.core.rows import named
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ def _iso(day: date | str) -> str:
 def state(db: Database, day: date | str) -> DayState:
     iso = _iso(day)
     status, opening_float, z_number = DayStatus.NOT_OPENED, 0, None
-    for row in db.query(
-        "SELECT kind, opening_float, z_number FROM day_events WHERE day = ? ORDER BY id", [iso]
+    for row in named(
+        db, "SELECT kind, opening_float, z_number FROM day_events WHERE day = ? ORDER BY id", [iso]
     ):
         if row["kind"] == DayEvent.OPEN:
             status, opening_float = DayStatus.OPEN, row["opening_float"] or 0
@@ -72,7 +73,8 @@ class ReopenRecord:
 
 def closes(db: Database, day: date | str) -> list[CloseRecord]:
     iso = _iso(day)
-    rows = db.query(
+    rows = named(
+        db,
         "SELECT e.z_number, e.at, e.user_id, u.display_name AS user_name, e.counted_cash, "
         "e.expected_cash, e.detail FROM day_events e LEFT JOIN users u ON u.id = e.user_id "
         "WHERE e.day = ? AND e.kind = ? ORDER BY e.id",
@@ -88,7 +90,8 @@ def closes(db: Database, day: date | str) -> list[CloseRecord]:
 
 def reopens(db: Database, day: date | str) -> list[ReopenRecord]:
     iso = _iso(day)
-    rows = db.query(
+    rows = named(
+        db,
         "SELECT e.at, u.display_name AS user_name, e.detail FROM day_events e "
         "LEFT JOIN users u ON u.id = e.user_id WHERE e.day = ? AND e.kind = ? "
         "ORDER BY e.id",

@@ -40,6 +40,7 @@ from boothpos.core.db import write_transaction
 from boothpos.core.errors import DayClosed, Msg, RefusedInput
 from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
+from boothpos.core.rows import named
 
 CLOSED = Msg(
     id="hari {day} sudah ditutup; penjualan dan perubahan ditolak",
@@ -303,7 +304,7 @@ def day_choices(db: Database, event: Event) -> list[DayChoice]:
     """The fair days, plus any other day with sales or a day record, in order."""
     known = set(event.fair_days)
     for table in ("sales", "day_events"):
-        for row in db.query(f"SELECT DISTINCT day FROM {table}"):
+        for row in named(db, f"SELECT DISTINCT day FROM {table}"):
             known.add(date.fromisoformat(row["day"]))
     choices = []
     for day in sorted(known):

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from boothpos.core import parked, stock, tamper
 from boothpos.core.codes import Method
 from boothpos.core.errors import Msg
+from boothpos.core.rows import named
 from boothpos.core.schema import APPEND_ONLY
 
 INTEGRITY = Msg(id="integritas SQLite: {detail}", en="SQLite integrity: {detail}")
@@ -111,14 +112,14 @@ def check_books(db: Database) -> CheckReport:
 def file_damaged(db: Database, report: CheckReport) -> bool:
     """SQLite's own checks; True when the file is too damaged to check its books."""
     damaged = False
-    for row in db.query("PRAGMA integrity_check"):
+    for row in named(db, "PRAGMA integrity_check"):
         detail = row["integrity_check"]
         if detail != "ok":
             report.add(INTEGRITY, detail=detail)
             # A row that breaks a CHECK / NOT NULL constraint is bad data in a sound
             # file: keep checking, so the findings below name the receipt and line.
             damaged = damaged or not detail.startswith(_ROW_CONSTRAINT_FAILURES)
-    for row in db.query("PRAGMA foreign_key_check"):
+    for row in named(db, "PRAGMA foreign_key_check"):
         report.add(FOREIGN_KEY, table=row["table"], rowid=row["rowid"], parent=row["parent"])
         damaged = True
     return damaged
@@ -135,21 +136,23 @@ def check_records(db: Database, report: CheckReport) -> None:
 
 
 def _line_math(db: Database, report: CheckReport) -> None:
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT s.receipt_no, l.line_no, l.qty, l.unit_price AS price, l.discount, l.line_total "
         "FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
-        "WHERE l.line_total != l.qty * l.unit_price - l.discount"
+        "WHERE l.line_total != l.qty * l.unit_price - l.discount",
     ):
         report.add(LINE_MATH, **row)
 
 
 def _sale_sums(db: Database, report: CheckReport) -> None:
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT s.receipt_no, s.total, COALESCE(l.sum, 0) AS lines, COALESCE(l.n, 0) AS n_lines "
         "FROM sales s "
         "LEFT JOIN (SELECT sale_id, SUM(line_total) AS sum, COUNT(*) AS n FROM sale_lines "
         "GROUP BY sale_id) l ON l.sale_id = s.id "
-        "WHERE COALESCE(l.sum, 0) != s.total OR COALESCE(l.n, 0) = 0"
+        "WHERE COALESCE(l.sum, 0) != s.total OR COALESCE(l.n, 0) = 0",
     ):
         if row["n_lines"] == 0:
             report.add(NO_LINES, receipt_no=row["receipt_no"])
@@ -157,13 +160,15 @@ def _sale_sums(db: Database, report: CheckReport) -> None:
             report.add(
                 LINES_SUM, receipt_no=row["receipt_no"], lines=row["lines"], total=row["total"]
             )
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT s.receipt_no, COALESCE(p.sum, 0) AS paid, s.change, s.total FROM sales s "
         "LEFT JOIN (SELECT sale_id, SUM(amount) AS sum FROM payments GROUP BY sale_id) p "
-        "ON p.sale_id = s.id WHERE COALESCE(p.sum, 0) - s.change != s.total"
+        "ON p.sale_id = s.id WHERE COALESCE(p.sum, 0) - s.change != s.total",
     ):
         report.add(PAYMENTS, **row)
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT s.receipt_no, s.change, COALESCE(SUM(p.amount), 0) AS cash FROM sales s "
         "LEFT JOIN payments p ON p.sale_id = s.id AND p.method = ? "
         "WHERE s.change > 0 GROUP BY s.id HAVING s.change > COALESCE(SUM(p.amount), 0)",
@@ -174,7 +179,7 @@ def _sale_sums(db: Database, report: CheckReport) -> None:
 
 def _guards(db: Database, report: CheckReport) -> None:
     triggers = {
-        row["name"] for row in db.query("SELECT name FROM sqlite_master WHERE type='trigger'")
+        row["name"] for row in named(db, "SELECT name FROM sqlite_master WHERE type='trigger'")
     }
     for table in APPEND_ONLY:
         for trigger in (f"{table}_no_update", f"{table}_no_delete"):
@@ -185,11 +190,11 @@ def _guards(db: Database, report: CheckReport) -> None:
 def _receipt_gaps(db: Database, report: CheckReport) -> None:
     tills = [
         row["till_code"]
-        for row in db.query("SELECT DISTINCT till_code FROM sales ORDER BY till_code")
+        for row in named(db, "SELECT DISTINCT till_code FROM sales ORDER BY till_code")
     ]
     for till in tills:
         expected = 1
-        for row in db.query("SELECT seq FROM sales WHERE till_code = ? ORDER BY seq", [till]):
+        for row in named(db, "SELECT seq FROM sales WHERE till_code = ? ORDER BY seq", [till]):
             if row["seq"] != expected:
                 report.add(GAP, till=till, expected=expected, found=row["seq"])
                 expected = row["seq"]

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from boothpos.core.codes import Method, SaleKind, SaleStatus
 from boothpos.core.errors import Msg, NotFound
+from boothpos.core.rows import named
 
 NO_RECEIPT = Msg(id="struk '{receipt_no}' tidak ada", en="there is no receipt '{receipt_no}'")
 
@@ -94,7 +95,8 @@ def _load(db: Database, rows: list[dict]) -> list[Sale]:
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in db.query(
+        for row in named(
+            db,
             "SELECT sale_id, id, line_no, product_id, barcode, name, partner_id, partner_code, "
             "partner_name, "
             f"qty, unit_price, discount, line_total, refund_of_line FROM sale_lines "
@@ -102,7 +104,8 @@ def _load(db: Database, rows: list[dict]) -> list[Sale]:
             chunk,
         ):
             lines[row.pop("sale_id")].append(SaleLine(**row))
-        for row in db.query(
+        for row in named(
+            db,
             f"SELECT sale_id, method, amount, reference FROM payments WHERE sale_id IN ({marks}) "
             "ORDER BY sale_id, id",
             chunk,
@@ -115,7 +118,7 @@ def _load(db: Database, rows: list[dict]) -> list[Sale]:
 
 
 def get_sale(db: Database, receipt_no: str) -> Sale:
-    rows = list(db.query(_SALE_SQL + " WHERE s.receipt_no = ?", [receipt_no.strip()]))
+    rows = list(named(db, _SALE_SQL + " WHERE s.receipt_no = ?", [receipt_no.strip()]))
     if not rows:
         raise NotFound(NO_RECEIPT, receipt_no=receipt_no)
     return _load(db, rows)[0]
@@ -137,12 +140,13 @@ def list_sales(
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return _load(db, list(db.query(sql, params)))
+    return _load(db, list(named(db, sql, params)))
 
 
 def refunded_qty_by_line(db: Database, sale_id: int) -> dict[int, tuple[int, int]]:
     """For each line of ``sale_id``: (qty already refunded, discount already refunded)."""
-    rows = db.query(
+    rows = named(
+        db,
         "SELECT r.refund_of_line AS line, -SUM(r.qty) AS qty, -SUM(r.discount) AS discount "
         "FROM sale_lines r JOIN sale_lines o ON o.id = r.refund_of_line WHERE o.sale_id = ? "
         "GROUP BY r.refund_of_line",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from boothpos.core.codes import DayEvent, Method, Origin
+from boothpos.core.rows import named
 
 _NOT_VOIDED = "s.id NOT IN (SELECT sale_id FROM voids)"
 # When this till last synced with its hub (ISO time): other tills' figures are as of then.
@@ -64,14 +65,16 @@ def till_cash(db: Database, day: str) -> tuple[TillCash, ...]:
     if not several_tills(db):
         return ()
     cash: dict[str, int] = {}
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT s.till_code, COALESCE(SUM(p.amount), 0) AS paid FROM sales s "
         "JOIN payments p ON p.sale_id = s.id AND p.method = ? "
         f"WHERE s.day = ? AND {_NOT_VOIDED} GROUP BY s.till_code",
         [Method.CASH, day],
     ):
         cash[row["till_code"]] = row["paid"]
-    for row in db.query(
+    for row in named(
+        db,
         f"SELECT s.till_code, SUM(s.change) AS change FROM sales s "
         f"WHERE s.day = ? AND {_NOT_VOIDED} GROUP BY s.till_code",
         [day],
@@ -108,7 +111,8 @@ def _closes(db: Database, day: str) -> tuple[dict[str, _Close], dict[str, int]]:
     latest: dict[str, _Close] = {}
     floats: dict[str, int] = {}
     own = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT kind, z_number, expected_cash, counted_cash, opening_float FROM day_events "
         "WHERE day = ? ORDER BY id",
         [day],
@@ -121,7 +125,8 @@ def _closes(db: Database, day: str) -> tuple[dict[str, _Close], dict[str, int]]:
         )
         if row["kind"] != DayEvent.CLOSE and row["opening_float"] is not None:
             floats[own] = row["opening_float"]
-    for row in db.query(
+    for row in named(
+        db,
         "SELECT till_code, payload FROM hub_records WHERE kind = 'day_event' AND origin = ? "
         "AND json_extract(payload, '$.day') = ? ORDER BY hub_seq",
         [Origin.HUB, day],
