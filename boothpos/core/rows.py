@@ -8,13 +8,16 @@ frozen dataclasses from it with keywords (``Thing(**row)``), never by position.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 
 from sqlite_utils import Database
 
+Readable = Database | sqlite3.Connection
+
 
 def named(
-    db: Database, sql: str, params: Sequence | Mapping[str, object] = ()
+    db: Readable, sql: str, params: Sequence | Mapping[str, object] = ()
 ) -> Iterator[dict[str, object]]:
     """Run ``sql`` now; its rows, read lazily, each a dict of column name → value."""
     cursor = db.execute(sql, params)
@@ -23,7 +26,7 @@ def named(
 
 
 def first(
-    db: Database, sql: str, params: Sequence | Mapping[str, object] = ()
+    db: Readable, sql: str, params: Sequence | Mapping[str, object] = ()
 ) -> dict[str, object] | None:
     """The first row of ``sql`` by column name, or None when there is none."""
     return next(named(db, sql, params), None)
