@@ -98,7 +98,9 @@ def cmd_partner(args) -> int:
         if args.json:
             _print_json(dash.to_json())
         else:
-            sys.stdout.write(partner_view.slip_text(dash, lang=errors.language()))
+            from boothpos.documents.partner_slip import slip_text
+
+            sys.stdout.write(slip_text(dash, lang=errors.language()))
         return EXIT_OK
     from boothpos.core.event import get_setting
     from boothpos.documents.partner_slip import save_partner_slip
