@@ -24,7 +24,7 @@ from boothpos.core.checkout import (
     next_seq,
     receipt_number,
 )
-from boothpos.core.codes import METHODS
+from boothpos.core.codes import METHODS, Method, MoveKind, Role, SaleKind, SaleStatus
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, SaleError
 from boothpos.core.event import get_event
@@ -89,15 +89,15 @@ def void_sale(
     at: datetime | None = None,
 ) -> VoidResult:
     """Void a whole sale of the current fair day; goods go back on hand."""
-    users.require(supervisor, "supervisor")
+    users.require(supervisor, Role.SUPERVISOR)
     reason = _reason(reason)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
     sale = get_sale(db, receipt_no)
-    if sale.kind != "sale":
+    if sale.kind != SaleKind.SALE:
         raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
-    if sale.status == "voided":
+    if sale.status == SaleStatus.VOIDED:
         raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
     if sale.day != today.isoformat():
         raise SaleError(
@@ -121,7 +121,7 @@ def void_sale(
         ).lastrowid
         stock.record_moves(
             db,
-            "void",
+            MoveKind.VOID,
             [(line.product_id, line.qty) for line in sale.lines],
             at=moment,
             day=today.isoformat(),
@@ -177,7 +177,7 @@ def refund_sale(
     supervisor: User,
     reason: str,
     restock: bool = True,
-    method: str = "cash",
+    method: str = Method.CASH,
     reference: str = "",
     at: datetime | None = None,
 ) -> SaleResult:
@@ -188,7 +188,7 @@ def refund_sale(
     pieces refunded (the last refund of a line takes the rest, so the rupiah
     add up exactly).
     """
-    users.require(supervisor, "supervisor")
+    users.require(supervisor, Role.SUPERVISOR)
     reason = _reason(reason)
     if method not in METHODS:
         raise SaleError(BAD_METHOD, method=method)
@@ -196,32 +196,13 @@ def refund_sale(
     moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
     sale = get_sale(db, receipt_no)
-    if sale.kind != "sale":
+    if sale.kind != SaleKind.SALE:
         raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
-    if sale.status == "voided":
+    if sale.status == SaleStatus.VOIDED:
         raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
-    done = refunded_qty_by_line(db, sale.id)
-    by_no = {line.line_no: line for line in sale.lines}
-    wanted = lines if lines is not None else {n: None for n in by_no}
-    plan = []
-    for line_no, qty in sorted(wanted.items()):
-        if line_no not in by_no:
-            raise SaleError(NO_SUCH_LINE, receipt_no=sale.receipt_no, line_no=line_no)
-        line = by_no[line_no]
-        done_qty, done_discount = done.get(line.id, (0, 0))
-        left = line.qty - done_qty
-        qty = left if qty is None else qty
-        if qty == 0 and lines is None:
-            continue
-        if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1 or qty > left:
-            raise SaleError(TOO_MANY, line_no=line_no, name=line.name, left=left, qty=qty)
-        discount = refund_discount(line, done_qty, done_discount, qty)
-        plan.append((line, qty, discount))
-    if not plan:
-        raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)
-    total = -sum(qty * line.unit_price - discount for line, qty, discount in plan)
+    plan = _refund_plan(db, sale, lines)
+    total = -sum(item.line_total for item in plan)
     sale_uuid = str(uuid.uuid4())
-    iso_day = today.isoformat()
     with write_transaction(db):
         days.ensure_open_for_sale(db, today, at=moment, user_id=cashier.id)
         till = current_till(db)  # read inside the transaction: a restore may have switched it
@@ -230,13 +211,14 @@ def refund_sale(
         refund_id = db.execute(
             "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
             "total, change, refund_of, reason, approved_by) "
-            "VALUES (?, 'refund', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
             (
                 sale_uuid,
+                SaleKind.REFUND,
                 till,
                 seq,
                 number,
-                iso_day,
+                today.isoformat(),
                 clock.to_iso(moment),
                 cashier.id,
                 total,
@@ -245,29 +227,7 @@ def refund_sale(
                 supervisor.id,
             ),
         ).lastrowid
-        db.conn.executemany(
-            "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
-            "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    refund_id,
-                    n,
-                    line.product_id,
-                    line.barcode,
-                    line.name,
-                    line.partner_id,
-                    line.partner_code,
-                    line.partner_name,
-                    -qty,
-                    line.unit_price,
-                    -discount,
-                    -(qty * line.unit_price - discount),
-                    line.id,
-                )
-                for n, (line, qty, discount) in enumerate(plan, start=1)
-            ],
-        )
+        _insert_refund_lines(db, refund_id, plan)
         if total:
             db.execute(
                 "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
@@ -276,10 +236,10 @@ def refund_sale(
         if restock:
             stock.record_moves(
                 db,
-                "refund",
-                [(line.product_id, qty) for line, qty, _ in plan],
+                MoveKind.REFUND,
+                [(item.line.product_id, item.qty) for item in plan],
                 at=moment,
-                day=iso_day,
+                day=today.isoformat(),
                 user_id=supervisor.id,
                 sale_id=refund_id,
                 reason=reason,
@@ -299,3 +259,67 @@ def refund_sale(
             at=moment,
         )
     return SaleResult(refund_id, sale_uuid, number, today, total, 0, ())
+
+
+@dataclass(frozen=True)
+class _RefundItem:
+    """A line of the sale to refund: how many pieces and how much of its discount."""
+
+    line: SaleLine
+    qty: int
+    discount: int
+
+    @property
+    def line_total(self) -> int:
+        return self.qty * self.line.unit_price - self.discount
+
+
+def _refund_plan(db: Database, sale: Sale, lines: dict[int, int] | None) -> list[_RefundItem]:
+    """The lines to refund (all that is left when ``lines`` is None), each checked."""
+    done = refunded_qty_by_line(db, sale.id)
+    by_no = {line.line_no: line for line in sale.lines}
+    wanted = lines if lines is not None else {n: None for n in by_no}
+    plan = []
+    for line_no, qty in sorted(wanted.items()):
+        if line_no not in by_no:
+            raise SaleError(NO_SUCH_LINE, receipt_no=sale.receipt_no, line_no=line_no)
+        line = by_no[line_no]
+        done_qty, done_discount = done.get(line.id, (0, 0))
+        left = line.qty - done_qty
+        qty = left if qty is None else qty
+        if qty == 0 and lines is None:
+            continue
+        if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1 or qty > left:
+            raise SaleError(TOO_MANY, line_no=line_no, name=line.name, left=left, qty=qty)
+        discount = refund_discount(line, done_qty, done_discount, qty)
+        plan.append(_RefundItem(line=line, qty=qty, discount=discount))
+    if not plan:
+        raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)
+    return plan
+
+
+def _insert_refund_lines(db: Database, refund_id: int, plan: list[_RefundItem]) -> None:
+    """The refund's lines: negative pieces, discount and total, each pointing back."""
+    db.conn.executemany(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
+        "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                refund_id,
+                n,
+                item.line.product_id,
+                item.line.barcode,
+                item.line.name,
+                item.line.partner_id,
+                item.line.partner_code,
+                item.line.partner_name,
+                -item.qty,
+                item.line.unit_price,
+                -item.discount,
+                -item.line_total,
+                item.line.id,
+            )
+            for n, item in enumerate(plan, start=1)
+        ],
+    )
