@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
@@ -195,11 +195,7 @@ def refund_sale(
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
-    sale = get_sale(db, receipt_no)
-    if sale.kind != SaleKind.SALE:
-        raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
-    if sale.status == SaleStatus.VOIDED:
-        raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
+    sale = _standing_sale(db, receipt_no)
     plan = _refund_plan(db, sale, lines)
     total = -sum(item.line_total for item in plan)
     sale_uuid = str(uuid.uuid4())
@@ -208,31 +204,25 @@ def refund_sale(
         till = current_till(db)  # read inside the transaction: a restore may have switched it
         seq = next_seq(db, till)
         number = receipt_number(replace(event, till_code=till), today, seq)
-        refund_id = db.execute(
-            "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
-            "total, change, refund_of, reason, approved_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-            (
-                sale_uuid,
-                SaleKind.REFUND,
-                till,
-                seq,
-                number,
-                today.isoformat(),
-                clock.to_iso(moment),
-                cashier.id,
-                total,
-                sale.id,
-                reason,
-                supervisor.id,
+        refund_id = _insert_refund(
+            db,
+            _Refund(
+                uuid=sale_uuid,
+                till=till,
+                seq=seq,
+                receipt_no=number,
+                day=today,
+                moment=moment,
+                cashier_id=cashier.id,
+                total=total,
+                refund_of=sale.id,
+                reason=reason,
+                approved_by=supervisor.id,
+                method=method,
+                reference=reference.strip(),
+                plan=plan,
             ),
-        ).lastrowid
-        _insert_refund_lines(db, refund_id, plan)
-        if total:
-            db.execute(
-                "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
-                (refund_id, method, total, reference.strip()),
-            )
+        )
         if restock:
             stock.record_moves(
                 db,
@@ -244,21 +234,27 @@ def refund_sale(
                 sale_id=refund_id,
                 reason=reason,
             )
+        detail = {"refund_of": sale.receipt_no, "total": total, "restock": restock}
         audit.record(
             db,
             "sale.refund",
             user_id=supervisor.id,
             entity="sale",
             entity_id=number,
-            detail={
-                "refund_of": sale.receipt_no,
-                "total": total,
-                "restock": restock,
-                "reason": reason,
-            },
+            detail={**detail, "reason": reason},
             at=moment,
         )
     return SaleResult(refund_id, sale_uuid, number, today, total, 0, ())
+
+
+def _standing_sale(db: Database, receipt_no: str) -> Sale:
+    """The sale ``receipt_no`` names, refused when it is a refund or voided."""
+    sale = get_sale(db, receipt_no)
+    if sale.kind != SaleKind.SALE:
+        raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
+    if sale.status == SaleStatus.VOIDED:
+        raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
+    return sale
 
 
 @dataclass(frozen=True)
@@ -296,6 +292,56 @@ def _refund_plan(db: Database, sale: Sale, lines: dict[int, int] | None) -> list
     if not plan:
         raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)
     return plan
+
+
+@dataclass(frozen=True)
+class _Refund:
+    """The refund's own row, lines and payment, numbered inside the transaction."""
+
+    uuid: str
+    till: str
+    seq: int
+    receipt_no: str
+    day: date  # the fair day of ``moment`` in the event's zone
+    moment: datetime
+    cashier_id: int
+    total: int  # negative: rupiah given back
+    refund_of: int  # the sale's id
+    reason: str
+    approved_by: int
+    method: str
+    reference: str
+    plan: list[_RefundItem]
+
+
+def _insert_refund(db: Database, refund: _Refund) -> int:
+    """The refund's ``sales`` row, its lines and (when money goes back) its payment: its id."""
+    refund_id = db.execute(
+        "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
+        "total, change, refund_of, reason, approved_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+        (
+            refund.uuid,
+            SaleKind.REFUND,
+            refund.till,
+            refund.seq,
+            refund.receipt_no,
+            refund.day.isoformat(),
+            clock.to_iso(refund.moment),
+            refund.cashier_id,
+            refund.total,
+            refund.refund_of,
+            refund.reason,
+            refund.approved_by,
+        ),
+    ).lastrowid
+    _insert_refund_lines(db, refund_id, refund.plan)
+    if refund.total:
+        db.execute(
+            "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
+            (refund_id, refund.method, refund.total, refund.reference),
+        )
+    return refund_id
 
 
 def _insert_refund_lines(db: Database, refund_id: int, plan: list[_RefundItem]) -> None:
