@@ -89,6 +89,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, days, stock
+from boothpos.core.codes import DayEvent
 from boothpos.core.errors import Msg
 from boothpos.core.event import get_setting, set_setting
 from boothpos.core.rows import first, named
@@ -818,7 +819,7 @@ def _copy_day_events(db: Database, keys: _Keys, events: tuple[OldDayEvent, ...])
         if have[event.key] > 0:
             have[event.key] -= 1
             continue
-        if event.kind == "open":
+        if event.kind == DayEvent.OPEN:
             if event.day in opened:
                 continue
             opened.add(event.day)

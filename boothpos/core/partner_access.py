@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, clock, users
+from boothpos.core.codes import Role
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import AccountLocked, AuthError, Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event
@@ -195,7 +196,7 @@ def set_partner_pin(db: Database, code: str, *, admin: User, pin: str | None = N
     PIN must be 4 to 8 digits. Clears failed tries and any lock. Audited
     (``partner.set_pin``) without the PIN.
     """
-    users.require(admin, "admin")
+    users.require(admin, Role.ADMIN)
     generated = pin is None
     pin = generate_pin() if pin is None else users.check_pin_format(str(pin).strip())
     key = parse_card_scan(code)
@@ -220,7 +221,7 @@ def set_partner_pin(db: Database, code: str, *, admin: User, pin: str | None = N
 
 def pin_status(db: Database, *, admin: User) -> list[PinStatus]:
     """Every partner with whether a PIN is set and any lock (for the admin's screen)."""
-    users.require(admin, "admin")
+    users.require(admin, Role.ADMIN)
     rows = db.execute(
         "SELECT code, name, pin_hash IS NOT NULL, failed_pins, locked_until FROM partners "
         "ORDER BY code"
