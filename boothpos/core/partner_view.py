@@ -31,6 +31,7 @@ from boothpos.core import clock, reports
 from boothpos.core.errors import AuthError, Msg, PermissionDenied
 from boothpos.core.event import EVENT_COLUMNS, Event, event_from_row
 from boothpos.core.partner_access import PartnerSession
+from boothpos.core.rows import first
 
 NOT_A_PARTNER = Msg(
     id="hanya mitra yang sudah masuk dengan PIN yang dapat melihat ini",
@@ -174,30 +175,32 @@ def _check(session: object) -> PartnerSession:
 
 def _me(db: Database, session: PartnerSession) -> tuple[str, str, str, Event]:
     """The partner's own code, name, region and the event, in one partner-bound statement."""
-    row = db.execute(
-        f"SELECT pa.code, pa.name, pa.region, {_EVENT_SELECT} "
-        "FROM partners pa, event e "  # the event table holds one row
+    row = first(
+        db,
+        "SELECT pa.code AS partner_code, pa.name AS partner_name, pa.region AS partner_region, "
+        f"{_EVENT_SELECT} FROM partners pa, event e "  # the event table holds one row
         "WHERE pa.id = :partner_id AND pa.code = :code",
         {"partner_id": session.partner_id, "code": session.code},
-    ).fetchone()
+    )
     if row is None:
         raise AuthError(SESSION_GONE)
-    return row[0], row[1], row[2], event_from_row(row[3:])
+    return row["partner_code"], row["partner_name"], row["partner_region"], event_from_row(row)
 
 
 def _record_days(db: Database, session: PartnerSession) -> tuple[date, date] | None:
     """The days of the partner's first and last stock move or counted line, if any."""
-    row = db.execute(
-        "SELECT MIN(day), MAX(day) FROM ("
+    row = first(
+        db,
+        "SELECT MIN(day) AS first, MAX(day) AS last FROM ("
         "SELECT m.day AS day FROM stock_moves m "
         "WHERE m.product_id IN (SELECT id FROM products WHERE partner_id = :partner_id) "
         "UNION ALL SELECT s.day FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
         "WHERE l.partner_id = :partner_id)",
         {"partner_id": session.partner_id},
-    ).fetchone()
-    if not row or not row[0]:
+    )
+    if not row or not row["first"]:
         return None
-    return date.fromisoformat(row[0]), date.fromisoformat(row[1])
+    return date.fromisoformat(row["first"]), date.fromisoformat(row["last"])
 
 
 def _to_date_period(

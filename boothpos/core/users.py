@@ -38,6 +38,7 @@ from boothpos.core.roles import (  # noqa: F401 - users.User, users.require etc.
     User,
     require,
 )
+from boothpos.core.rows import first, named
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
@@ -110,8 +111,13 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
-def _row_to_user(row) -> User:
-    return User(id=row[0], username=row[1], display_name=row[2], role=row[3])
+_USER_COLUMNS = "id, username, display_name, role"
+
+
+def _row_to_user(row: dict) -> User:
+    return User(
+        id=row["id"], username=row["username"], display_name=row["display_name"], role=row["role"]
+    )
 
 
 def add_user(
@@ -151,20 +157,19 @@ def add_user(
 
 
 def get_user(db: Database, username: str) -> User:
-    row = db.execute(
-        "SELECT id, username, display_name, role FROM users WHERE username = ? AND active = 1",
-        (username.strip().lower(),),
-    ).fetchone()
+    row = first(
+        db,
+        f"SELECT {_USER_COLUMNS} FROM users WHERE username = ? AND active = 1",
+        [username.strip().lower()],
+    )
     if row is None:
         raise NotFound(NO_USER, user=username)
     return _row_to_user(row)
 
 
 def list_users(db: Database) -> list[User]:
-    rows = db.execute(
-        "SELECT id, username, display_name, role FROM users WHERE active = 1 ORDER BY id"
-    ).fetchall()
-    return [_row_to_user(r) for r in rows]
+    rows = named(db, f"SELECT {_USER_COLUMNS} FROM users WHERE active = 1 ORDER BY id")
+    return [_row_to_user(row) for row in rows]
 
 
 def authenticate(db: Database, username: str, pin: str, *, at: datetime | None = None) -> User:
@@ -173,18 +178,19 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
     Raises :class:`AuthError` (wrong PIN or user) or :class:`AccountLocked`.
     """
     moment = at or clock.now()
-    row = db.execute(
-        "SELECT id, username, display_name, role, pin_hash, failed_pins, locked_until "
+    row = first(
+        db,
+        f"SELECT {_USER_COLUMNS}, pin_hash, locked_until "
         "FROM users WHERE username = ? AND active = 1",
-        (username.strip().lower(),),
-    ).fetchone()
+        [username.strip().lower()],
+    )
     if row is None:
         raise AuthError(NO_USER, user=username)
     user = _row_to_user(row)
-    pin_hash, failures, locked_until = row[4], row[5], row[6]
+    locked_until = row["locked_until"]
     if locked_until and clock.parse_time(locked_until) > moment:
         raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked_until))
-    if verify_pin(pin or "", pin_hash):
+    if verify_pin(pin or "", row["pin_hash"]):
         with db.atomic():
             db.execute(
                 "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = ?", (user.id,)
@@ -228,15 +234,13 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
 
 def _pin_owners(db: Database, pin: str) -> list[User]:
     """The active users whose PIN is ``pin`` (one scrypt check per user)."""
-    rows = db.execute(
-        "SELECT id, username, display_name, role, pin_hash FROM users WHERE active = 1 ORDER BY id"
-    ).fetchall()
-    return [_row_to_user(r) for r in rows if verify_pin(pin, r[4])]
+    rows = named(db, f"SELECT {_USER_COLUMNS}, pin_hash FROM users WHERE active = 1 ORDER BY id")
+    return [_row_to_user(row) for row in rows if verify_pin(pin, row["pin_hash"])]
 
 
 def _setting(db: Database, key: str) -> str:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return row[0] if row and row[0] is not None else ""
+    row = first(db, "SELECT value FROM settings WHERE key = ?", [key])
+    return row["value"] if row and row["value"] is not None else ""
 
 
 def _put_setting(db: Database, key: str, value: str) -> None:
