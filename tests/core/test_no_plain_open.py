@@ -113,12 +113,15 @@ class OpenWatch:
 
     def __init__(self, db_path: Path) -> None:
         self.names = {str(db_path) + s for s in ("", "-wal", "-shm")}
+        # The database file by any name (a link, a rename). Not the -wal/-shm by inode: they
+        # are deleted and made again, and a new file (a restore's copy) may get the inode
+        # number a deleted one freed; they are watched by name.
         self.ids = set()
-        for name in self.names:
-            try:
-                st = os.stat(name)
-            except OSError:
-                continue
+        try:
+            st = os.stat(db_path)
+        except OSError:
+            pass
+        else:
             self.ids.add((st.st_dev, st.st_ino))
         self.seen: list[str] = []
 
