@@ -92,7 +92,7 @@ from boothpos.core import audit, days, stock
 from boothpos.core.codes import DayEvent
 from boothpos.core.errors import Msg
 from boothpos.core.event import get_setting, set_setting
-from boothpos.core.rows import first, named
+from boothpos.core.rows import column, first, named
 
 AUDIT_ACTION = "restore.merge"
 SETTING_TILL_HISTORY = "till_history"
@@ -278,7 +278,7 @@ def read_previous(
     read (the caller turns that into :meth:`Previous.unreadable`).
     """
     try:
-        damaged = any(r[0] != "ok" for r in conn.execute("PRAGMA quick_check"))
+        damaged = any(result != "ok" for result in column(conn, "PRAGMA quick_check"))
     except sqlite3.DatabaseError:  # too damaged to check: still read what can be read
         damaged = True
     event = first(conn, "SELECT till_code FROM event WHERE id = 1")
@@ -516,9 +516,9 @@ class _Keys:
         self.partners = dict(db.execute("SELECT code, id FROM partners").fetchall())
         self.users = dict(db.execute("SELECT username, id FROM users").fetchall())
         self.sales = dict(db.execute("SELECT uuid, id FROM sales").fetchall())
-        self.voids = set(r[0] for r in db.execute("SELECT uuid FROM voids"))
-        self.voided = set(r[0] for r in db.execute("SELECT sale_id FROM voids"))
-        self.receipts = set(r[0] for r in db.execute("SELECT receipt_no FROM sales"))
+        self.voids = set(column(db, "SELECT uuid FROM voids"))
+        self.voided = set(column(db, "SELECT sale_id FROM voids"))
+        self.receipts = set(column(db, "SELECT receipt_no FROM sales"))
         self.numbers = set(db.execute("SELECT till_code, seq FROM sales").fetchall())
 
     def user(self, username: str | None, *, optional: bool = False) -> int | None:
@@ -813,7 +813,7 @@ def _copy_day_events(db: Database, keys: _Keys, events: tuple[OldDayEvent, ...])
     day's opening float nor make a closed day take sales again.
     """
     have = Counter(db.execute("SELECT day, kind, at FROM day_events").fetchall())
-    opened = {r[0] for r in db.execute("SELECT day FROM day_events WHERE kind = 'open'")}
+    opened = set(column(db, "SELECT day FROM day_events WHERE kind = ?", [DayEvent.OPEN]))
     copied = 0
     for event in events:
         if have[event.key] > 0:
@@ -932,7 +932,7 @@ def plan_till(
     if not risky:
         return TillPlan(code, tuple(c for c in history if c != code), False, None)
     taken = set(used) | set(history) | set(candidates) | set(previous.max_seq)
-    taken |= {r[0] for r in db.execute("SELECT DISTINCT till_code FROM sales")}
+    taken |= set(column(db, "SELECT DISTINCT till_code FROM sales"))
     root = history[0] if history else code or current
     match = re.fullmatch(r"(.+?)R\d+", root)  # never T1R1R1: a switched code's own root
     fresh = next_till_code(match[1] if match else root, taken)

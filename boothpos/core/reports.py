@@ -68,6 +68,7 @@ from boothpos.core.codes import METHODS, DayStatus, Method, MoveKind, SaleKind
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import Event, get_event
 from boothpos.core.products import partner_by_code
+from boothpos.core.rows import first as first_row
 from boothpos.core.rows import named
 from boothpos.core.tills import TillCash, till_cash
 
@@ -834,8 +835,8 @@ def settle_partner(
     if first > last:
         raise RefusedInput(BAD_PERIOD, first=first.isoformat(), last=last.isoformat())
     lo, hi = first.isoformat(), last.isoformat()
-    found = list(named(db, _PARTNER_SQL + " WHERE id = :partner_id", {"partner_id": partner_id}))
-    if not found:
+    found = first_row(db, _PARTNER_SQL + " WHERE id = :partner_id", {"partner_id": partner_id})
+    if found is None:
         raise NotFound(UNKNOWN_PARTNER_ID, partner_id=partner_id)
     by_product = {
         row["key"]: _figures(row) for row in _money_by(db, lo, hi, "l.product_id", partner_id)
@@ -862,7 +863,7 @@ def settle_partner(
         )
     fair_days = [d.isoformat() for d in event.fair_days if first <= d <= last]
     return _partner_settlement(
-        PartnerInfo(**found[0]),
+        PartnerInfo(**found),
         rows,
         default_bp=event.commission_bp,
         fair_days=fair_days,

@@ -30,3 +30,11 @@ def first(
 ) -> dict[str, object] | None:
     """The first row of ``sql`` by column name, or None when there is none."""
     return next(named(db, sql, params), None)
+
+
+def column(db: Readable, sql: str, params: Sequence | Mapping[str, object] = ()) -> list[object]:
+    """The values of a one-column ``SELECT`` (ids, codes, numbers), in order."""
+    cursor = db.execute(sql, params)
+    if len(cursor.description) != 1:
+        raise ValueError(f"column() needs a one-column SELECT, not {len(cursor.description)}")
+    return [row[0] for row in cursor]
