@@ -89,7 +89,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, days, stock
-from boothpos.core.codes import DayEvent
+from boothpos.core.codes import DayEvent, Method, MoveKind, Role, SaleKind
 from boothpos.core.errors import Msg
 from boothpos.core.event import get_setting, set_setting
 from boothpos.core.rows import column, first, named
@@ -156,7 +156,7 @@ class OldLine:
 class OldMove:
     barcode: str | None
     name: str | None
-    kind: str
+    kind: MoveKind
     qty: int
     at: str
     day: str
@@ -171,7 +171,7 @@ class OldMove:
 
 @dataclass(frozen=True)
 class OldPayment:
-    method: str
+    method: Method
     amount: int
     reference: str
 
@@ -181,7 +181,7 @@ class OldSale:
     """A sale or refund of the previous file, with everything that belongs to it."""
 
     uuid: str
-    kind: str
+    kind: SaleKind
     till_code: str
     seq: int
     receipt_no: str
@@ -214,7 +214,7 @@ class OldVoid:
 @dataclass(frozen=True)
 class OldDayEvent:
     day: str
-    kind: str
+    kind: DayEvent
     at: str
     user: str | None
     opening_float: int | None
@@ -234,7 +234,7 @@ class OldUser:
 
     username: str
     display_name: str
-    role: str
+    role: Role
     pin_hash: str  # salt and hash together: the same PIN signs in
     active: int
     created_at: str
