@@ -37,4 +37,4 @@ def column(db: Readable, sql: str, params: Sequence | Mapping[str, object] = ())
     cursor = db.execute(sql, params)
     if len(cursor.description) != 1:
         raise ValueError(f"column() needs a one-column SELECT, not {len(cursor.description)}")
-    return [row[0] for row in cursor]
+    return [value for (value,) in cursor]
