@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from boothpos.core import bounds, clock, paths, users
-from boothpos.core.checkout import METHODS, Tender
+from boothpos.core.checkout import Tender
+from boothpos.core.codes import METHODS, ROLES, Role
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah, parse_rupiah
+from boothpos.core.roles import RANK
 
 EXIT_OK, EXIT_FAIL, EXIT_REFUSED = 0, 1, 2
 
@@ -124,16 +126,16 @@ def _at(db, text: str | None):
     return clock.parse_time(text, get_event(db).timezone) if text else None
 
 
-def _staff(db, name: str | None, role: str) -> users.User:
+def _staff(db, name: str | None, role: Role) -> users.User:
     """``--user`` or the first active user with exactly ``role``, else one above it."""
     if name:
         return users.get_user(db, name)
     staff = users.list_users(db)
-    for wanted in users.ROLES[users.RANK[role] :]:
+    for wanted in ROLES[RANK[role] :]:
         for u in staff:
             if u.role == wanted:
                 return u
-    raise RefusedInput(T["no_supervisor"] if role == "supervisor" else T["no_admin"])
+    raise RefusedInput(T["no_supervisor"] if role == Role.SUPERVISOR else T["no_admin"])
 
 
 def _print_json(payload) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from boothpos.cli.common import EXIT_OK, _at, _difference, _open, _print_json, _staff, messages
 from boothpos.core import backup, clock, errors, paths
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg
 from boothpos.core.money import format_rupiah, parse_rupiah
 
@@ -71,7 +72,7 @@ def cmd_open_day(args) -> int:
     day = clock.parse_date(args.day)
     amount = parse_rupiah(args.opening_float)
     db = _open(args)
-    user = _staff(db, args.user, "supervisor")
+    user = _staff(db, args.user, Role.SUPERVISOR)
     state = days.open_day(db, day, opening_float=amount, user_id=user.id, at=_at(db, args.at))
     print(say("day_opened", day=day.isoformat(), float=format_rupiah(state.opening_float)))
     return EXIT_OK
@@ -85,7 +86,7 @@ def cmd_close_day(args) -> int:
     counted = parse_rupiah(args.counted_cash) if args.counted_cash is not None else None
     counts = denominations.parse(args.denominations) if args.denominations else None
     db = _open(args)
-    user = _staff(db, args.user, "supervisor")
+    user = _staff(db, args.user, Role.SUPERVISOR)
     if args.preview:
         report = days.close_preview(db, day, counted_cash=counted, denominations=counts)
     else:
@@ -123,7 +124,7 @@ def cmd_reopen_day(args) -> int:
 
     day = clock.parse_date(args.day)
     db = _open(args)
-    user = _staff(db, args.user, "admin")
+    user = _staff(db, args.user, Role.ADMIN)
     before = days.state(db, day).z_number
     days.reopen_day(db, day, user=user, reason=args.reason, at=_at(db, args.at))
     print(say("day_reopened", day=day.isoformat(), z=before))

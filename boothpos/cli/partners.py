@@ -8,6 +8,7 @@ from pathlib import Path
 
 from boothpos.cli.common import EXIT_OK, _open, _print_json, _staff, messages
 from boothpos.core import clock, errors, products
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg, RefusedInput
 
 MSG = {
@@ -77,7 +78,7 @@ def cmd_partner(args) -> int:
     action = args.partner_action
     db = _open(args)
     if action == "pin":
-        admin = _staff(db, args.user, "admin")
+        admin = _staff(db, args.user, Role.ADMIN)
         pin = partner_access.set_partner_pin(db, args.code, admin=admin, pin=args.pin)
         partner = products.partner_by_code(db, partner_access.parse_card_scan(args.code))
         print(say("partner_pin", code=partner.code, name=partner.name, pin=pin))
@@ -98,7 +99,9 @@ def cmd_partner(args) -> int:
         if args.json:
             _print_json(dash.to_json())
         else:
-            sys.stdout.write(partner_view.slip_text(dash, lang=errors.language()))
+            from boothpos.documents.partner_slip import slip_text
+
+            sys.stdout.write(slip_text(dash, lang=errors.language()))
         return EXIT_OK
     from boothpos.core.event import get_setting
     from boothpos.documents.partner_slip import save_partner_slip

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from boothpos.cli.common import EXIT_OK, _open, _print_json, _staff, messages
 from boothpos.core import clock
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah, parse_rupiah
 
@@ -104,7 +105,7 @@ def _set(args) -> int:
     payload = args.payload if args.payload is not None else qris.decode_image(args.image)
     code = qris.validate_static(payload)  # refuse before opening/creating anything
     db = _open(args)
-    user = _staff(db, args.user, "admin")
+    user = _staff(db, args.user, Role.ADMIN)
     if args.partner:
         code = qris.set_partner_static(db, args.partner, code.payload, user_id=user.id)
     else:
@@ -154,7 +155,7 @@ def _match(args) -> int:
     from boothpos.core.event import get_event
 
     db = _open(args)
-    user = _staff(db, args.user, "supervisor")
+    user = _staff(db, args.user, Role.SUPERVISOR)
     day = clock.parse_date(args.day) if args.day else None
     result = qris_match.match_file(db, args.file, day=day, preset=args.preset, user_id=user.id)
     if args.json:

@@ -16,7 +16,7 @@ from boothpos.cli.common import (
     messages,
 )
 from boothpos.core import clock, errors, export
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, Role
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah
 
@@ -229,7 +229,7 @@ def cmd_commission(args) -> int:
     from boothpos.documents.layout import rate_text
 
     db = _open(args)
-    user = _staff(db, args.user, "admin")
+    user = _staff(db, args.user, Role.ADMIN)
     if args.partner:
         clear = args.rate.strip().lower() in ("default", "umum", "-")
         rate = None if clear else money.parse_rate(args.rate)
@@ -249,7 +249,7 @@ def cmd_bank_details(args) -> int:
     from boothpos.core import partner_terms
 
     db = _open(args)
-    user = _staff(db, args.user, "admin")
+    user = _staff(db, args.user, Role.ADMIN)
     terms = partner_terms.set_bank_details(db, args.partner, args.text, user=user)
     print(say("bank_set", code=terms.code, text=terms.bank_details or "-"))
     return EXIT_OK

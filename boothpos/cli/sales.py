@@ -17,6 +17,7 @@ from boothpos.cli.common import (
 from boothpos.cli.reports import REPORT_EXPORTS, _export_reports, _write_export
 from boothpos.core import backup, clock, errors, export, paths, products, users
 from boothpos.core.checkout import CartLine, checkout
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.money import format_rupiah
 
@@ -95,7 +96,7 @@ def cmd_export(args) -> int:
 def _default_cashier(db) -> users.User:
     all_users = users.list_users(db)
     for u in all_users:
-        if u.role == "attendant":
+        if u.role == Role.ATTENDANT:
             return u
     if all_users:
         return all_users[0]

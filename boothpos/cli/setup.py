@@ -9,6 +9,7 @@ from pathlib import Path
 
 from boothpos.cli.common import EXIT_OK, _open, messages
 from boothpos.core import clock, paths, products, users
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg, RefusedInput
 
 MSG = {
@@ -89,7 +90,7 @@ def cmd_init(args) -> int:
                 venue=args.venue,
                 receipt_prefix=args.prefix,
             )
-            users.add_user(db, "admin", pin, "admin", "Admin")
+            users.add_user(db, "admin", pin, Role.ADMIN, "Admin")
     print(say("created", path=path, event=ev.name, first=ev.first_day, last=ev.last_day))
     if args.init_demo:
         n_partners = len(products.list_partners(db))

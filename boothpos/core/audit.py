@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from boothpos.core import clock
+from boothpos.core.codes import Role
 from boothpos.core.errors import Msg, PermissionDenied
-
-if TYPE_CHECKING:
-    from boothpos.core.users import User
+from boothpos.core.roles import User, require
 
 ADMIN_ONLY = Msg(
     id="catatan audit hanya untuk admin; '{user}' ({role}) tidak berwenang",
@@ -130,9 +128,7 @@ def actions(db: Database) -> list[tuple[str, int]]:
 
 def view(db: Database, viewer: User, *, action: str | None = None, limit: int = 1000) -> list[dict]:
     """:func:`entries` for the admin's audit viewer: anyone else is refused here, in core."""
-    from boothpos.core.users import require
-
-    require(viewer, "attendant")  # a booth user at all (not a partner's session)
-    if not viewer.can("admin"):
+    require(viewer, Role.ATTENDANT)  # a booth user at all (not a partner's session)
+    if not viewer.can(Role.ADMIN):
         raise PermissionDenied(ADMIN_ONLY, user=viewer.username, role=viewer.role)
     return entries(db, action=action, limit=limit)

@@ -47,7 +47,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, clock, merge, paths, records
+from boothpos.core import audit, clock, integrity, merge, paths, records
 from boothpos.core import db as dbmod
 from boothpos.core.backup_settings import (  # noqa: F401 - part of this module's interface
     BAD_EVERY,
@@ -62,10 +62,10 @@ from boothpos.core.backup_settings import (  # noqa: F401 - part of this module'
     configure,
     settings,
 )
-from boothpos.core.checkout import Notice
 from boothpos.core.errors import BoothError, Msg, RefusedInput, StorageError
 from boothpos.core.event import get_event
 from boothpos.core.instance import InstanceLock
+from boothpos.core.notice import Notice
 from boothpos.core.schema import SCHEMA_VERSION
 
 AUDIT_ACTION = "db.backup"
@@ -690,8 +690,6 @@ def _require_check(candidate: Path, source: Path) -> None:
     candidate itself is migrated after the swap, like any older file, with its
     copy-before-migration beside the database); nothing else is touched.
     """
-    from boothpos.core import check
-
     with contextlib.closing(sqlite3.connect(candidate)) as conn:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     probe = candidate
@@ -708,7 +706,7 @@ def _require_check(candidate: Path, source: Path) -> None:
         except BoothError as exc:
             raise RefusedInput(DAMAGED_BACKUP, path=str(source), detail=exc.message()) from exc
         try:
-            findings = check.run_checks(database).findings
+            findings = integrity.check_books(database).findings
         finally:
             database.close()
     finally:

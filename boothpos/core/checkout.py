@@ -16,13 +16,15 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from boothpos.core import audit, bounds, clock, days, products, stock, users
+from boothpos.core import audit, bounds, clock, codes, days, products, stock, users
+from boothpos.core.codes import Method, MoveKind, Role, SaleKind
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, PaymentError, SaleError
 from boothpos.core.event import Event, get_event
+from boothpos.core.notice import Notice
 from boothpos.core.users import User
 
-METHODS = ("cash", "qris", "debit", "credit", "transfer")
+METHODS = codes.METHODS  # the home is core.codes; importable from here this session
 
 EMPTY_CART = Msg(id="keranjang kosong", en="the cart is empty")
 BAD_QTY = Msg(
@@ -97,20 +99,9 @@ class CartLine:
 class Tender:
     """A payment: ``amount`` None takes the remainder of the total."""
 
-    method: str
+    method: Method
     amount: int | None = None
     reference: str = ""
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A warning that never blocks the sale (shown as a banner, printed by the CLI)."""
-
-    msg: Msg
-    values: tuple[tuple[str, object], ...] = ()
-
-    def message(self, lang: str | None = None) -> str:
-        return self.msg.render(lang, **dict(self.values))
 
 
 @dataclass(frozen=True)
@@ -136,7 +127,7 @@ class PriceChange(NamedTuple):
 
 @dataclass(frozen=True)
 class SettledPayment:
-    method: str
+    method: Method
     amount: int
     reference: str
 
@@ -148,7 +139,7 @@ def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPaym
     No tenders at all means exact cash.
     """
     if not tenders:
-        tenders = [Tender("cash")]
+        tenders = [Tender(Method.CASH)]
     remainder_count = sum(1 for t in tenders if t.amount is None)
     if remainder_count > 1:
         raise PaymentError(TWO_REMAINDERS)
@@ -177,7 +168,7 @@ def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPaym
     paid = sum(p.amount for p in settled)
     if paid < total:
         raise PaymentError(SHORT, total=_rp(total), paid=_rp(paid), short=_rp(total - paid))
-    noncash = sum(p.amount for p in settled if p.method != "cash")
+    noncash = sum(p.amount for p in settled if p.method != Method.CASH)
     if noncash > total:
         raise PaymentError(NONCASH_OVER, noncash=_rp(noncash), total=_rp(total))
     return settled, paid - total
@@ -229,118 +220,41 @@ def checkout(
     audit detail (line, barcode, name, catalog, charged). A bad carried price
     (not an int, or negative) is refused with nothing written.
     """
-    users.require(cashier, "attendant")  # a booth user: never a partner's session
+    users.require(cashier, Role.ATTENDANT)  # a booth user: never a partner's session
     event = event or get_event(db)
     moment = bounds.check_date(clock.moment(at, event.timezone))
     day = clock.fair_day(moment, event.timezone)
     if not cart:
         raise SaleError(EMPTY_CART)
-    items = []
-    price_changes: list[PriceChange] = []
-    for n, line in enumerate(cart, start=1):
-        product = products.product_by_id(db, line.product_id)
-        if isinstance(line.qty, bool) or not isinstance(line.qty, int) or line.qty < 1:
-            raise SaleError(BAD_QTY, qty=line.qty, name=product.name)
-        bounds.check_sale_qty(line.qty)
-        price = bounds.check_money(_unit_price(line, product), "price")
-        if price != product.price:
-            moved = PriceChange(n, product.barcode, product.name, product.price, price)
-            price_changes.append(moved)
-        gross = line.qty * price
-        if (
-            isinstance(line.discount, bool)
-            or not isinstance(line.discount, int)
-            or not 0 <= line.discount <= gross
-        ):
-            raise SaleError(
-                BAD_DISCOUNT, discount=line.discount, name=product.name, limit=_rp(gross)
-            )
-        items.append((line, product, price, gross - line.discount))
-    total = sum(line_total for *_, line_total in items)
+    items, price_changes = _priced_lines(db, cart)
+    total = sum(item.line_total for item in items)
     payments, change = settle_payments(total, tenders)
-
     warnings: list[Notice] = _price_notices(price_changes)
-    if event.day_number(day) is None:
-        warnings.append(
-            Notice(
-                OUTSIDE_EVENT,
-                (
-                    ("day", day.isoformat()),
-                    ("first", event.first_day.isoformat()),
-                    ("last", event.last_day.isoformat()),
-                ),
-            )
-        )
-    sale_uuid = str(uuid.uuid4())
-    iso_time = clock.to_iso(moment)
-    iso_day = day.isoformat()
-    with write_transaction(db, subject="sale"):
+    warnings += _outside_event(event, day)
+    sale = _NewSale(
+        uuid=str(uuid.uuid4()),
+        day=day,
+        moment=moment,
+        cashier=cashier,
+        total=total,
+        change=change,
+        items=items,
+        payments=payments,
+    )
+    with write_transaction(db, subject="sale"):  # the sale is one transaction or nothing
         days.ensure_open_for_sale(db, day, at=moment, user_id=cashier.id)
-        till = current_till(db)
-        seq = next_seq(db, till)
-        receipt_no = receipt_number(replace(event, till_code=till), day, seq)
-        sale_id = db.execute(
-            "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
-            "total, change) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                sale_uuid,
-                till,
-                seq,
-                receipt_no,
-                iso_day,
-                iso_time,
-                cashier.id,
-                total,
-                change,
-            ),
-        ).lastrowid
-        db.conn.executemany(
-            "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
-            "partner_code, partner_name, qty, unit_price, discount, line_total) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    sale_id,
-                    n,
-                    p.id,
-                    p.barcode,
-                    p.name,
-                    p.partner.id,
-                    p.partner.code,
-                    p.partner.name,
-                    line.qty,
-                    price,
-                    line.discount,
-                    line_total,
-                )
-                for n, (line, p, price, line_total) in enumerate(items, start=1)
-            ],
-        )
-        db.conn.executemany(
-            "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
-            [(sale_id, p.method, p.amount, p.reference) for p in payments],
-        )
+        sale_id, receipt_no = _insert_sale(db, event, sale)
         stock.record_moves(
             db,
-            "sale",
-            [(p.id, -line.qty) for line, p, _, _ in items],
+            MoveKind.SALE,
+            [(item.product.id, -item.line.qty) for item in items],
             at=moment,
-            day=iso_day,
+            day=day.isoformat(),
             user_id=cashier.id,
             sale_id=sale_id,
         )
-        for p in {p.id: p for _, p, _, _ in items}.values():
-            on_hand = db.conn.execute(
-                "SELECT on_hand FROM products WHERE id = ?", (p.id,)
-            ).fetchone()[0]
-            if on_hand < 0:
-                warnings.append(
-                    Notice(
-                        NEGATIVE_STOCK,
-                        (("name", p.name), ("partner", p.partner.code), ("on_hand", on_hand)),
-                    )
-                )
-        detail: dict[str, object] = {"total": total, "lines": len(items), "uuid": sale_uuid}
+        warnings += _negative_stock(db, items)
+        detail: dict[str, object] = {"total": total, "lines": len(items), "uuid": sale.uuid}
         if price_changes:
             detail["price_changes"] = [change._asdict() for change in price_changes]
         audit.record(
@@ -352,7 +266,143 @@ def checkout(
             detail=detail,
             at=moment,
         )
-    return SaleResult(sale_id, sale_uuid, receipt_no, day, total, change, tuple(warnings))
+    return SaleResult(sale_id, sale.uuid, receipt_no, day, total, change, tuple(warnings))
+
+
+@dataclass(frozen=True)
+class _PricedLine:
+    """A cart line checked against the catalog: its product, price and total."""
+
+    line: CartLine
+    product: products.Product
+    price: int
+    line_total: int
+
+
+@dataclass(frozen=True)
+class _NewSale:
+    """What :func:`checkout` writes, checked and priced before the transaction starts."""
+
+    uuid: str
+    day: date
+    moment: datetime
+    cashier: User
+    total: int
+    change: int
+    items: list[_PricedLine]
+    payments: list[SettledPayment]
+
+
+def _priced_lines(
+    db: Database, cart: list[CartLine]
+) -> tuple[list[_PricedLine], list[PriceChange]]:
+    """Every line checked (quantity, price, discount) and priced; the prices that moved."""
+    items = []
+    price_changes: list[PriceChange] = []
+    for n, line in enumerate(cart, start=1):
+        product = products.product_by_id(db, line.product_id)
+        if isinstance(line.qty, bool) or not isinstance(line.qty, int) or line.qty < 1:
+            raise SaleError(BAD_QTY, qty=line.qty, name=product.name)
+        bounds.check_sale_qty(line.qty)
+        price = bounds.check_money(_unit_price(line, product), "price")
+        if price != product.price:
+            price_changes.append(
+                PriceChange(
+                    line=n,
+                    barcode=product.barcode,
+                    name=product.name,
+                    catalog=product.price,
+                    charged=price,
+                )
+            )
+        gross = line.qty * price
+        if (
+            isinstance(line.discount, bool)
+            or not isinstance(line.discount, int)
+            or not 0 <= line.discount <= gross
+        ):
+            raise SaleError(
+                BAD_DISCOUNT, discount=line.discount, name=product.name, limit=_rp(gross)
+            )
+        items.append(
+            _PricedLine(line=line, product=product, price=price, line_total=gross - line.discount)
+        )
+    return items, price_changes
+
+
+def _outside_event(event: Event, day: date) -> list[Notice]:
+    """A sale outside the event's days is recorded with a warning, never refused."""
+    if event.day_number(day) is not None:
+        return []
+    values = (
+        ("day", day.isoformat()),
+        ("first", event.first_day.isoformat()),
+        ("last", event.last_day.isoformat()),
+    )
+    return [Notice(OUTSIDE_EVENT, values)]
+
+
+def _insert_sale(db: Database, event: Event, sale: _NewSale) -> tuple[int, str]:
+    """The sale row (numbered inside the transaction), its lines and payments: (id, receipt)."""
+    till = current_till(db)
+    seq = next_seq(db, till)
+    receipt_no = receipt_number(replace(event, till_code=till), sale.day, seq)
+    sale_id = db.execute(
+        "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
+        "total, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            sale.uuid,
+            SaleKind.SALE,
+            till,
+            seq,
+            receipt_no,
+            sale.day.isoformat(),
+            clock.to_iso(sale.moment),
+            sale.cashier.id,
+            sale.total,
+            sale.change,
+        ),
+    ).lastrowid
+    db.conn.executemany(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
+        "partner_code, partner_name, qty, unit_price, discount, line_total) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                sale_id,
+                n,
+                item.product.id,
+                item.product.barcode,
+                item.product.name,
+                item.product.partner.id,
+                item.product.partner.code,
+                item.product.partner.name,
+                item.line.qty,
+                item.price,
+                item.line.discount,
+                item.line_total,
+            )
+            for n, item in enumerate(sale.items, start=1)
+        ],
+    )
+    db.conn.executemany(
+        "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
+        [(sale_id, p.method, p.amount, p.reference) for p in sale.payments],
+    )
+    return sale_id, receipt_no
+
+
+def _negative_stock(db: Database, items: list[_PricedLine]) -> list[Notice]:
+    """A warning for each product sold below zero (selling is never blocked by a wrong count)."""
+    notices = []
+    for product in {item.product.id: item.product for item in items}.values():
+        on_hand = db.conn.execute(
+            "SELECT on_hand FROM products WHERE id = ?", (product.id,)
+        ).fetchone()[0]
+        if on_hand < 0:
+            values = (("name", product.name), ("partner", product.partner.code))
+            notices.append(Notice(NEGATIVE_STOCK, (*values, ("on_hand", on_hand))))
+    return notices
 
 
 def _unit_price(line: CartLine, product: products.Product) -> int:

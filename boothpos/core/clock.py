@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from boothpos.core import bounds, formatting
@@ -66,10 +66,6 @@ def parse_date(text: str) -> date:
 def fair_day(moment: datetime, tz: str = DEFAULT_TZ) -> date:
     """The calendar date of ``moment`` in the event's time zone."""
     return moment.astimezone(ZoneInfo(tz)).date()
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def local_text(moment: datetime, tz: str = DEFAULT_TZ) -> str:

@@ -6,7 +6,7 @@ unchanged, and a row read back compares equal to the member. Use the members
 in code, never the bare strings; a typo then fails on import, not at the till.
 
 What a code is *called* is not here: each surface keeps one label table
-(``gui.labels`` for the screens, ``documents.labels`` for the PDFs, the CLI
+(``gui.labels`` for the screens, ``documents.code_names`` for the PDFs, the CLI
 prints the codes themselves, as DESIGN's contracts say).
 """
 

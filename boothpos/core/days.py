@@ -19,16 +19,28 @@ The reports themselves are computed in :mod:`boothpos.core.reports`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock, users
 from boothpos.core import denominations as denoms
+from boothpos.core.codes import DayEvent, DayStatus, Role
+from boothpos.core.day_book import (  # noqa: F401 - the record, read: days.state etc. stay here
+    CloseRecord,
+    DayState,
+    ReopenRecord,
+    closes,
+    next_z_number,
+    reopens,
+    state,
+)
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import DayClosed, Msg, RefusedInput
+from boothpos.core.event import Event
 from boothpos.core.money import format_rupiah
+from boothpos.core.rows import named
 
 CLOSED = Msg(
     id="hari {day} sudah ditutup; penjualan dan perubahan ditolak",
@@ -64,41 +76,17 @@ BAD_COUNTED = Msg(
 )
 
 
-@dataclass(frozen=True)
-class DayState:
-    day: date
-    status: str  # "not_opened", "open", "closed"
-    opening_float: int
-    z_number: int | None
-
-
-def state(db: Database, day: date | str) -> DayState:
-    iso = day if isinstance(day, str) else day.isoformat()
-    rows = db.execute(
-        "SELECT kind, opening_float, z_number FROM day_events WHERE day = ? ORDER BY id", (iso,)
-    ).fetchall()
-    status, opening_float, z_number = "not_opened", 0, None
-    for kind, flt, z in rows:
-        if kind == "open":
-            status, opening_float = "open", flt or 0
-        elif kind == "reopen":
-            status, z_number = "open", None
-        elif kind == "close":
-            status, z_number = "closed", z
-    return DayState(date.fromisoformat(iso), status, opening_float, z_number)
-
-
 def ensure_open_for_sale(db: Database, day: date, *, at: datetime, user_id: int | None) -> DayState:
     """Open ``day`` with float 0 if nobody did; refuse a closed day.
 
     Must run inside the caller's ``db.atomic()`` block (the sale's).
     """
     current = state(db, day)
-    if current.status == "closed":
+    if current.status == DayStatus.CLOSED:
         raise DayClosed(CLOSED, day=day.isoformat())
-    if current.status == "not_opened":
+    if current.status == DayStatus.NOT_OPENED:
         _insert_open(db, day, at=at, user_id=user_id, opening_float=0, automatic=True)
-        return DayState(day, "open", 0, None)
+        return DayState(day=day, status=DayStatus.OPEN, opening_float=0, z_number=None)
     return current
 
 
@@ -109,9 +97,9 @@ def open_day(
         raise RefusedInput(BAD_FLOAT, value=opening_float)
     with write_transaction(db):
         current = state(db, day)
-        if current.status == "closed":
+        if current.status == DayStatus.CLOSED:
             raise DayClosed(CLOSED, day=day.isoformat())
-        if current.status == "open":
+        if current.status == DayStatus.OPEN:
             raise RefusedInput(ALREADY_OPEN, day=day.isoformat())
         _insert_open(db, day, at=at or clock.now(), user_id=user_id, opening_float=opening_float)
     return state(db, day)
@@ -128,9 +116,10 @@ def _insert_open(
 ) -> None:
     db.execute(
         "INSERT INTO day_events (day, kind, at, user_id, opening_float, detail) "
-        "VALUES (?, 'open', ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?)",
         (
             day.isoformat(),
+            DayEvent.OPEN,
             clock.to_iso(at),
             user_id,
             opening_float,
@@ -149,77 +138,6 @@ def _insert_open(
 
 
 # ---------------------------------------------------------------- close / reopen
-
-
-@dataclass(frozen=True)
-class CloseRecord:
-    """One close of a day (a day reopened and closed again has several)."""
-
-    day: date
-    z_number: int
-    at: str
-    user_id: int | None
-    user_name: str | None
-    counted_cash: int
-    expected_cash: int
-    denominations: dict[int, int] | None
-
-
-@dataclass(frozen=True)
-class ReopenRecord:
-    day: date
-    at: str
-    user_name: str | None
-    reason: str
-    z_number: int | None  # the Z number the reopen set aside
-
-
-def closes(db: Database, day: date | str) -> list[CloseRecord]:
-    iso = day if isinstance(day, str) else day.isoformat()
-    rows = db.execute(
-        "SELECT e.z_number, e.at, e.user_id, u.display_name, e.counted_cash, e.expected_cash, "
-        "e.detail FROM day_events e LEFT JOIN users u ON u.id = e.user_id "
-        "WHERE e.day = ? AND e.kind = 'close' ORDER BY e.id",
-        (iso,),
-    ).fetchall()
-    result = []
-    for z, at, user_id, user_name, counted, expected, detail in rows:
-        raw = json.loads(detail or "{}").get("denominations")
-        counts = denoms.validate({int(k): int(v) for k, v in raw.items()}) if raw else None
-        result.append(
-            CloseRecord(
-                date.fromisoformat(iso), z, at, user_id, user_name, counted, expected, counts
-            )
-        )
-    return result
-
-
-def reopens(db: Database, day: date | str) -> list[ReopenRecord]:
-    iso = day if isinstance(day, str) else day.isoformat()
-    rows = db.execute(
-        "SELECT e.at, u.display_name, e.detail FROM day_events e "
-        "LEFT JOIN users u ON u.id = e.user_id WHERE e.day = ? AND e.kind = 'reopen' "
-        "ORDER BY e.id",
-        (iso,),
-    ).fetchall()
-    result = []
-    for at, user_name, detail in rows:
-        info = json.loads(detail or "{}")
-        result.append(
-            ReopenRecord(
-                date.fromisoformat(iso),
-                at,
-                user_name,
-                str(info.get("reason", "")),
-                info.get("z_number"),
-            )
-        )
-    return result
-
-
-def next_z_number(db: Database) -> int:
-    """Z numbers run 1, 2, 3 … over the whole event, in close order."""
-    return db.execute("SELECT COALESCE(MAX(z_number), 0) + 1 FROM day_events").fetchone()[0]
 
 
 def cash_count(
@@ -255,13 +173,11 @@ def close_preview(
     Returns a :class:`boothpos.core.reports.DayReport` with ``preview`` set and
     ``z_number`` the number the close would take. Refuses a closed day.
     """
-    from dataclasses import replace
-
-    from boothpos.core import reports
+    from boothpos.core import reports  # loaded when a day closes, not at the till's start
 
     counted, counts = cash_count(counted_cash, denominations)
     current = state(db, day)
-    if current.status == "closed":
+    if current.status == DayStatus.CLOSED:
         raise DayClosed(ALREADY_CLOSED, day=day.isoformat(), z_number=current.z_number)
     report = reports.day_report(db, day)
     return replace(
@@ -287,16 +203,16 @@ def close_day(
     ``denominations`` (``{100000: 3, …}``), or both if they agree. A day
     nobody opened is opened (float 0) and closed at once: a zero Z report.
     """
-    from boothpos.core import reports
+    from boothpos.core import reports  # loaded when a day closes, not at the till's start
 
-    users.require(user, "supervisor")
+    users.require(user, Role.SUPERVISOR)
     counted, counts = cash_count(counted_cash, denominations)
     moment = at or clock.now()
     with write_transaction(db):
         current = state(db, day)
-        if current.status == "closed":
+        if current.status == DayStatus.CLOSED:
             raise DayClosed(ALREADY_CLOSED, day=day.isoformat(), z_number=current.z_number)
-        if current.status == "not_opened":
+        if current.status == DayStatus.NOT_OPENED:
             _insert_open(db, day, at=moment, user_id=user.id, opening_float=0, automatic=True)
         expected = reports.day_report(db, day).cash.expected
         z_number = next_z_number(db)
@@ -305,9 +221,10 @@ def close_day(
             detail["denominations"] = {str(d): n for d, n in counts.items()}
         db.execute(
             "INSERT INTO day_events (day, kind, at, user_id, counted_cash, expected_cash, "
-            "z_number, detail) VALUES (?, 'close', ?, ?, ?, ?, ?, ?)",
+            "z_number, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 day.isoformat(),
+                DayEvent.CLOSE,
                 clock.to_iso(moment),
                 user.id,
                 counted,
@@ -338,7 +255,7 @@ def reopen_day(
     db: Database, day: date, *, user: users.User, reason: str, at: datetime | None = None
 ) -> DayState:
     """Reopen a closed day (an admin, with a reason; audited). Its Z number is set aside."""
-    users.require(user, "admin")
+    users.require(user, Role.ADMIN)
     reason = (reason or "").strip()
     if not reason:
         raise RefusedInput(NEEDS_REASON)
@@ -346,12 +263,13 @@ def reopen_day(
     moment = at or clock.now()
     with write_transaction(db):
         current = state(db, day)
-        if current.status != "closed":
+        if current.status != DayStatus.CLOSED:
             raise RefusedInput(NOT_CLOSED, day=day.isoformat())
         db.execute(
-            "INSERT INTO day_events (day, kind, at, user_id, detail) VALUES (?, 'reopen', ?, ?, ?)",
+            "INSERT INTO day_events (day, kind, at, user_id, detail) VALUES (?, ?, ?, ?, ?)",
             (
                 day.isoformat(),
+                DayEvent.REOPEN,
                 clock.to_iso(moment),
                 user.id,
                 json.dumps({"reason": reason, "z_number": current.z_number}, ensure_ascii=False),
@@ -367,3 +285,36 @@ def reopen_day(
             at=moment,
         )
     return state(db, day)
+
+
+# ---------------------------------------------------------------- the days to choose from
+
+
+@dataclass(frozen=True)
+class DayChoice:
+    """A day a screen offers: its fair-day number (None outside the fair) and state."""
+
+    day: date
+    number: int | None
+    status: DayStatus
+    z_number: int | None
+
+
+def day_choices(db: Database, event: Event) -> list[DayChoice]:
+    """The fair days, plus any other day with sales or a day record, in order."""
+    known = set(event.fair_days)
+    for table in ("sales", "day_events"):
+        for row in named(db, f"SELECT DISTINCT day FROM {table}"):
+            known.add(date.fromisoformat(row["day"]))
+    choices = []
+    for day in sorted(known):
+        current = state(db, day)
+        choices.append(
+            DayChoice(
+                day=day,
+                number=event.day_number(day),
+                status=current.status,
+                z_number=current.z_number,
+            )
+        )
+    return choices

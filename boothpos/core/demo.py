@@ -12,12 +12,13 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from boothpos.core import catalog, event, users
+from boothpos.core.codes import Role
 from boothpos.core.paths import resource
 
 DEMO_USERS = (
-    ("kasir", "1111", "attendant", "Kasir Booth"),
-    ("supervisor", "5555", "supervisor", "Supervisor Booth"),
-    ("admin", "9999", "admin", "Admin Booth"),
+    ("kasir", "1111", Role.ATTENDANT, "Kasir Booth"),
+    ("supervisor", "5555", Role.SUPERVISOR, "Supervisor Booth"),
+    ("admin", "9999", Role.ADMIN, "Admin Booth"),
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock
 from boothpos.core.errors import DatabaseError, Msg, RefusedInput
+from boothpos.core.rows import first
 
 NO_EVENT = Msg(
     id="database ini belum berisi acara; jalankan 'boothpos init'",
@@ -89,9 +90,9 @@ def create_event(
     for value in (prefix, till_code):
         if not re.fullmatch(r"[A-Za-z0-9]{1,8}", value):
             raise RefusedInput(BAD_PREFIX, value=value)
-    existing = db.execute("SELECT name FROM event WHERE id = 1").fetchone()
+    existing = first(db, "SELECT name FROM event WHERE id = 1")
     if existing:
-        raise RefusedInput(EVENT_EXISTS, name=existing[0])
+        raise RefusedInput(EVENT_EXISTS, name=existing["name"])
     with db.atomic():
         db.execute(
             "INSERT INTO event (id, name, venue, first_day, days, timezone, receipt_header, "
@@ -115,40 +116,40 @@ def create_event(
     return get_event(db)
 
 
-# The event's columns in the order :func:`event_from_row` reads them (for a statement
-# that reads the event together with something else, e.g. a partner's own row).
+# The event's columns, which :func:`event_from_row` reads by name (for a statement that
+# reads the event together with something else, e.g. a partner's own row).
 EVENT_COLUMNS = (
     "name, venue, first_day, days, timezone, receipt_header, receipt_footer, "
     "commission_bp, receipt_prefix, till_code"
 )
 
 
-def event_from_row(row: Sequence) -> Event:
-    """An :class:`Event` from a row of :data:`EVENT_COLUMNS` values."""
+def event_from_row(row: Mapping[str, object]) -> Event:
+    """An :class:`Event` from a row of :data:`EVENT_COLUMNS`, read by column name."""
     return Event(
-        name=row[0],
-        venue=row[1],
-        first_day=date.fromisoformat(row[2]),
-        days=row[3],
-        timezone=row[4],
-        receipt_header=row[5],
-        receipt_footer=row[6],
-        commission_bp=row[7],
-        receipt_prefix=row[8],
-        till_code=row[9],
+        name=row["name"],
+        venue=row["venue"],
+        first_day=date.fromisoformat(row["first_day"]),
+        days=row["days"],
+        timezone=row["timezone"],
+        receipt_header=row["receipt_header"],
+        receipt_footer=row["receipt_footer"],
+        commission_bp=row["commission_bp"],
+        receipt_prefix=row["receipt_prefix"],
+        till_code=row["till_code"],
     )
 
 
 def get_event(db: Database) -> Event:
-    row = db.execute(f"SELECT {EVENT_COLUMNS} FROM event WHERE id = 1").fetchone()
+    row = first(db, f"SELECT {EVENT_COLUMNS} FROM event WHERE id = 1")
     if row is None:
         raise DatabaseError(NO_EVENT)
     return event_from_row(row)
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
+    row = first(db, "SELECT value FROM settings WHERE key = ?", [key])
+    return row["value"] if row else default
 
 
 # Remembered screen state rather than a business setting: not worth an audit entry.

@@ -20,6 +20,7 @@ from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import get_setting, set_setting
 from boothpos.core.products import Product
+from boothpos.core.rows import column
 from boothpos.core.users import User
 
 MAX_COPIES = 1000
@@ -87,7 +88,7 @@ def choose_products(
     partner_ids = {products.partner_by_code(db, code).id for code in partners}
     everything = not (partners or codes or product_ids)
     if partner_ids or everything:
-        active = {row[0] for row in db.execute("SELECT id FROM products WHERE active = 1")}
+        active = set(column(db, "SELECT id FROM products WHERE active = 1"))
         for product in products.list_products(db):  # by partner code, then name
             if product.id in active and (everything or product.partner.id in partner_ids):
                 chosen.setdefault(product.id, product)

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from boothpos.core import paths
+from boothpos.core.rows import column
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def missing_receipts(db: Database, db_path: str | Path) -> list[Missing]:
     Only the till's current code counts: numbers of a code a restore retired
     were reported by that restore (and are never issued again).
     """
-    known = {r[0] for r in db.execute("SELECT receipt_no FROM sales")}
+    known = set(column(db, "SELECT receipt_no FROM sales"))
     till = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
     missing: dict[str, Missing] = {}
     folder = paths.receipts_folder(db_path)
@@ -62,7 +63,7 @@ def _only_in_newest_backup(db: Database, db_path: Path) -> list[tuple[str, Path]
         return []
     if info is None:
         return []
-    uuids = {r[0] for r in db.execute("SELECT uuid FROM sales")}
+    uuids = set(column(db, "SELECT uuid FROM sales"))
     try:
         conn = sqlite3.connect(Path(info.path).resolve().as_uri() + "?mode=ro", uri=True)
         try:

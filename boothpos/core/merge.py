@@ -89,8 +89,10 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, days, stock
+from boothpos.core.codes import DayEvent, Method, MoveKind, Role, SaleKind
 from boothpos.core.errors import Msg
 from boothpos.core.event import get_setting, set_setting
+from boothpos.core.rows import column, first, named
 
 AUDIT_ACTION = "restore.merge"
 SETTING_TILL_HISTORY = "till_history"
@@ -154,7 +156,7 @@ class OldLine:
 class OldMove:
     barcode: str | None
     name: str | None
-    kind: str
+    kind: MoveKind
     qty: int
     at: str
     day: str
@@ -168,11 +170,18 @@ class OldMove:
 
 
 @dataclass(frozen=True)
+class OldPayment:
+    method: Method
+    amount: int
+    reference: str
+
+
+@dataclass(frozen=True)
 class OldSale:
     """A sale or refund of the previous file, with everything that belongs to it."""
 
     uuid: str
-    kind: str
+    kind: SaleKind
     till_code: str
     seq: int
     receipt_no: str
@@ -186,7 +195,7 @@ class OldSale:
     reason: str
     approved_by: str | None
     lines: tuple[OldLine, ...] = ()
-    payments: tuple[tuple[str, int, str], ...] = ()  # (method, amount, reference)
+    payments: tuple[OldPayment, ...] = ()
     moves: tuple[OldMove, ...] = ()
 
 
@@ -205,7 +214,7 @@ class OldVoid:
 @dataclass(frozen=True)
 class OldDayEvent:
     day: str
-    kind: str
+    kind: DayEvent
     at: str
     user: str | None
     opening_float: int | None
@@ -225,7 +234,7 @@ class OldUser:
 
     username: str
     display_name: str
-    role: str
+    role: Role
     pin_hash: str  # salt and hash together: the same PIN signs in
     active: int
     created_at: str
@@ -268,39 +277,79 @@ def read_previous(
     others are read in full. Raises ``sqlite3.Error`` when the file cannot be
     read (the caller turns that into :meth:`Previous.unreadable`).
     """
-    known_sales = set(known_sales)
-    known_voids = set(known_voids)
     try:
-        damaged = any(r[0] != "ok" for r in conn.execute("PRAGMA quick_check"))
+        damaged = any(result != "ok" for result in column(conn, "PRAGMA quick_check"))
     except sqlite3.DatabaseError:  # too damaged to check: still read what can be read
         damaged = True
-    row = conn.execute("SELECT till_code FROM event WHERE id = 1").fetchone()
-    till = row[0] if row else None
-    row = conn.execute(
-        "SELECT value FROM settings WHERE key = ?", (SETTING_TILL_HISTORY,)
-    ).fetchone()
-    history = parse_history(row[0] if row else "")
-    max_seq = dict(conn.execute("SELECT till_code, MAX(seq) FROM sales GROUP BY till_code"))
+    event = first(conn, "SELECT till_code FROM event WHERE id = 1")
+    history = first(conn, "SELECT value FROM settings WHERE key = ?", [SETTING_TILL_HISTORY])
+    max_seq = {
+        row["till_code"]: row["seq"]
+        for row in named(conn, "SELECT till_code, MAX(seq) AS seq FROM sales GROUP BY till_code")
+    }
+    return Previous(
+        readable=True,
+        damaged=damaged,
+        till_code=event["till_code"] if event else None,
+        till_history=parse_history(history["value"] if history else ""),
+        max_seq=max_seq,
+        sales=_old_sales(conn, set(known_sales)),
+        voids=_old_voids(conn, set(known_voids)),
+        day_events=tuple(
+            OldDayEvent(**row)
+            for row in named(
+                conn,
+                "SELECT e.day, e.kind, e.at, u.username AS user, e.opening_float, "
+                "e.counted_cash, e.expected_cash, e.z_number, e.detail FROM day_events e "
+                "LEFT JOIN users u ON u.id = e.user_id ORDER BY e.id",
+            )
+        ),
+        other_moves=tuple(
+            _old_move(row)
+            for row in named(
+                conn,
+                f"{_moves_sql('id')} WHERE m.sale_id IS NULL AND m.void_id IS NULL ORDER BY m.id",
+            )
+        ),
+        users=tuple(
+            OldUser(**row)
+            for row in named(
+                conn,
+                "SELECT username, display_name, role, pin_hash, active, created_at FROM users "
+                "ORDER BY id",
+            )
+        ),
+    )
 
+
+def _old_sales(conn: sqlite3.Connection, known: set[str]) -> tuple[OldSale, ...]:
+    """Sales and refunds the backup lacks, each with its lines, payments and stock moves."""
     sale_rows = [
-        r
-        for r in conn.execute(
+        row
+        for row in named(
+            conn,
             "SELECT s.id, s.uuid, s.kind, s.till_code, s.seq, s.receipt_no, s.day, s.time, "
-            "cu.username, s.total, s.change, o.uuid, o.receipt_no, s.reason, au.username "
+            "cu.username AS cashier, s.total, s.change, o.uuid AS refund_of_uuid, "
+            "o.receipt_no AS refund_of_receipt, s.reason, au.username AS approved_by "
             "FROM sales s LEFT JOIN users cu ON cu.id = s.cashier_id "
             "LEFT JOIN users au ON au.id = s.approved_by "
-            "LEFT JOIN sales o ON o.id = s.refund_of ORDER BY s.id"
+            "LEFT JOIN sales o ON o.id = s.refund_of ORDER BY s.id",
         )
-        if r[1] not in known_sales
+        if row["uuid"] not in known
     ]
-    ids = [r[0] for r in sale_rows]
+    ids = [row["id"] for row in sale_rows]
     lines: dict[int, list[OldLine]] = {i: [] for i in ids}
+    payments: dict[int, list[OldPayment]] = {i: [] for i in ids}
+    moves: dict[int, list[OldMove]] = {i: [] for i in ids}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-            "SELECT l.sale_id, l.line_no, p.barcode, l.barcode, l.name, pa.code, "
-            "l.partner_code, l.partner_name, l.qty, l.unit_price, l.discount, l.line_total, "
-            "os.uuid, ol.line_no, os.receipt_no FROM sale_lines l "
+        for row in named(
+            conn,
+            "SELECT l.sale_id, l.line_no, p.barcode AS product_barcode, l.barcode, l.name, "
+            "pa.code AS partner_code, l.partner_code AS snap_partner_code, l.partner_name, "
+            "l.qty, l.unit_price, l.discount, l.line_total, os.uuid AS refund_of_uuid, "
+            "ol.line_no AS refund_of_line_no, os.receipt_no AS refund_of_receipt "
+            "FROM sale_lines l "
             "LEFT JOIN products p ON p.id = l.product_id "
             "LEFT JOIN partners pa ON pa.id = l.partner_id "
             "LEFT JOIN sale_lines ol ON ol.id = l.refund_of_line "
@@ -308,94 +357,73 @@ def read_previous(
             "ORDER BY l.sale_id, l.line_no",
             chunk,
         ):
-            lines[r[0]].append(OldLine(*r[1:]))
-    payments: dict[int, list[tuple[str, int, str]]] = {i: [] for i in ids}
-    moves: dict[int, list[OldMove]] = {i: [] for i in ids}
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
+            lines[row.pop("sale_id")].append(OldLine(**row))
+        for row in named(
+            conn,
             "SELECT sale_id, method, amount, reference FROM payments "
             f"WHERE sale_id IN ({marks}) ORDER BY id",
             chunk,
         ):
-            payments[r[0]].append((r[1], r[2], r[3]))
-        for r in conn.execute(
+            payments[row.pop("sale_id")].append(OldPayment(**row))
+        for row in named(
+            conn,
             f"{_moves_sql('sale_id')} WHERE m.void_id IS NULL AND m.sale_id IN ({marks}) "
             "ORDER BY m.id",
             chunk,
         ):
-            moves[r[0]].append(OldMove(*r[1:]))
-    sales = tuple(
+            moves[row["owner"]].append(_old_move(row))
+    return tuple(
         OldSale(
-            *r[1:],
-            lines=tuple(lines[r[0]]),
-            payments=tuple(payments[r[0]]),
-            moves=tuple(moves[r[0]]),
+            **{key: value for key, value in row.items() if key != "id"},
+            lines=tuple(lines[row["id"]]),
+            payments=tuple(payments[row["id"]]),
+            moves=tuple(moves[row["id"]]),
         )
-        for r in sale_rows
+        for row in sale_rows
     )
 
+
+def _old_voids(conn: sqlite3.Connection, known: set[str]) -> tuple[OldVoid, ...]:
+    """Voids the backup lacks, each with the stock moves it made."""
     void_rows = [
-        r
-        for r in conn.execute(
-            "SELECT v.id, v.uuid, s.uuid, s.receipt_no, v.at, u.username, a.username, v.reason "
+        row
+        for row in named(
+            conn,
+            "SELECT v.id, v.uuid, s.uuid AS sale_uuid, s.receipt_no, v.at, u.username AS user, "
+            "a.username AS approved_by, v.reason "
             "FROM voids v JOIN sales s ON s.id = v.sale_id "
             "LEFT JOIN users u ON u.id = v.user_id LEFT JOIN users a ON a.id = v.approved_by "
-            "ORDER BY v.id"
+            "ORDER BY v.id",
         )
-        if r[1] not in known_voids
+        if row["uuid"] not in known
     ]
-    void_moves: dict[int, list[OldMove]] = {r[0]: [] for r in void_rows}
+    void_moves: dict[int, list[OldMove]] = {row["id"]: [] for row in void_rows}
     for chunk in _chunks(list(void_moves)):
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-            f"{_moves_sql('void_id')} WHERE m.void_id IN ({marks}) ORDER BY m.id", chunk
+        for row in named(
+            conn, f"{_moves_sql('void_id')} WHERE m.void_id IN ({marks}) ORDER BY m.id", chunk
         ):
-            void_moves[r[0]].append(OldMove(*r[1:]))
-    voids = tuple(OldVoid(*r[1:], moves=tuple(void_moves[r[0]])) for r in void_rows)
-
-    day_events = tuple(
-        OldDayEvent(*r)
-        for r in conn.execute(
-            "SELECT e.day, e.kind, e.at, u.username, e.opening_float, e.counted_cash, "
-            "e.expected_cash, e.z_number, e.detail FROM day_events e "
-            "LEFT JOIN users u ON u.id = e.user_id ORDER BY e.id"
+            void_moves[row["owner"]].append(_old_move(row))
+    return tuple(
+        OldVoid(
+            **{key: value for key, value in row.items() if key != "id"},
+            moves=tuple(void_moves[row["id"]]),
         )
-    )
-    other_moves = tuple(
-        OldMove(*r[1:])
-        for r in conn.execute(
-            f"{_moves_sql('id')} WHERE m.sale_id IS NULL AND m.void_id IS NULL ORDER BY m.id"
-        )
-    )
-    users = tuple(
-        OldUser(*r)
-        for r in conn.execute(
-            "SELECT username, display_name, role, pin_hash, active, created_at FROM users "
-            "ORDER BY id"
-        )
-    )
-    return Previous(
-        readable=True,
-        damaged=damaged,
-        till_code=till,
-        till_history=history,
-        max_seq=max_seq,
-        sales=sales,
-        voids=voids,
-        day_events=day_events,
-        other_moves=other_moves,
-        users=users,
+        for row in void_rows
     )
 
 
-def _moves_sql(first: str) -> str:
-    """Stock moves with their natural keys, ``m.<first>`` as the first column."""
+def _moves_sql(owner: str) -> str:
+    """Stock moves with their natural keys, ``m.<owner>`` as the column ``owner``."""
     return (
-        f"SELECT m.{first}, p.barcode, p.name, m.kind, m.qty, m.at, m.day, u.username, "
-        "m.reason FROM stock_moves m LEFT JOIN products p ON p.id = m.product_id "
-        "LEFT JOIN users u ON u.id = m.user_id"
+        f"SELECT m.{owner} AS owner, p.barcode, p.name, m.kind, m.qty, m.at, m.day, "
+        "u.username AS user, m.reason FROM stock_moves m "
+        "LEFT JOIN products p ON p.id = m.product_id LEFT JOIN users u ON u.id = m.user_id"
     )
+
+
+def _old_move(row: dict) -> OldMove:
+    return OldMove(**{key: value for key, value in row.items() if key != "owner"})
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -488,9 +516,9 @@ class _Keys:
         self.partners = dict(db.execute("SELECT code, id FROM partners").fetchall())
         self.users = dict(db.execute("SELECT username, id FROM users").fetchall())
         self.sales = dict(db.execute("SELECT uuid, id FROM sales").fetchall())
-        self.voids = set(r[0] for r in db.execute("SELECT uuid FROM voids"))
-        self.voided = set(r[0] for r in db.execute("SELECT sale_id FROM voids"))
-        self.receipts = set(r[0] for r in db.execute("SELECT receipt_no FROM sales"))
+        self.voids = set(column(db, "SELECT uuid FROM voids"))
+        self.voided = set(column(db, "SELECT sale_id FROM voids"))
+        self.receipts = set(column(db, "SELECT receipt_no FROM sales"))
         self.numbers = set(db.execute("SELECT till_code, seq FROM sales").fetchall())
 
     def user(self, username: str | None, *, optional: bool = False) -> int | None:
@@ -618,14 +646,8 @@ def _add_users(db: Database, keys: _Keys, previous: Previous) -> tuple[str, ...]
 
 
 def _copy_sale(db: Database, keys: _Keys, sale: OldSale) -> int:
-    if sale.receipt_no in keys.receipts or (sale.till_code, sale.seq) in keys.numbers:
-        raise _Skip(NUMBER_TAKEN, receipt_no=sale.receipt_no)
-    if (
-        not sale.lines
-        or sum(line.line_total for line in sale.lines) != sale.total
-        or sum(p[1] for p in sale.payments) - sale.change != sale.total
-    ):
-        raise _Skip(TOTALS_OFF)
+    """Copy one sale or refund of the previous file; :class:`_Skip` says why it cannot be."""
+    _refuse_unsound(keys, sale)
     cashier = keys.user(sale.cashier)
     approved_by = keys.user(sale.approved_by, optional=True)
     refund_of = None
@@ -633,31 +655,8 @@ def _copy_sale(db: Database, keys: _Keys, sale: OldSale) -> int:
         refund_of = keys.sales.get(sale.refund_of_uuid)
         if refund_of is None:
             raise _Skip(ORIGINAL_MISSING, original=sale.refund_of_receipt or "?")
-    rows = []
-    for line in sale.lines:
-        product = keys.product(line.product_barcode, line.barcode, line.name)
-        partner = keys.partner(line.partner_code, line.snap_partner_code, line.partner_name)
-        refund_line = None
-        if line.refund_of_uuid is not None:
-            original = keys.sales.get(line.refund_of_uuid)
-            row = (
-                db.execute(
-                    "SELECT id FROM sale_lines WHERE sale_id = ? AND line_no = ?",
-                    (original, line.refund_of_line_no),
-                ).fetchone()
-                if original is not None
-                else None
-            )
-            if row is None:
-                raise _Skip(
-                    LINE_MISSING,
-                    line_no=line.refund_of_line_no,
-                    original=line.refund_of_receipt or "?",
-                )
-            refund_line = row[0]
-        rows.append((line, product, partner, refund_line))
+    targets = [_line_target(db, keys, line) for line in sale.lines]
     moves = keys.moves(sale.moves)
-
     sale_id = db.execute(
         "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
         "total, change, refund_of, reason, approved_by) "
@@ -678,6 +677,65 @@ def _copy_sale(db: Database, keys: _Keys, sale: OldSale) -> int:
             approved_by,
         ),
     ).lastrowid
+    _insert_lines(db, sale_id, targets)
+    db.conn.executemany(
+        "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
+        [(sale_id, p.method, p.amount, p.reference) for p in sale.payments],
+    )
+    _record(db, moves, sale_id=sale_id)
+    return sale_id
+
+
+def _refuse_unsound(keys: _Keys, sale: OldSale) -> None:
+    """A number the database already uses, or figures that do not add up, are not copied."""
+    if sale.receipt_no in keys.receipts or (sale.till_code, sale.seq) in keys.numbers:
+        raise _Skip(NUMBER_TAKEN, receipt_no=sale.receipt_no)
+    if (
+        not sale.lines
+        or sum(line.line_total for line in sale.lines) != sale.total
+        or sum(p.amount for p in sale.payments) - sale.change != sale.total
+    ):
+        raise _Skip(TOTALS_OFF)
+
+
+@dataclass(frozen=True)
+class _LineTarget:
+    """An old line with the ids it takes in the database it is copied into."""
+
+    line: OldLine
+    product_id: int
+    partner_id: int
+    refund_of_line: int | None
+
+
+def _line_target(db: Database, keys: _Keys, line: OldLine) -> _LineTarget:
+    product = keys.product(line.product_barcode, line.barcode, line.name)
+    partner = keys.partner(line.partner_code, line.snap_partner_code, line.partner_name)
+    refund_line = None
+    if line.refund_of_uuid is not None:
+        original = keys.sales.get(line.refund_of_uuid)
+        found = (
+            first(
+                db,
+                "SELECT id FROM sale_lines WHERE sale_id = ? AND line_no = ?",
+                [original, line.refund_of_line_no],
+            )
+            if original is not None
+            else None
+        )
+        if found is None:
+            raise _Skip(
+                LINE_MISSING,
+                line_no=line.refund_of_line_no,
+                original=line.refund_of_receipt or "?",
+            )
+        refund_line = found["id"]
+    return _LineTarget(
+        line=line, product_id=product, partner_id=partner, refund_of_line=refund_line
+    )
+
+
+def _insert_lines(db: Database, sale_id: int, targets: list[_LineTarget]) -> None:
     db.conn.executemany(
         "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
         "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
@@ -685,28 +743,22 @@ def _copy_sale(db: Database, keys: _Keys, sale: OldSale) -> int:
         [
             (
                 sale_id,
-                line.line_no,
-                product,
-                line.barcode,
-                line.name,
-                partner,
-                line.snap_partner_code,
-                line.partner_name,
-                line.qty,
-                line.unit_price,
-                line.discount,
-                line.line_total,
-                refund_line,
+                t.line.line_no,
+                t.product_id,
+                t.line.barcode,
+                t.line.name,
+                t.partner_id,
+                t.line.snap_partner_code,
+                t.line.partner_name,
+                t.line.qty,
+                t.line.unit_price,
+                t.line.discount,
+                t.line.line_total,
+                t.refund_of_line,
             )
-            for line, product, partner, refund_line in rows
+            for t in targets
         ],
     )
-    db.conn.executemany(
-        "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
-        [(sale_id, *payment) for payment in sale.payments],
-    )
-    _record(db, moves, sale_id=sale_id)
-    return sale_id
 
 
 def _copy_void(db: Database, keys: _Keys, void: OldVoid) -> None:
@@ -761,13 +813,13 @@ def _copy_day_events(db: Database, keys: _Keys, events: tuple[OldDayEvent, ...])
     day's opening float nor make a closed day take sales again.
     """
     have = Counter(db.execute("SELECT day, kind, at FROM day_events").fetchall())
-    opened = {r[0] for r in db.execute("SELECT day FROM day_events WHERE kind = 'open'")}
+    opened = set(column(db, "SELECT day FROM day_events WHERE kind = ?", [DayEvent.OPEN]))
     copied = 0
     for event in events:
         if have[event.key] > 0:
             have[event.key] -= 1
             continue
-        if event.kind == "open":
+        if event.kind == DayEvent.OPEN:
             if event.day in opened:
                 continue
             opened.add(event.day)
@@ -880,7 +932,7 @@ def plan_till(
     if not risky:
         return TillPlan(code, tuple(c for c in history if c != code), False, None)
     taken = set(used) | set(history) | set(candidates) | set(previous.max_seq)
-    taken |= {r[0] for r in db.execute("SELECT DISTINCT till_code FROM sales")}
+    taken |= set(column(db, "SELECT DISTINCT till_code FROM sales"))
     root = history[0] if history else code or current
     match = re.fullmatch(r"(.+?)R\d+", root)  # never T1R1R1: a switched code's own root
     fresh = next_till_code(match[1] if match else root, taken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from boothpos.core.bounds import MAX_AMOUNT
@@ -44,7 +45,7 @@ def parse_rupiah(text: str | int) -> int:
             raise MoneyError(NEGATIVE, value=text)
         return _bounded(text, text)
     if isinstance(text, float):
-        if text != text or text in (float("inf"), float("-inf")):
+        if not math.isfinite(text):  # NaN or an infinity
             raise MoneyError(NOT_A_NUMBER, value=text)
         if text < 0:
             raise MoneyError(NEGATIVE, value=text)

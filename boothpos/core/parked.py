@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from boothpos.core.codes import Origin
 from boothpos.core.errors import Msg
 
 PULLED = Msg(
@@ -81,7 +82,7 @@ def check_parked(db: Database, add: Callable[..., None]) -> None:
             found = db.execute("SELECT receipt_no FROM sales WHERE id = ?", (row_id,)).fetchone()
             content["receipt_no"] = found[0] if found else "?"
         add(
-            PULLED if origin == "hub" else REFUSED,
+            PULLED if origin == Origin.HUB else REFUSED,
             till=till,
             what_id=describe(kind, till, record_uuid, content, "id"),
             what_en=describe(kind, till, record_uuid, content, "en"),

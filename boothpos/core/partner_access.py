@@ -30,10 +30,12 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from boothpos.core import audit, barcodes, clock, users
+from boothpos.core.codes import Role
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import AccountLocked, AuthError, Msg, NotFound, RefusedInput
 from boothpos.core.event import get_event
 from boothpos.core.products import UNKNOWN_PARTNER, list_partners
+from boothpos.core.rows import first
 from boothpos.core.users import User
 
 MAX_FAILURES = users.MAX_FAILURES  # wrong PINs in a row before the lock
@@ -181,11 +183,22 @@ def generate_pin(length: int = PIN_LENGTH) -> str:
             return pin
 
 
-def _partner_row(db: Database, code: str):
-    return db.execute(
-        "SELECT id, code, name, pin_hash, failed_pins, locked_until FROM partners WHERE code = ?",
-        (code,),
-    ).fetchone()
+@dataclass(frozen=True)
+class _PartnerLogin:
+    """What signing a partner in reads of its row."""
+
+    id: int
+    code: str
+    name: str
+    pin_hash: str | None
+    locked_until: str | None
+
+
+def _partner_row(db: Database, code: str) -> _PartnerLogin | None:
+    row = first(
+        db, "SELECT id, code, name, pin_hash, locked_until FROM partners WHERE code = ?", [code]
+    )
+    return _PartnerLogin(**row) if row else None
 
 
 def set_partner_pin(db: Database, code: str, *, admin: User, pin: str | None = None) -> str:
@@ -195,7 +208,7 @@ def set_partner_pin(db: Database, code: str, *, admin: User, pin: str | None = N
     PIN must be 4 to 8 digits. Clears failed tries and any lock. Audited
     (``partner.set_pin``) without the PIN.
     """
-    users.require(admin, "admin")
+    users.require(admin, Role.ADMIN)
     generated = pin is None
     pin = generate_pin() if pin is None else users.check_pin_format(str(pin).strip())
     key = parse_card_scan(code)
@@ -205,14 +218,14 @@ def set_partner_pin(db: Database, code: str, *, admin: User, pin: str | None = N
     with write_transaction(db):
         db.execute(
             "UPDATE partners SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?",
-            (users.hash_pin(pin), row[0]),
+            (users.hash_pin(pin), row.id),
         )
         audit.record(
             db,
             "partner.set_pin",
             user_id=admin.id,
             entity="partner",
-            entity_id=row[1],
+            entity_id=row.code,
             detail={"generated": generated},
         )
     return pin
@@ -220,7 +233,7 @@ def set_partner_pin(db: Database, code: str, *, admin: User, pin: str | None = N
 
 def pin_status(db: Database, *, admin: User) -> list[PinStatus]:
     """Every partner with whether a PIN is set and any lock (for the admin's screen)."""
-    users.require(admin, "admin")
+    users.require(admin, Role.ADMIN)
     rows = db.execute(
         "SELECT code, name, pin_hash IS NOT NULL, failed_pins, locked_until FROM partners "
         "ORDER BY code"
@@ -253,7 +266,8 @@ def authenticate_partner(
     row = _partner_row(db, code)
     if row is None:
         raise AuthError(UNKNOWN_CODE, code=code)
-    partner_id, code, name, pin_hash, failures, locked_until = row
+    partner_id, code, name = row.id, row.code, row.name
+    pin_hash, locked_until = row.pin_hash, row.locked_until
     if locked_until and clock.parse_time(locked_until) > moment:
         raise AccountLocked(LOCKED, until=_hhmm(locked_until))
     if not pin_hash:

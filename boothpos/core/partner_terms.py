@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, users
+from boothpos.core.codes import Role
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import get_event
@@ -53,7 +54,7 @@ def terms(db: Database, code: str) -> Terms:
 
 def set_event_commission(db: Database, rate_bp: int, *, user: users.User) -> None:
     """The event's default rate (partners without their own rate)."""
-    users.require(user, "admin")
+    users.require(user, Role.ADMIN)
     _check_rate(rate_bp)
     with write_transaction(db):
         before = db.execute("SELECT commission_bp FROM event WHERE id = 1").fetchone()[0]
@@ -72,7 +73,7 @@ def set_partner_commission(
     db: Database, code: str, rate_bp: int | None, *, user: users.User
 ) -> Terms:
     """A partner's own rate (``None``: back to the event default)."""
-    users.require(user, "admin")
+    users.require(user, Role.ADMIN)
     if rate_bp is not None:
         _check_rate(rate_bp)
     partner = partner_by_code(db, code)
@@ -94,7 +95,7 @@ def set_partner_commission(
 
 def set_bank_details(db: Database, code: str, text: str, *, user: users.User) -> Terms:
     """Where the partner's payout goes, as printed on the settlement (e.g. ``BRI 0123… a.n. …``)."""
-    users.require(user, "admin")
+    users.require(user, Role.ADMIN)
     text = " ".join((text or "").split())
     if len(text) > 200:
         raise RefusedInput(BANK_TOO_LONG, length=len(text))

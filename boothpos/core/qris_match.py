@@ -32,9 +32,11 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from boothpos.core import catalog, clock, event
+from boothpos.core.codes import Method, SaleKind
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, CatalogError, Msg, Problem, RefusedInput
 from boothpos.core.money import parse_rupiah
+from boothpos.core.rows import named
 
 WINDOW = timedelta(minutes=15)
 SETTING_PREFIX = "qris.history."
@@ -301,14 +303,15 @@ def history_day(history: list[HistoryPayment], tz: str, day: date | None) -> dat
 
 def book_payments(db: Database, day: date) -> list[BookPayment]:
     """QRIS payments of the day's sales (voided sales and refunds left out), by time."""
-    rows = db.execute(
+    rows = named(
+        db,
         "SELECT s.receipt_no, s.time, p.amount, p.reference FROM payments p "
-        "JOIN sales s ON s.id = p.sale_id WHERE s.day = ? AND p.method = 'qris' "
-        "AND s.kind = 'sale' AND p.amount > 0 AND s.id NOT IN (SELECT sale_id FROM voids) "
+        "JOIN sales s ON s.id = p.sale_id WHERE s.day = ? AND p.method = ? "
+        "AND s.kind = ? AND p.amount > 0 AND s.id NOT IN (SELECT sale_id FROM voids) "
         "ORDER BY s.time, s.id, p.id",
-        (day.isoformat(),),
-    ).fetchall()
-    return [BookPayment(r[0], datetime.fromisoformat(r[1]), r[2], r[3]) for r in rows]
+        [day.isoformat(), Method.QRIS, SaleKind.SALE],
+    )
+    return [BookPayment(**{**row, "time": datetime.fromisoformat(row["time"])}) for row in rows]
 
 
 # -- matching -----------------------------------------------------------------------------

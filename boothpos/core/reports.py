@@ -56,19 +56,20 @@ in the Z report, the settlement sheets, ``report … --json`` and the exports:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlite_utils import Database
 
 from boothpos.core import chain as chainmod
-from boothpos.core import days as daysmod
+from boothpos.core import day_book as daysmod
 from boothpos.core import money
-from boothpos.core.checkout import METHODS
+from boothpos.core.codes import METHODS, DayStatus, Method, MoveKind, SaleKind
 from boothpos.core.errors import Msg, NotFound, RefusedInput
 from boothpos.core.event import Event, get_event
 from boothpos.core.products import partner_by_code
+from boothpos.core.rows import first as first_row
+from boothpos.core.rows import named
 from boothpos.core.tills import TillCash, till_cash
 
 BAD_PERIOD = Msg(
@@ -154,8 +155,10 @@ def _sum_stock(items) -> StockFigures:
 # ---------------------------------------------------------------- aggregate queries
 
 
-def _money_by(db: Database, first: str, last: str, key: str | None, partner_id: int | None) -> list:
-    """Rows ``(partner_id, <key>, qty, gross, discounts, refunds)`` of counted lines.
+def _money_by(
+    db: Database, first: str, last: str, key: str | None, partner_id: int | None
+) -> list[dict]:
+    """Rows ``{partner_id, key, qty, gross, discounts, refunds}`` of counted lines.
 
     ``key`` is a second grouping column (``l.product_id``, ``s.day``) or None.
     """
@@ -165,32 +168,44 @@ def _money_by(db: Database, first: str, last: str, key: str | None, partner_id: 
         where += " AND l.partner_id = ?"
         params.append(partner_id)
     group = f"l.partner_id, {key}" if key else "l.partner_id"
-    return db.execute(
-        f"SELECT l.partner_id, {key or 'NULL'}, SUM(l.qty), "
-        "SUM(CASE WHEN s.kind = 'sale' THEN l.qty * l.unit_price ELSE 0 END), "
-        "SUM(CASE WHEN s.kind = 'sale' THEN l.discount ELSE 0 END), "
-        "-SUM(CASE WHEN s.kind = 'refund' THEN l.line_total ELSE 0 END) "
-        f"FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE {where} "
-        f"GROUP BY {group}",
-        params,
-    ).fetchall()
+    return list(
+        named(
+            db,
+            f"SELECT l.partner_id, {key or 'NULL'} AS key, SUM(l.qty) AS qty, "
+            f"SUM(CASE WHEN s.kind = '{SaleKind.SALE}' THEN l.qty * l.unit_price ELSE 0 END) "
+            "AS gross, "
+            f"SUM(CASE WHEN s.kind = '{SaleKind.SALE}' THEN l.discount ELSE 0 END) AS discounts, "
+            f"-SUM(CASE WHEN s.kind = '{SaleKind.REFUND}' THEN l.line_total ELSE 0 END) AS refunds "
+            f"FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE {where} "
+            f"GROUP BY {group}",
+            params,
+        )
+    )
+
+
+def _figures(row: dict) -> Figures:
+    """The money figures of a :func:`_money_by` row."""
+    return Figures(
+        qty=row["qty"], gross=row["gross"], discounts=row["discounts"], refunds=row["refunds"]
+    )
 
 
 def _by_method(db: Database, first: str, last: str) -> dict[str, int]:
     """What each method paid toward sales in the period: cash net of change, refunds off."""
     result = dict.fromkeys(METHODS, 0)
-    for method, amount in db.execute(
-        "SELECT p.method, SUM(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id "
+    for row in named(
+        db,
+        "SELECT p.method, SUM(p.amount) AS amount FROM payments p JOIN sales s ON s.id = p.sale_id "
         f"WHERE s.day BETWEEN ? AND ? AND {_NOT_VOIDED} GROUP BY p.method",
-        (first, last),
+        [first, last],
     ):
-        result[method] = amount
+        result[row["method"]] = row["amount"]
     change = db.execute(
         f"SELECT COALESCE(SUM(s.change), 0) FROM sales s WHERE s.day BETWEEN ? AND ? "
         f"AND {_NOT_VOIDED}",
         (first, last),
     ).fetchone()[0]
-    result["cash"] -= change
+    result[Method.CASH] -= change
     return result
 
 
@@ -214,7 +229,7 @@ def _drawer_cash(db: Database, day: str, by_method: dict[str, int]) -> int:
         "AND origin = 'hub')",
         (day,),
     ).fetchone()[0]
-    return by_method["cash"] - (pulled - pulled_change)
+    return by_method[Method.CASH] - (pulled - pulled_change)
 
 
 def _counts(db: Database, first: str, last: str) -> tuple[int, int, int]:
@@ -240,19 +255,24 @@ def _stock_by_product(
     if partner_id is not None:
         where = "WHERE m.product_id IN (SELECT id FROM products WHERE partner_id = ?)"
         params.append(partner_id)
-    rows = db.execute(
+    rows = named(
+        db,
         "SELECT m.product_id, "
-        "SUM(CASE WHEN m.day < ? THEN m.qty ELSE 0 END), "
-        "SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind = 'intake' THEN m.qty ELSE 0 END), "
-        "-SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind IN ('sale', 'void', 'refund') "
-        "THEN m.qty ELSE 0 END), "
-        "-SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind = 'return' THEN m.qty ELSE 0 END), "
-        "SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind = 'adjustment' THEN m.qty ELSE 0 END), "
-        "SUM(CASE WHEN m.day <= ? THEN m.qty ELSE 0 END) "
+        "SUM(CASE WHEN m.day < ? THEN m.qty ELSE 0 END) AS opening, "
+        "SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind = "
+        f"'{MoveKind.INTAKE}' THEN m.qty ELSE 0 END) AS received, "
+        "-SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind IN "
+        f"('{MoveKind.SALE}', '{MoveKind.VOID}', '{MoveKind.REFUND}') THEN m.qty ELSE 0 END) "
+        "AS sold, "
+        "-SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind = "
+        f"'{MoveKind.RETURN}' THEN m.qty ELSE 0 END) AS returned, "
+        "SUM(CASE WHEN m.day BETWEEN ? AND ? AND m.kind = "
+        f"'{MoveKind.ADJUSTMENT}' THEN m.qty ELSE 0 END) AS adjusted, "
+        "SUM(CASE WHEN m.day <= ? THEN m.qty ELSE 0 END) AS on_hand "
         f"FROM stock_moves m {where} GROUP BY m.product_id",
         params,
-    ).fetchall()
-    return {r[0]: StockFigures(*r[1:]) for r in rows}
+    )
+    return {row.pop("product_id"): StockFigures(**row) for row in rows}
 
 
 # ---------------------------------------------------------------- day report (X / Z)
@@ -304,7 +324,7 @@ class DayReport:
     """The X report of an open day, or the Z report of a closed one (same shape)."""
 
     day: date
-    status: str  # "not_opened", "open", "closed"
+    status: DayStatus
     z_number: int | None
     transactions: int
     voids: int
@@ -358,13 +378,39 @@ class DayReport:
         } | ({"tills": [t.to_json() for t in self.tills]} if self.tills else {})
 
 
-def _partner_names(db: Database) -> dict[int, tuple[str, str, str, str, int | None]]:
-    return {
-        r[0]: tuple(r[1:])
-        for r in db.execute(
-            "SELECT id, code, name, region, bank_details, commission_bp FROM partners"
-        )
-    }
+@dataclass(frozen=True)
+class PartnerInfo:
+    """A partner as a settlement names it; ``commission_bp`` None: the event's rate."""
+
+    id: int
+    code: str
+    name: str
+    region: str
+    bank_details: str | None
+    commission_bp: int | None
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    """A product as a settlement lists it."""
+
+    id: int
+    partner_id: int
+    barcode: str
+    name: str
+    price: int
+
+
+_PARTNER_SQL = "SELECT id, code, name, region, bank_details, commission_bp FROM partners"
+_PRODUCT_SQL = "SELECT id, partner_id, barcode, name, price FROM products"
+
+
+def _partner_names(db: Database) -> dict[int, PartnerInfo]:
+    return {row["id"]: PartnerInfo(**row) for row in named(db, _PARTNER_SQL)}
+
+
+def _products(db: Database, where: str = "", params: list | None = None) -> list[ProductInfo]:
+    return [ProductInfo(**row) for row in named(db, _PRODUCT_SQL + where, params or [])]
 
 
 def day_report(db: Database, day: date | str) -> DayReport:
@@ -374,11 +420,11 @@ def day_report(db: Database, day: date | str) -> DayReport:
     state = daysmod.state(db, day)
     names = _partner_names(db)
     partner_figures: dict[int, Figures] = {}
-    for partner_id, _, qty, gross, discounts, refunds in _money_by(db, iso, iso, None, None):
-        partner_figures[partner_id] = Figures(qty, gross, discounts, refunds)
+    for row in _money_by(db, iso, iso, None, None):
+        partner_figures[row["partner_id"]] = _figures(row)
     partners = sorted(
         (
-            PartnerLine(pid, names[pid][0], names[pid][1], figures)
+            PartnerLine(partner_id=pid, code=names[pid].code, name=names[pid].name, figures=figures)
             for pid, figures in partner_figures.items()
         ),
         key=lambda p: p.code,
@@ -386,9 +432,12 @@ def day_report(db: Database, day: date | str) -> DayReport:
     transactions, refund_count, voids = _counts(db, iso, iso)
     by_method = _by_method(db, iso, iso)
     closes = daysmod.closes(db, day)
-    cash = CashCount(state.opening_float, state.opening_float + _drawer_cash(db, iso, by_method))
+    cash = CashCount(
+        opening_float=state.opening_float,
+        expected=state.opening_float + _drawer_cash(db, iso, by_method),
+    )
     closed_at = closed_by = None
-    if state.status == "closed" and closes:
+    if state.status == DayStatus.CLOSED and closes:
         last = closes[-1]
         cash = replace(cash, counted=last.counted_cash, denominations=last.denominations)
         closed_at, closed_by = last.at, last.user_name
@@ -598,142 +647,140 @@ def settle(
     first, last, whole = resolve_period(db, first, last, event)
     lo, hi = first.isoformat(), last.isoformat()
     only = partner_by_code(db, partner).id if partner else None
-    names = _partner_names(db)
-
-    money_by_product: dict[int, dict[int, Figures]] = {}
-    for pid, product_id, qty, gross, discounts, refunds in _money_by(
-        db, lo, hi, "l.product_id", only
-    ):
-        money_by_product.setdefault(pid, {})[product_id] = Figures(qty, gross, discounts, refunds)
-    stock_by_product = _stock_by_product(db, lo, hi, only)
-
-    product_rows = db.execute(
-        "SELECT id, partner_id, barcode, name, price FROM products"
-        + (" WHERE partner_id = ?" if only is not None else ""),
-        (only,) if only is not None else (),
-    ).fetchall()
-    products_of: dict[int, list] = {}
-    for row in product_rows:
-        products_of.setdefault(row[1], []).append(row)
-
     days_of: dict[int, dict[str, Figures]] = {}
     if detail:
-        for pid, day, qty, gross, discounts, refunds in _money_by(db, lo, hi, "s.day", only):
-            days_of.setdefault(pid, {})[day] = Figures(qty, gross, discounts, refunds)
-    fair_days = [
-        d.isoformat() for d in event.fair_days if first <= d <= last
-    ]  # shown even when empty
-
-    settled = []
-    for pid in sorted(names, key=lambda i: names[i][0]):
-        if only is not None and pid != only:
-            continue
-        by_product = money_by_product.get(pid, {})
-        own_products = products_of.get(pid, [])
-        moved: list = []
-        if detail:
-            known = {row[0] for row in own_products}
-            # lines of a product since moved to another partner still belong to this one
-            moved = [
-                db.execute(
-                    "SELECT id, partner_id, barcode, name, price FROM products WHERE id = ?",
-                    (product_id,),
-                ).fetchone()
-                for product_id in by_product
-                if product_id not in known
-            ]
-        settled.append(
-            _partner_settlement(
-                pid,
-                names[pid],
-                event.commission_bp,
-                by_product,
-                stock_by_product,
-                own_products,
-                moved,
-                days_of.get(pid, {}),
-                fair_days,
-                detail,
-            )  # fmt: skip
-        )
-
+        for row in _money_by(db, lo, hi, "s.day", only):
+            days_of.setdefault(row["partner_id"], {})[row["key"]] = _figures(row)
+    fair_days = [d.isoformat() for d in event.fair_days if first <= d <= last]  # shown when empty
+    settled = _settle_partners(db, lo, hi, only, days_of, fair_days, event, detail)
     result = Settlement(
         event, first, last, whole, tuple(settled), detail=detail, chain=tuple(chainmod.heads(db))
     )
     if detail and only is None:
-        booth_days: dict[str, Figures] = {}
-        for per_day in days_of.values():
-            for d, figures in per_day.items():
-                booth_days[d] = booth_days.get(d, Figures()) + figures
-        transactions, refund_count, voids = _counts(db, lo, hi)
-        result = replace(
-            result,
-            by_day=tuple(
-                DayLine(date.fromisoformat(d), booth_days.get(d, Figures()))
-                for d in sorted(set(fair_days) | set(booth_days))
-            ),
-            by_method=_by_method(db, lo, hi),
-            transactions=transactions,
-            voids=voids,
-            refund_count=refund_count,
-        )
+        result = _with_booth_figures(db, result, days_of, fair_days)
     return result
 
 
+@dataclass(frozen=True)
+class _PartnerRows:
+    """One partner's grouped rows of a period, the input of :func:`_partner_settlement`."""
+
+    by_product: dict[int, Figures]  # money by product id
+    stock_by_product: dict[int, StockFigures]
+    own_products: list[ProductInfo]
+    moved_products: list[ProductInfo] = field(default_factory=list)  # since given to another
+    per_day: dict[str, Figures] = field(default_factory=dict)
+
+
+def _settle_partners(
+    db: Database,
+    lo: str,
+    hi: str,
+    only: int | None,
+    days_of: dict[int, dict[str, Figures]],
+    fair_days: list[str],
+    event: Event,
+    detail: bool,
+) -> list[PartnerSettlement]:
+    """Every partner's settlement (or ``only`` one's) from the period's grouped rows."""
+    names = _partner_names(db)
+    money_by_product: dict[int, dict[int, Figures]] = {}
+    for row in _money_by(db, lo, hi, "l.product_id", only):
+        money_by_product.setdefault(row["partner_id"], {})[row["key"]] = _figures(row)
+    stock_by_product = _stock_by_product(db, lo, hi, only)
+    products_of: dict[int, list[ProductInfo]] = {}
+    for product in _products(db, *((" WHERE partner_id = ?", [only]) if only is not None else ())):
+        products_of.setdefault(product.partner_id, []).append(product)
+
+    settled = []
+    for pid in sorted(names, key=lambda i: names[i].code):
+        if only is not None and pid != only:
+            continue
+        by_product = money_by_product.get(pid, {})
+        own_products = products_of.get(pid, [])
+        moved: list[ProductInfo] = []
+        if detail:
+            known = {product.id for product in own_products}
+            # lines of a product since moved to another partner still belong to this one
+            moved = [
+                _products(db, " WHERE id = ?", [product_id])[0]
+                for product_id in by_product
+                if product_id not in known
+            ]
+        rows = _PartnerRows(
+            by_product=by_product,
+            stock_by_product=stock_by_product,
+            own_products=own_products,
+            moved_products=moved,
+            per_day=days_of.get(pid, {}),
+        )
+        settled.append(
+            _partner_settlement(
+                names[pid],
+                rows,
+                default_bp=event.commission_bp,
+                fair_days=fair_days,
+                detail=detail,
+            )
+        )
+    return settled
+
+
+def _with_booth_figures(
+    db: Database,
+    result: Settlement,
+    days_of: dict[int, dict[str, Figures]],
+    fair_days: list[str],
+) -> Settlement:
+    """The booth's figures of the period: by day, by payment method, the counts."""
+    lo, hi = result.first.isoformat(), result.last.isoformat()
+    booth_days: dict[str, Figures] = {}
+    for per_day in days_of.values():
+        for d, figures in per_day.items():
+            booth_days[d] = booth_days.get(d, Figures()) + figures
+    transactions, refund_count, voids = _counts(db, lo, hi)
+    return replace(
+        result,
+        by_day=tuple(
+            DayLine(date.fromisoformat(d), booth_days.get(d, Figures()))
+            for d in sorted(set(fair_days) | set(booth_days))
+        ),
+        by_method=_by_method(db, lo, hi),
+        transactions=transactions,
+        voids=voids,
+        refund_count=refund_count,
+    )
+
+
 def _partner_settlement(
-    pid: int,
-    info: tuple,
+    partner: PartnerInfo,
+    rows: _PartnerRows,
+    *,
     default_bp: int,
-    by_product: dict[int, Figures],
-    stock_by_product: dict[int, StockFigures],
-    own_products: list,
-    moved_products: list,
-    per_day: dict[str, Figures],
     fair_days: list[str],
     detail: bool,
 ) -> PartnerSettlement:
-    """One partner's figures from its grouped rows: the arithmetic every settlement shares.
-
-    ``info`` is ``(code, name, region, bank_details, commission_bp override)``;
-    ``own_products`` and ``moved_products`` are ``(id, partner_id, barcode, name, price)``
-    rows (moved: products since given to another partner that have lines of this one).
-    """
-    code, name, region, bank, override = info
+    """One partner's figures from its grouped rows: the arithmetic every settlement shares."""
+    override = partner.commission_bp
     rate = default_bp if override is None else override
-    figures = _sum_figures(by_product.values())
-    stock = _sum_stock(stock_by_product.get(row[0], StockFigures()) for row in own_products)
+    figures = _sum_figures(rows.by_product.values())
+    stock = _sum_stock(
+        rows.stock_by_product.get(product.id, StockFigures()) for product in rows.own_products
+    )
     day_lines: tuple[DayLine, ...] = ()
     product_lines: tuple[ProductLine, ...] = ()
     if detail:
         day_lines = tuple(
-            DayLine(date.fromisoformat(d), per_day.get(d, Figures()))
-            for d in sorted(set(fair_days) | set(per_day))
+            DayLine(date.fromisoformat(d), rows.per_day.get(d, Figures()))
+            for d in sorted(set(fair_days) | set(rows.per_day))
         )
-        known = {row[0] for row in own_products}
-        product_lines = tuple(
-            sorted(
-                (
-                    ProductLine(
-                        row[0],
-                        row[2],
-                        row[3],
-                        row[4],
-                        by_product.get(row[0], Figures()),
-                        stock_by_product.get(row[0], StockFigures())
-                        if row[0] in known
-                        else StockFigures(),
-                    )
-                    for row in [*own_products, *moved_products]
-                ),
-                key=lambda p: p.name.casefold(),
-            )
-        )
+        product_lines = _product_lines(rows)
     return PartnerSettlement(
-        partner_id=pid,
-        code=code,
-        name=name,
-        region=region,
-        bank_details=bank or "",
+        partner_id=partner.id,
+        code=partner.code,
+        name=partner.name,
+        region=partner.region,
+        bank_details=partner.bank_details or "",
         rate_bp=rate,
         rate_is_override=override is not None,
         figures=figures,
@@ -741,6 +788,29 @@ def _partner_settlement(
         stock=stock,
         days=day_lines,
         products=product_lines,
+    )
+
+
+def _product_lines(rows: _PartnerRows) -> tuple[ProductLine, ...]:
+    """A partner's products by name; a moved product's stock is its new partner's."""
+    known = {product.id for product in rows.own_products}
+    return tuple(
+        sorted(
+            (
+                ProductLine(
+                    product_id=product.id,
+                    barcode=product.barcode,
+                    name=product.name,
+                    price=product.price,
+                    figures=rows.by_product.get(product.id, Figures()),
+                    stock=rows.stock_by_product.get(product.id, StockFigures())
+                    if product.id in known
+                    else StockFigures(),
+                )
+                for product in [*rows.own_products, *rows.moved_products]
+            ),
+            key=lambda p: p.name.casefold(),
+        )
     )
 
 
@@ -765,42 +835,40 @@ def settle_partner(
     if first > last:
         raise RefusedInput(BAD_PERIOD, first=first.isoformat(), last=last.isoformat())
     lo, hi = first.isoformat(), last.isoformat()
-    row = db.execute(
-        "SELECT code, name, region, bank_details, commission_bp FROM partners "
-        "WHERE id = :partner_id",
-        {"partner_id": partner_id},
-    ).fetchone()
-    if row is None:
+    found = first_row(db, _PARTNER_SQL + " WHERE id = :partner_id", {"partner_id": partner_id})
+    if found is None:
         raise NotFound(UNKNOWN_PARTNER_ID, partner_id=partner_id)
     by_product = {
-        product_id: Figures(qty, gross, discounts, refunds)
-        for _, product_id, qty, gross, discounts, refunds in _money_by(
-            db, lo, hi, "l.product_id", partner_id
-        )
+        row["key"]: _figures(row) for row in _money_by(db, lo, hi, "l.product_id", partner_id)
     }
-    stock_by_product = _stock_by_product(db, lo, hi, partner_id)
-    own_products = db.execute(
-        "SELECT id, partner_id, barcode, name, price FROM products WHERE partner_id = ?",
-        (partner_id,),
-    ).fetchall()
-    moved: list = []
-    per_day: dict[str, Figures] = {}
+    rows = _PartnerRows(
+        by_product=by_product,
+        stock_by_product=_stock_by_product(db, lo, hi, partner_id),
+        own_products=_products(db, " WHERE partner_id = ?", [partner_id]),
+    )
     if detail:
-        moved = db.execute(
-            "SELECT id, partner_id, barcode, name, price FROM products WHERE partner_id != ? "
-            "AND id IN (SELECT product_id FROM sale_lines WHERE partner_id = ?)",
-            (partner_id, partner_id),
-        ).fetchall()
-        moved = [r for r in moved if r[0] in by_product]  # lines counted in the period only
-        per_day = {
-            day: Figures(qty, gross, discounts, refunds)
-            for _, day, qty, gross, discounts, refunds in _money_by(db, lo, hi, "s.day", partner_id)
-        }
+        moved = _products(
+            db,
+            " WHERE partner_id != ? AND id IN (SELECT product_id FROM sale_lines "
+            "WHERE partner_id = ?)",
+            [partner_id, partner_id],
+        )
+        rows = replace(
+            rows,
+            # lines counted in the period only
+            moved_products=[product for product in moved if product.id in by_product],
+            per_day={
+                row["key"]: _figures(row) for row in _money_by(db, lo, hi, "s.day", partner_id)
+            },
+        )
     fair_days = [d.isoformat() for d in event.fair_days if first <= d <= last]
     return _partner_settlement(
-        partner_id, tuple(row), event.commission_bp, by_product, stock_by_product,
-        own_products, moved, per_day, fair_days, detail,
-    )  # fmt: skip
+        PartnerInfo(**found),
+        rows,
+        default_bp=event.commission_bp,
+        fair_days=fair_days,
+        detail=detail,
+    )
 
 
 # ---------------------------------------------------------------- partner day sheet
@@ -812,7 +880,7 @@ class SheetLine:
 
     receipt_no: str
     time: str
-    kind: str  # "sale" or "refund"
+    kind: SaleKind
     refund_of: str | None
     barcode: str
     name: str
@@ -825,7 +893,7 @@ class SheetLine:
 @dataclass(frozen=True)
 class PartnerDaySheet:
     day: date
-    status: str
+    status: DayStatus
     z_number: int | None
     partner: PartnerSettlement  # the day's settlement of this partner, with detail
     lines: tuple[SheetLine, ...]
@@ -838,14 +906,15 @@ def partner_day(db: Database, day: date | str, partner: str) -> PartnerDaySheet:
     iso = day.isoformat()
     settlement = settle(db, first=day, last=day, partner=partner, detail=True)
     own = settlement.partners[0]
-    rows = db.execute(
-        "SELECT s.receipt_no, s.time, s.kind, o.receipt_no, l.barcode, l.name, l.qty, "
-        "l.unit_price, l.discount, l.line_total FROM sales s "
+    rows = named(
+        db,
+        "SELECT s.receipt_no, s.time, s.kind, o.receipt_no AS refund_of, l.barcode, l.name, "
+        "l.qty, l.unit_price, l.discount, l.line_total FROM sales s "
         "JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN sales o ON o.id = s.refund_of "
         f"WHERE s.day = ? AND l.partner_id = ? AND {_NOT_VOIDED} "
         "ORDER BY s.time, s.id, l.line_no",
-        (iso, own.partner_id),
-    ).fetchall()
+        [iso, own.partner_id],
+    )
     voided = db.execute(
         "SELECT COUNT(*) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
         "WHERE s.day = ? AND l.partner_id = ? AND s.id IN (SELECT sale_id FROM voids)",
@@ -853,7 +922,12 @@ def partner_day(db: Database, day: date | str, partner: str) -> PartnerDaySheet:
     ).fetchone()[0]
     state = daysmod.state(db, day)
     return PartnerDaySheet(
-        day, state.status, state.z_number, own, tuple(SheetLine(*r) for r in rows), voided
+        day=day,
+        status=state.status,
+        z_number=state.z_number,
+        partner=own,
+        lines=tuple(SheetLine(**row) for row in rows),
+        voided_lines=voided,
     )
 
 
@@ -912,7 +986,3 @@ def counted_lines(
         params,
     ).fetchall()
     return first, last, [dict(zip(LINE_COLUMNS, r, strict=True)) for r in rows]
-
-
-def to_json_text(payload: dict | list) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

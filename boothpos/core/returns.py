@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock, days, stock, users
 from boothpos.core.checkout import (
-    METHODS,
     SaleResult,
     current_till,
     next_seq,
     receipt_number,
 )
+from boothpos.core.codes import METHODS, Method, MoveKind, Role, SaleKind, SaleStatus
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, SaleError
 from boothpos.core.event import get_event
@@ -89,15 +89,15 @@ def void_sale(
     at: datetime | None = None,
 ) -> VoidResult:
     """Void a whole sale of the current fair day; goods go back on hand."""
-    users.require(supervisor, "supervisor")
+    users.require(supervisor, Role.SUPERVISOR)
     reason = _reason(reason)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
     sale = get_sale(db, receipt_no)
-    if sale.kind != "sale":
+    if sale.kind != SaleKind.SALE:
         raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
-    if sale.status == "voided":
+    if sale.status == SaleStatus.VOIDED:
         raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
     if sale.day != today.isoformat():
         raise SaleError(
@@ -121,7 +121,7 @@ def void_sale(
         ).lastrowid
         stock.record_moves(
             db,
-            "void",
+            MoveKind.VOID,
             [(line.product_id, line.qty) for line in sale.lines],
             at=moment,
             day=today.isoformat(),
@@ -177,7 +177,7 @@ def refund_sale(
     supervisor: User,
     reason: str,
     restock: bool = True,
-    method: str = "cash",
+    method: str = Method.CASH,
     reference: str = "",
     at: datetime | None = None,
 ) -> SaleResult:
@@ -188,18 +188,90 @@ def refund_sale(
     pieces refunded (the last refund of a line takes the rest, so the rupiah
     add up exactly).
     """
-    users.require(supervisor, "supervisor")
+    users.require(supervisor, Role.SUPERVISOR)
     reason = _reason(reason)
     if method not in METHODS:
         raise SaleError(BAD_METHOD, method=method)
     event = get_event(db)
     moment = clock.moment(at, event.timezone)
     today = clock.fair_day(moment, event.timezone)
+    sale = _standing_sale(db, receipt_no)
+    plan = _refund_plan(db, sale, lines)
+    total = -sum(item.line_total for item in plan)
+    sale_uuid = str(uuid.uuid4())
+    with write_transaction(db):
+        days.ensure_open_for_sale(db, today, at=moment, user_id=cashier.id)
+        till = current_till(db)  # read inside the transaction: a restore may have switched it
+        seq = next_seq(db, till)
+        number = receipt_number(replace(event, till_code=till), today, seq)
+        refund_id = _insert_refund(
+            db,
+            _Refund(
+                uuid=sale_uuid,
+                till=till,
+                seq=seq,
+                receipt_no=number,
+                day=today,
+                moment=moment,
+                cashier_id=cashier.id,
+                total=total,
+                refund_of=sale.id,
+                reason=reason,
+                approved_by=supervisor.id,
+                method=method,
+                reference=reference.strip(),
+                plan=plan,
+            ),
+        )
+        if restock:
+            stock.record_moves(
+                db,
+                MoveKind.REFUND,
+                [(item.line.product_id, item.qty) for item in plan],
+                at=moment,
+                day=today.isoformat(),
+                user_id=supervisor.id,
+                sale_id=refund_id,
+                reason=reason,
+            )
+        detail = {"refund_of": sale.receipt_no, "total": total, "restock": restock}
+        audit.record(
+            db,
+            "sale.refund",
+            user_id=supervisor.id,
+            entity="sale",
+            entity_id=number,
+            detail={**detail, "reason": reason},
+            at=moment,
+        )
+    return SaleResult(refund_id, sale_uuid, number, today, total, 0, ())
+
+
+def _standing_sale(db: Database, receipt_no: str) -> Sale:
+    """The sale ``receipt_no`` names, refused when it is a refund or voided."""
     sale = get_sale(db, receipt_no)
-    if sale.kind != "sale":
+    if sale.kind != SaleKind.SALE:
         raise SaleError(NOT_A_SALE, receipt_no=sale.receipt_no)
-    if sale.status == "voided":
+    if sale.status == SaleStatus.VOIDED:
         raise SaleError(ALREADY_VOIDED, receipt_no=sale.receipt_no)
+    return sale
+
+
+@dataclass(frozen=True)
+class _RefundItem:
+    """A line of the sale to refund: how many pieces and how much of its discount."""
+
+    line: SaleLine
+    qty: int
+    discount: int
+
+    @property
+    def line_total(self) -> int:
+        return self.qty * self.line.unit_price - self.discount
+
+
+def _refund_plan(db: Database, sale: Sale, lines: dict[int, int] | None) -> list[_RefundItem]:
+    """The lines to refund (all that is left when ``lines`` is None), each checked."""
     done = refunded_qty_by_line(db, sale.id)
     by_no = {line.line_no: line for line in sale.lines}
     wanted = lines if lines is not None else {n: None for n in by_no}
@@ -216,86 +288,84 @@ def refund_sale(
         if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1 or qty > left:
             raise SaleError(TOO_MANY, line_no=line_no, name=line.name, left=left, qty=qty)
         discount = refund_discount(line, done_qty, done_discount, qty)
-        plan.append((line, qty, discount))
+        plan.append(_RefundItem(line=line, qty=qty, discount=discount))
     if not plan:
         raise SaleError(NOTHING_TO_REFUND, receipt_no=sale.receipt_no)
-    total = -sum(qty * line.unit_price - discount for line, qty, discount in plan)
-    sale_uuid = str(uuid.uuid4())
-    iso_day = today.isoformat()
-    with write_transaction(db):
-        days.ensure_open_for_sale(db, today, at=moment, user_id=cashier.id)
-        till = current_till(db)  # read inside the transaction: a restore may have switched it
-        seq = next_seq(db, till)
-        number = receipt_number(replace(event, till_code=till), today, seq)
-        refund_id = db.execute(
-            "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
-            "total, change, refund_of, reason, approved_by) "
-            "VALUES (?, 'refund', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+    return plan
+
+
+@dataclass(frozen=True)
+class _Refund:
+    """The refund's own row, lines and payment, numbered inside the transaction."""
+
+    uuid: str
+    till: str
+    seq: int
+    receipt_no: str
+    day: date  # the fair day of ``moment`` in the event's zone
+    moment: datetime
+    cashier_id: int
+    total: int  # negative: rupiah given back
+    refund_of: int  # the sale's id
+    reason: str
+    approved_by: int
+    method: str
+    reference: str
+    plan: list[_RefundItem]
+
+
+def _insert_refund(db: Database, refund: _Refund) -> int:
+    """The refund's ``sales`` row, its lines and (when money goes back) its payment: its id."""
+    refund_id = db.execute(
+        "INSERT INTO sales (uuid, kind, till_code, seq, receipt_no, day, time, cashier_id, "
+        "total, change, refund_of, reason, approved_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+        (
+            refund.uuid,
+            SaleKind.REFUND,
+            refund.till,
+            refund.seq,
+            refund.receipt_no,
+            refund.day.isoformat(),
+            clock.to_iso(refund.moment),
+            refund.cashier_id,
+            refund.total,
+            refund.refund_of,
+            refund.reason,
+            refund.approved_by,
+        ),
+    ).lastrowid
+    _insert_refund_lines(db, refund_id, refund.plan)
+    if refund.total:
+        db.execute(
+            "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
+            (refund_id, refund.method, refund.total, refund.reference),
+        )
+    return refund_id
+
+
+def _insert_refund_lines(db: Database, refund_id: int, plan: list[_RefundItem]) -> None:
+    """The refund's lines: negative pieces, discount and total, each pointing back."""
+    db.conn.executemany(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
+        "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
-                sale_uuid,
-                till,
-                seq,
-                number,
-                iso_day,
-                clock.to_iso(moment),
-                cashier.id,
-                total,
-                sale.id,
-                reason,
-                supervisor.id,
-            ),
-        ).lastrowid
-        db.conn.executemany(
-            "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, partner_id, "
-            "partner_code, partner_name, qty, unit_price, discount, line_total, refund_of_line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    refund_id,
-                    n,
-                    line.product_id,
-                    line.barcode,
-                    line.name,
-                    line.partner_id,
-                    line.partner_code,
-                    line.partner_name,
-                    -qty,
-                    line.unit_price,
-                    -discount,
-                    -(qty * line.unit_price - discount),
-                    line.id,
-                )
-                for n, (line, qty, discount) in enumerate(plan, start=1)
-            ],
-        )
-        if total:
-            db.execute(
-                "INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)",
-                (refund_id, method, total, reference.strip()),
+                refund_id,
+                n,
+                item.line.product_id,
+                item.line.barcode,
+                item.line.name,
+                item.line.partner_id,
+                item.line.partner_code,
+                item.line.partner_name,
+                -item.qty,
+                item.line.unit_price,
+                -item.discount,
+                -item.line_total,
+                item.line.id,
             )
-        if restock:
-            stock.record_moves(
-                db,
-                "refund",
-                [(line.product_id, qty) for line, qty, _ in plan],
-                at=moment,
-                day=iso_day,
-                user_id=supervisor.id,
-                sale_id=refund_id,
-                reason=reason,
-            )
-        audit.record(
-            db,
-            "sale.refund",
-            user_id=supervisor.id,
-            entity="sale",
-            entity_id=number,
-            detail={
-                "refund_of": sale.receipt_no,
-                "total": total,
-                "restock": restock,
-                "reason": reason,
-            },
-            at=moment,
-        )
-    return SaleResult(refund_id, sale_uuid, number, today, total, 0, ())
+            for n, item in enumerate(plan, start=1)
+        ],
+    )

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from boothpos.core.codes import Method, SaleKind, SaleStatus
 from boothpos.core.errors import Msg, NotFound
+from boothpos.core.rows import named
 
 NO_RECEIPT = Msg(id="struk '{receipt_no}' tidak ada", en="there is no receipt '{receipt_no}'")
 
@@ -30,7 +32,7 @@ class SaleLine:
 
 @dataclass(frozen=True)
 class Payment:
-    method: str
+    method: Method
     amount: int
     reference: str
 
@@ -39,8 +41,8 @@ class Payment:
 class Sale:
     id: int
     uuid: str
-    kind: str  # "sale" or "refund"
-    status: str  # "completed", "voided" or "refund"
+    kind: SaleKind
+    status: SaleStatus
     receipt_no: str
     till_code: str
     seq: int
@@ -67,13 +69,15 @@ class Sale:
         return sum(line.qty * line.unit_price for line in self.lines)
 
 
-_SALE_SQL = """
+_SALE_SQL = f"""
 SELECT s.id, s.uuid, s.kind,
-       CASE WHEN v.id IS NOT NULL THEN 'voided'
-            WHEN s.kind = 'refund' THEN 'refund' ELSE 'completed' END,
-       s.receipt_no, s.till_code, s.seq, s.day, s.time, u.username, u.display_name,
-       s.total, s.change, o.receipt_no, s.reason, COALESCE(v.reason, ''), COALESCE(v.at, ''),
-       COALESCE(a.display_name, a.username, '')
+       CASE WHEN v.id IS NOT NULL THEN '{SaleStatus.VOIDED}'
+            WHEN s.kind = '{SaleKind.REFUND}' THEN '{SaleStatus.REFUND}'
+            ELSE '{SaleStatus.COMPLETED}' END AS status,
+       s.receipt_no, s.till_code, s.seq, s.day, s.time, u.username AS cashier,
+       u.display_name AS cashier_name, s.total, s.change, o.receipt_no AS refund_of, s.reason,
+       COALESCE(v.reason, '') AS void_reason, COALESCE(v.at, '') AS void_time,
+       COALESCE(a.display_name, a.username, '') AS approved_by
 FROM sales s
 JOIN users u ON u.id = s.cashier_id
 LEFT JOIN users a ON a.id = s.approved_by
@@ -82,58 +86,39 @@ LEFT JOIN sales o ON o.id = s.refund_of
 """
 
 
-def _load(db: Database, rows: list) -> list[Sale]:
+def _load(db: Database, rows: list[dict]) -> list[Sale]:
     if not rows:
         return []
-    ids = [r[0] for r in rows]
+    ids = [row["id"] for row in rows]
     lines: dict[int, list[SaleLine]] = {i: [] for i in ids}
     payments: dict[int, list[Payment]] = {i: [] for i in ids}
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
-        for r in db.execute(
+        for row in named(
+            db,
             "SELECT sale_id, id, line_no, product_id, barcode, name, partner_id, partner_code, "
             "partner_name, "
             f"qty, unit_price, discount, line_total, refund_of_line FROM sale_lines "
             f"WHERE sale_id IN ({marks}) ORDER BY sale_id, line_no",
             chunk,
         ):
-            lines[r[0]].append(SaleLine(*r[1:]))
-        for r in db.execute(
+            lines[row.pop("sale_id")].append(SaleLine(**row))
+        for row in named(
+            db,
             f"SELECT sale_id, method, amount, reference FROM payments WHERE sale_id IN ({marks}) "
             "ORDER BY sale_id, id",
             chunk,
         ):
-            payments[r[0]].append(Payment(*r[1:]))
+            payments[row.pop("sale_id")].append(Payment(**row))
     return [
-        Sale(
-            id=r[0],
-            uuid=r[1],
-            kind=r[2],
-            status=r[3],
-            receipt_no=r[4],
-            till_code=r[5],
-            seq=r[6],
-            day=r[7],
-            time=r[8],
-            cashier=r[9],
-            cashier_name=r[10],
-            total=r[11],
-            change=r[12],
-            refund_of=r[13],
-            reason=r[14],
-            void_reason=r[15],
-            void_time=r[16],
-            approved_by=r[17],
-            lines=tuple(lines[r[0]]),
-            payments=tuple(payments[r[0]]),
-        )
-        for r in rows
+        Sale(**row, lines=tuple(lines[row["id"]]), payments=tuple(payments[row["id"]]))
+        for row in rows
     ]
 
 
 def get_sale(db: Database, receipt_no: str) -> Sale:
-    rows = db.execute(_SALE_SQL + " WHERE s.receipt_no = ?", (receipt_no.strip(),)).fetchall()
+    rows = list(named(db, _SALE_SQL + " WHERE s.receipt_no = ?", [receipt_no.strip()]))
     if not rows:
         raise NotFound(NO_RECEIPT, receipt_no=receipt_no)
     return _load(db, rows)[0]
@@ -155,15 +140,16 @@ def list_sales(
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return _load(db, db.execute(sql, params).fetchall())
+    return _load(db, list(named(db, sql, params)))
 
 
 def refunded_qty_by_line(db: Database, sale_id: int) -> dict[int, tuple[int, int]]:
     """For each line of ``sale_id``: (qty already refunded, discount already refunded)."""
-    rows = db.execute(
-        "SELECT r.refund_of_line, -SUM(r.qty), -SUM(r.discount) FROM sale_lines r "
-        "JOIN sale_lines o ON o.id = r.refund_of_line WHERE o.sale_id = ? "
+    rows = named(
+        db,
+        "SELECT r.refund_of_line AS line, -SUM(r.qty) AS qty, -SUM(r.discount) AS discount "
+        "FROM sale_lines r JOIN sale_lines o ON o.id = r.refund_of_line WHERE o.sale_id = ? "
         "GROUP BY r.refund_of_line",
-        (sale_id,),
-    ).fetchall()
-    return {r[0]: (r[1], r[2]) for r in rows}
+        [sale_id],
+    )
+    return {row["line"]: (row["qty"], row["discount"]) for row in rows}

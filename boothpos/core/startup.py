@@ -29,9 +29,9 @@ from sqlite_utils import Database
 
 from boothpos.core import backup_settings
 from boothpos.core import db as dbmod
-from boothpos.core.checkout import Notice
 from boothpos.core.errors import DamagedDatabase, Msg
 from boothpos.core.instance import InstanceLock
+from boothpos.core.notice import Notice
 
 # Below this much free space on the database's disk the start screen warns.
 LOW_DISK_BYTES = 200 * 1024 * 1024

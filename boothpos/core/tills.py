@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from boothpos.core.codes import DayEvent, Method, Origin
+from boothpos.core.rows import named
+
 _NOT_VOIDED = "s.id NOT IN (SELECT sale_id FROM voids)"
 # When this till last synced with its hub (ISO time): other tills' figures are as of then.
 SETTING_SYNCED_AT = "hub_synced_at"
@@ -52,7 +55,8 @@ class TillCash:
 def several_tills(db: Database) -> bool:
     """True once this till holds records of another till (it syncs with a hub)."""
     return (
-        db.execute("SELECT 1 FROM hub_records WHERE origin = 'hub' LIMIT 1").fetchone() is not None
+        db.execute("SELECT 1 FROM hub_records WHERE origin = ? LIMIT 1", [Origin.HUB]).fetchone()
+        is not None
     )
 
 
@@ -61,58 +65,79 @@ def till_cash(db: Database, day: str) -> tuple[TillCash, ...]:
     if not several_tills(db):
         return ()
     cash: dict[str, int] = {}
-    for till, paid in db.execute(
-        "SELECT s.till_code, COALESCE(SUM(p.amount), 0) FROM sales s "
-        "JOIN payments p ON p.sale_id = s.id AND p.method = 'cash' "
+    for row in named(
+        db,
+        "SELECT s.till_code, COALESCE(SUM(p.amount), 0) AS paid FROM sales s "
+        "JOIN payments p ON p.sale_id = s.id AND p.method = ? "
         f"WHERE s.day = ? AND {_NOT_VOIDED} GROUP BY s.till_code",
-        (day,),
+        [Method.CASH, day],
     ):
-        cash[till] = paid
-    for till, change in db.execute(
-        f"SELECT s.till_code, SUM(s.change) FROM sales s WHERE s.day = ? AND {_NOT_VOIDED} "
-        "GROUP BY s.till_code",
-        (day,),
+        cash[row["till_code"]] = row["paid"]
+    for row in named(
+        db,
+        f"SELECT s.till_code, SUM(s.change) AS change FROM sales s "
+        f"WHERE s.day = ? AND {_NOT_VOIDED} GROUP BY s.till_code",
+        [day],
     ):
-        cash[till] = cash.get(till, 0) - change
+        cash[row["till_code"]] = cash.get(row["till_code"], 0) - row["change"]
     closes, floats = _closes(db, day)
     return tuple(
-        TillCash(till, cash.get(till, 0), *closes.get(till, (None, None, None)), floats.get(till))
+        TillCash(
+            till=till,
+            cash=cash.get(till, 0),
+            opening_float=floats.get(till),
+            **(closes[till].as_fields() if till in closes else {}),
+        )
         for till in sorted(set(cash) | set(closes))
     )
 
 
-def _closes(
-    db: Database, day: str
-) -> tuple[dict[str, tuple[int | None, int | None, int | None]], dict[str, int]]:
-    """(z_number, expected, counted) of each till whose latest day event of ``day`` is a close,
+@dataclass(frozen=True)
+class _Close:
+    """A till's latest day event of a day: a close carries its Z number and cash."""
+
+    kind: str
+    z_number: int | None
+    expected: int | None
+    counted: int | None
+
+    def as_fields(self) -> dict:
+        return {"z_number": self.z_number, "expected": self.expected, "counted": self.counted}
+
+
+def _closes(db: Database, day: str) -> tuple[dict[str, _Close], dict[str, int]]:
+    """Each till whose latest day event of ``day`` is a close, with that close,
     and each till's opening float of ``day`` (its latest open or reopen that names one)."""
-    latest: dict[str, dict] = {}
+    latest: dict[str, _Close] = {}
     floats: dict[str, int] = {}
-    own = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()
-    for kind, z, expected, counted, opening in db.execute(
+    own = db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
+    for row in named(
+        db,
         "SELECT kind, z_number, expected_cash, counted_cash, opening_float FROM day_events "
         "WHERE day = ? ORDER BY id",
-        (day,),
+        [day],
     ):
-        latest[own[0]] = {"kind": kind, "z": z, "expected": expected, "counted": counted}
-        if kind != "close" and opening is not None:
-            floats[own[0]] = opening
-    for till, payload in db.execute(
-        "SELECT till_code, payload FROM hub_records WHERE kind = 'day_event' AND origin = 'hub' "
+        latest[own] = _Close(
+            kind=row["kind"],
+            z_number=row["z_number"],
+            expected=row["expected_cash"],
+            counted=row["counted_cash"],
+        )
+        if row["kind"] != DayEvent.CLOSE and row["opening_float"] is not None:
+            floats[own] = row["opening_float"]
+    for row in named(
+        db,
+        "SELECT till_code, payload FROM hub_records WHERE kind = 'day_event' AND origin = ? "
         "AND json_extract(payload, '$.day') = ? ORDER BY hub_seq",
-        (day,),
+        [Origin.HUB, day],
     ):
-        p = json.loads(payload)
-        latest[till] = {
-            "kind": p["kind"],
-            "z": p["z_number"],
-            "expected": p["expected_cash"],
-            "counted": p["counted_cash"],
-        }
-        if p["kind"] != "close" and p.get("opening_float") is not None:
-            floats[till] = p["opening_float"]
-    return {
-        till: (e["z"], e["expected"], e["counted"])
-        for till, e in latest.items()
-        if e["kind"] == "close"
-    }, floats
+        p = json.loads(row["payload"])
+        latest[row["till_code"]] = _Close(
+            kind=p["kind"],
+            z_number=p["z_number"],
+            expected=p["expected_cash"],
+            counted=p["counted_cash"],
+        )
+        if p["kind"] != DayEvent.CLOSE and p.get("opening_float") is not None:
+            floats[row["till_code"]] = p["opening_float"]
+    return {till: e for till, e in latest.items() if e.kind == DayEvent.CLOSE}, floats

@@ -17,24 +17,29 @@ import hashlib
 import hmac
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from boothpos.core import audit, clock
+from boothpos.core.codes import ROLES
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import (
     AccountLocked,
     AuthError,
     Msg,
     NotFound,
-    PermissionDenied,
     RefusedInput,
 )
+from boothpos.core.roles import (  # noqa: F401 - users.User, users.require etc. stay importable
+    NEEDS_ROLE,
+    NOT_STAFF,
+    RANK,
+    User,
+    require,
+)
+from boothpos.core.rows import first, named
 
-ROLES = ("attendant", "supervisor", "admin")
-RANK = {role: i for i, role in enumerate(ROLES)}
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
 
@@ -79,26 +84,6 @@ BAD_USERNAME = Msg(
     id="nama pengguna '{user}' harus 1–32 huruf kecil, angka, titik, strip atau garis bawah",
     en="user name '{user}' must be 1–32 lower-case letters, digits, dot, dash or underscore",
 )
-NOT_STAFF = Msg(
-    id="hanya petugas booth yang masuk dengan PIN-nya yang boleh melakukan ini",
-    en="only booth staff signed in with their own PIN may do this",
-)
-NEEDS_ROLE = Msg(
-    id="'{user}' ({role}) tidak berwenang; perlu {needed}",
-    en="'{user}' ({role}) is not allowed; this needs a {needed}",
-)
-
-
-@dataclass(frozen=True)
-class User:
-    id: int
-    username: str
-    display_name: str
-    role: str
-
-    def can(self, role: str) -> bool:
-        """True if this user has at least ``role``."""
-        return RANK[self.role] >= RANK[role]
 
 
 def hash_pin(pin: str) -> str:
@@ -126,8 +111,13 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
-def _row_to_user(row) -> User:
-    return User(id=row[0], username=row[1], display_name=row[2], role=row[3])
+_USER_COLUMNS = "id, username, display_name, role"
+
+
+def _row_to_user(row: dict) -> User:
+    return User(
+        id=row["id"], username=row["username"], display_name=row["display_name"], role=row["role"]
+    )
 
 
 def add_user(
@@ -167,29 +157,19 @@ def add_user(
 
 
 def get_user(db: Database, username: str) -> User:
-    row = db.execute(
-        "SELECT id, username, display_name, role FROM users WHERE username = ? AND active = 1",
-        (username.strip().lower(),),
-    ).fetchone()
+    row = first(
+        db,
+        f"SELECT {_USER_COLUMNS} FROM users WHERE username = ? AND active = 1",
+        [username.strip().lower()],
+    )
     if row is None:
         raise NotFound(NO_USER, user=username)
     return _row_to_user(row)
 
 
-def user_by_id(db: Database, user_id: int) -> User:
-    row = db.execute(
-        "SELECT id, username, display_name, role FROM users WHERE id = ?", (user_id,)
-    ).fetchone()
-    if row is None:
-        raise NotFound(NO_USER, user=user_id)
-    return _row_to_user(row)
-
-
 def list_users(db: Database) -> list[User]:
-    rows = db.execute(
-        "SELECT id, username, display_name, role FROM users WHERE active = 1 ORDER BY id"
-    ).fetchall()
-    return [_row_to_user(r) for r in rows]
+    rows = named(db, f"SELECT {_USER_COLUMNS} FROM users WHERE active = 1 ORDER BY id")
+    return [_row_to_user(row) for row in rows]
 
 
 def authenticate(db: Database, username: str, pin: str, *, at: datetime | None = None) -> User:
@@ -198,18 +178,19 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
     Raises :class:`AuthError` (wrong PIN or user) or :class:`AccountLocked`.
     """
     moment = at or clock.now()
-    row = db.execute(
-        "SELECT id, username, display_name, role, pin_hash, failed_pins, locked_until "
+    row = first(
+        db,
+        f"SELECT {_USER_COLUMNS}, pin_hash, locked_until "
         "FROM users WHERE username = ? AND active = 1",
-        (username.strip().lower(),),
-    ).fetchone()
+        [username.strip().lower()],
+    )
     if row is None:
         raise AuthError(NO_USER, user=username)
     user = _row_to_user(row)
-    pin_hash, failures, locked_until = row[4], row[5], row[6]
+    locked_until = row["locked_until"]
     if locked_until and clock.parse_time(locked_until) > moment:
         raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked_until))
-    if verify_pin(pin or "", pin_hash):
+    if verify_pin(pin or "", row["pin_hash"]):
         with db.atomic():
             db.execute(
                 "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = ?", (user.id,)
@@ -253,15 +234,13 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
 
 def _pin_owners(db: Database, pin: str) -> list[User]:
     """The active users whose PIN is ``pin`` (one scrypt check per user)."""
-    rows = db.execute(
-        "SELECT id, username, display_name, role, pin_hash FROM users WHERE active = 1 ORDER BY id"
-    ).fetchall()
-    return [_row_to_user(r) for r in rows if verify_pin(pin, r[4])]
+    rows = named(db, f"SELECT {_USER_COLUMNS}, pin_hash FROM users WHERE active = 1 ORDER BY id")
+    return [_row_to_user(row) for row in rows if verify_pin(pin, row["pin_hash"])]
 
 
 def _setting(db: Database, key: str) -> str:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return row[0] if row and row[0] is not None else ""
+    row = first(db, "SELECT value FROM settings WHERE key = ?", [key])
+    return row["value"] if row and row["value"] is not None else ""
 
 
 def _put_setting(db: Database, key: str, value: str) -> None:
@@ -330,18 +309,6 @@ def sign_in_by_pin(
     if lock:
         raise AccountLocked(TILL_LOCKED, until=_hhmm(lock))
     raise AuthError(WRONG_TILL_PIN, left=MAX_FAILURES - failures)
-
-
-def require(user: User, role: str) -> User:
-    """Raise PermissionDenied unless ``user`` is a booth :class:`User` with at least ``role``.
-
-    Anything else (a partner's session, a name, None) is refused here, in core.
-    """
-    if not isinstance(user, User):
-        raise PermissionDenied(NOT_STAFF)
-    if not user.can(role):
-        raise PermissionDenied(NEEDS_ROLE, user=user.username, role=user.role, needed=role)
-    return user
 
 
 def set_pin(db: Database, username: str, pin: str, *, by: User | None = None) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from boothpos.core import audit, days, returns
+from boothpos.core.codes import DayStatus
 from boothpos.core.errors import DayClosed, RefusedInput
+from boothpos.core.event import get_event
 
 DAY_1 = date(2024, 2, 28)
 DAY_2 = date(2024, 2, 29)
@@ -176,3 +179,21 @@ def test_a_reopened_day_sells_again_without_a_new_open_record(booth):
     assert days.state(booth.db, DAY_1).status == "open"
     kinds = [r[0] for r in booth.reopen().execute("SELECT kind FROM day_events ORDER BY id")]
     assert kinds == ["open", "close", "reopen"]
+
+
+def test_the_days_to_choose_are_the_fair_days_and_any_other_day_with_records(booth):
+    """``days.day_choices``: the day list of the reports and close-day screens, in core."""
+    event = get_event(booth.db)
+    booth.sell("kopi", at=booth.time(1, 10))
+    close(booth, DAY_1, z_number=1)
+    before = date(2024, 2, 27)  # goods sold at the set-up day, before the fair
+    booth.sell("kopi", at=datetime(2024, 2, 27, 15, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+
+    choices = days.day_choices(booth.db, event)
+
+    assert [c.day for c in choices] == [before, *event.fair_days]
+    assert [(c.number, c.status, c.z_number) for c in choices[:3]] == [
+        (None, DayStatus.OPEN, None),
+        (1, DayStatus.CLOSED, 1),
+        (2, DayStatus.NOT_OPENED, None),
+    ]

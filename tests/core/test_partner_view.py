@@ -44,6 +44,7 @@ from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.errors import AuthError, PermissionDenied
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_access import PartnerSession, set_partner_pin
+from boothpos.documents import partner_slip
 
 WIB = ZoneInfo("Asia/Jakarta")
 FAIR = [date(2024, 2, 28) + timedelta(days=i) for i in range(5)]
@@ -133,8 +134,8 @@ def test_every_partner_sees_only_their_own_figures(fair, settled, today):
         texts = [
             json.dumps(dash.to_json(), ensure_ascii=False),
             repr(dash),
-            partner_view.slip_text(dash, lang="id"),
-            partner_view.slip_text(dash, lang="en"),
+            partner_slip.slip_text(dash, lang="id"),
+            partner_slip.slip_text(dash, lang="en"),
         ]
         for text in texts:
             assert others_in(text, fair, code) == [], code
@@ -174,7 +175,7 @@ def test_every_partner_sees_only_their_own_figures(fair, settled, today):
 def test_the_slip_shows_the_dashboard_figures(fair):
     code = max(fair.sessions, key=lambda c: reports.settle(fair.db, partner=c).partners[0].refunds)
     dash = partner_view.dashboard(fair.db, fair.sessions[code], today=LAST)
-    text = partner_view.slip_text(dash, lang="id")
+    text = partner_slip.slip_text(dash, lang="id")
     for needle in (
         "SLIP PENJUALAN MITRA",
         f"{code} · {fair.names[code]}",
@@ -190,7 +191,7 @@ def test_the_slip_shows_the_dashboard_figures(fair):
     assert dash.to_date.refunds > 0
     for product in dash.products:
         assert product.name in text and product.barcode in text
-    english = partner_view.slip_text(dash, lang="en")
+    english = partner_slip.slip_text(dash, lang="en")
     assert "PARTNER SALES SLIP" in english and "DUE TO PARTNER" in english
 
 
@@ -202,7 +203,7 @@ def test_every_statement_of_the_view_binds_the_partner(fair):
         fair.db.conn.set_trace_callback(statements.append)
         try:
             dash = partner_view.dashboard(fair.db, session, today=DAY_3)
-            lines = partner_view.slip_lines(dash)
+            lines = partner_slip.slip_lines(dash)
         finally:
             fair.db.conn.set_trace_callback(None)
         assert lines and len(statements) >= 5
@@ -217,8 +218,8 @@ def test_the_slip_needs_no_database(fair):
     statements: list[str] = []
     fair.db.conn.set_trace_callback(statements.append)
     try:
-        partner_view.slip_lines(dash, lang="id")
-        partner_view.slip_text(dash, lang="en")
+        partner_slip.slip_lines(dash, lang="id")
+        partner_slip.slip_text(dash, lang="en")
     finally:
         fair.db.conn.set_trace_callback(None)
     assert statements == []
@@ -436,7 +437,7 @@ def test_other_partners_activity_never_changes_a_partners_dashboard(base, extra,
     assert {k: shown[k] for k in SETTLEMENT_KEYS} == {
         k: row[session.code][k] for k in SETTLEMENT_KEYS
     }
-    text = partner_view.slip_text(after) + json.dumps(after.to_json())
+    text = partner_slip.slip_text(after) + json.dumps(after.to_json())
     names = dict(mini.db.execute("SELECT code, name FROM partners").fetchall())
     for code, name in names.items():
         if code != session.code:

@@ -18,6 +18,7 @@ from boothpos.core import demo, demo_sales, partner_view
 from boothpos.core.errors import RefusedInput
 from boothpos.core.money import format_rupiah
 from boothpos.core.partner_access import PartnerSession
+from boothpos.documents import partner_slip
 from boothpos.documents.partner_slip import (
     render_partner_slip,
     save_partner_slip,
@@ -57,7 +58,7 @@ def test_every_partners_slip_shows_their_figures_and_no_one_elses(fair):
             if other != code:
                 assert not re.search(rf"\b{other}\b", text), (code, other)
                 assert other_session.name not in text, (code, other_session.name)
-        for line in partner_view.slip_lines(dash, lang="id"):
+        for line in partner_slip.slip_lines(dash, lang="id"):
             for part in (line.text, line.value):
                 assert re.sub(r"\s+", " ", part) in text, (code, part)
         assert f"HAK MITRA {format_rupiah(dash.payout)}" in text

@@ -27,12 +27,12 @@ from sqlite_utils import Database
 
 from boothpos.core import backup, clock, days, errors
 from boothpos.core.codes import DayStatus, Role
+from boothpos.core.days import DayChoice, day_choices
 from boothpos.core.event import Event
 from boothpos.core.money import parse_rupiah
 from boothpos.core.qris_match import stored_match
 from boothpos.core.reports import DayReport
 from boothpos.core.users import User
-from boothpos.gui.controllers.reports_controller import DayChoice, day_choices
 from boothpos.gui.output import Kind, OutputJob, OutputService, describe_error
 from boothpos.gui.pdf_pages import page_count, render_page
 from boothpos.gui.worker import BackgroundWork

@@ -24,8 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import clock, errors, export, reports
-from boothpos.core import days as daysmod
-from boothpos.core.codes import DayStatus
+from boothpos.core.days import DayChoice, day_choices  # noqa: F401 - DayChoice: importable
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.formatting import day_text
@@ -70,16 +69,6 @@ class Selection:
 
 
 @dataclass(frozen=True)
-class DayChoice:
-    """A day the screen offers: its fair-day number (None outside the fair) and state."""
-
-    day: date
-    number: int | None
-    status: DayStatus
-    z_number: int | None
-
-
-@dataclass(frozen=True)
 class ReportData:
     """What the screen shows for a :class:`Selection`."""
 
@@ -114,19 +103,6 @@ class Preview:
     title: str
     pdf: bytes
     pages: int
-
-
-def day_choices(db: Database, event: Event) -> list[DayChoice]:
-    """The fair days, plus any other day with sales or a day record, in order."""
-    known = set(event.fair_days)
-    for table in ("sales", "day_events"):
-        for (day,) in db.execute(f"SELECT DISTINCT day FROM {table}"):
-            known.add(date.fromisoformat(day))
-    choices = []
-    for day in sorted(known):
-        state = daysmod.state(db, day)
-        choices.append(DayChoice(day, event.day_number(day), state.status, state.z_number))
-    return choices
 
 
 def _span(selection: Selection) -> str:
