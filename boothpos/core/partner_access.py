@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlite_utils import Database
 
@@ -284,23 +284,8 @@ def authenticate_partner(
             audit.record(db, "partner.sign_in", entity="partner", entity_id=code, at=moment)
         return PartnerSession(partner_id=partner_id, code=code, name=name)
     with write_transaction(db):
-        # counted inside the write transaction: parallel tries each see the one before
-        failures, locked_until = db.execute(
-            "SELECT failed_pins, locked_until FROM partners WHERE id = ?", (partner_id,)
-        ).fetchone()
-        if locked_until and clock.parse_time(locked_until) > moment:
-            locked_now = locked_until
-        else:
-            locked_now = None
-            failures += 1
-            lock = None
-            if failures >= MAX_FAILURES:
-                lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
-                failures = 0
-            db.execute(
-                "UPDATE partners SET failed_pins = ?, locked_until = ? WHERE id = ?",
-                (failures, lock, partner_id),
-            )
+        locked_now, lock, failures = users.count_wrong_pin(db, "partners", partner_id, moment)
+        if not locked_now:
             audit.record(
                 db,
                 "partner.locked" if lock else "partner.wrong_pin",

@@ -200,23 +200,8 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
             )
         return user
     with write_transaction(db):
-        # counted inside the write transaction: parallel tries each see the one before
-        failures, locked_until = db.execute(
-            "SELECT failed_pins, locked_until FROM users WHERE id = ?", (user.id,)
-        ).fetchone()
-        if locked_until and clock.parse_time(locked_until) > moment:
-            locked_now = locked_until
-        else:
-            locked_now = None
-            failures += 1
-            lock = None
-            if failures >= MAX_FAILURES:
-                lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
-                failures = 0
-            db.execute(
-                "UPDATE users SET failed_pins = ?, locked_until = ? WHERE id = ?",
-                (failures, lock, user.id),
-            )
+        locked_now, lock, failures = count_wrong_pin(db, "users", user.id, moment)
+        if not locked_now:
             audit.record(
                 db,
                 "user.locked" if lock else "user.wrong_pin",
@@ -230,6 +215,35 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
     if lock:
         raise AccountLocked(LOCKED, user=user.username, until=_hhmm(lock))
     raise AuthError(WRONG_PIN, user=user.username, left=MAX_FAILURES - failures)
+
+
+def count_wrong_pin(
+    db: Database, table: str, row_id: int, moment: datetime
+) -> tuple[str | None, str | None, int]:
+    """Count one wrong PIN of a user or a partner (``table`` ``users`` or ``partners``).
+
+    Call inside the write transaction, so parallel tries each see the one
+    before. Returns ``(locked_now, lock, failures)``: the lock already in force
+    (nothing counted), else the lock this try set (``None`` below
+    :data:`MAX_FAILURES`) and the wrong PINs in a row so far.
+    """
+    if table not in ("users", "partners"):
+        raise ValueError(f"no PINs in {table!r}")
+    failures, locked_until = db.execute(
+        f"SELECT failed_pins, locked_until FROM {table} WHERE id = ?", (row_id,)
+    ).fetchone()
+    if locked_until and clock.parse_time(locked_until) > moment:
+        return locked_until, None, failures
+    failures += 1
+    lock = None
+    if failures >= MAX_FAILURES:
+        lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
+        failures = 0
+    db.execute(
+        f"UPDATE {table} SET failed_pins = ?, locked_until = ? WHERE id = ?",
+        (failures, lock, row_id),
+    )
+    return None, lock, failures
 
 
 def _pin_owners(db: Database, pin: str) -> list[User]:
