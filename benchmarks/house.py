@@ -63,16 +63,16 @@ def positional_row_reads(tree_by_module):
                 and isinstance(node.slice, ast.Constant)
                 and isinstance(node.slice.value, int)
             ):
-                yield module, node.lineno
+                yield module, node.lineno, node.slice.value
 
 
 def message_text_comparisons(tree_by_module):
     """``refusal == self.day_closed_text()``: telling things apart by their words.
 
-    Any ``==``/``!=``/``in`` where both sides are computed (no literal) and one
-    side's name speaks of a message, text, refusal or reason.
+    Any ``==``/``!=``/``in`` where both sides are computed (no literal) and both
+    sides' names speak of a message, refusal or reason.
     """
-    words = ("message", "text", "refusal", "reason", "stopped")
+    words = ("message", "refusal", "reason", "stopped")
 
     def named(node):
         if isinstance(node, ast.Call):
@@ -166,7 +166,14 @@ def main(argv):
     print(f"positional constructions Name(*row): {len(stars)}")
     for module, name, line in stars:
         print(f"  {module}:{line} {name}(*...)")
-    print(f"positional row reads (row[0] etc.): {len(reads)}")
+    beyond_first = [read for read in reads if read[2] > 0]
+    print(
+        f"positional row reads (row[0] etc.): {len(reads)}, of them past the first column: "
+        f"{len(beyond_first)} (a reordered SELECT cannot swap a lone column)"
+    )
+    if "--long" in argv:
+        for module, line, index in beyond_first:
+            print(f"  {module}:{line} [{index}]")
     print(f"comparisons against a message's text: {len(texts)}")
     for module, line in texts:
         print(f"  {module}:{line}")
