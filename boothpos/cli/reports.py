@@ -129,7 +129,7 @@ def _print_day(report) -> None:
         ("net", report.net),
     ):
         print(f"  {say(key):<22}{format_rupiah(value):>18}")
-    from boothpos.documents.receipt import method_name
+    from boothpos.documents.code_names import method_name
 
     for method in METHODS:
         name = method_name(method, errors.language())
@@ -226,7 +226,7 @@ def cmd_report(args) -> int:
 
 def cmd_commission(args) -> int:
     from boothpos.core import money, partner_terms
-    from boothpos.documents.layout import rate_text
+    from boothpos.core.formatting import rate_text
 
     db = _open(args)
     user = _staff(db, args.user, Role.ADMIN)
@@ -273,9 +273,9 @@ def _export_reports(args) -> int:
         else:
             rows, columns = export.sales_csv_rows(export.sales(db)), export.SALES_CSV_COLUMNS
         sheets = [(args.what, columns, rows, None)]
-    from boothpos.documents.pdf_files import write_pdf as write_atomically
+    from boothpos.documents.pdf_files import write_pdf
 
-    write_atomically(args.output, export.to_xlsx(sheets))
+    write_pdf(args.output, export.to_xlsx(sheets))
     print(say("written", path=args.output), file=sys.stderr)
     return EXIT_OK
 

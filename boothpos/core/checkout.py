@@ -24,8 +24,6 @@ from boothpos.core.event import Event, get_event
 from boothpos.core.notice import Notice
 from boothpos.core.users import User
 
-METHODS = codes.METHODS  # the home is core.codes; importable from here this session
-
 EMPTY_CART = Msg(id="keranjang kosong", en="the cart is empty")
 BAD_QTY = Msg(
     id="jumlah '{qty}' untuk {name} harus bilangan bulat 1 atau lebih",
@@ -144,7 +142,7 @@ def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPaym
     if remainder_count > 1:
         raise PaymentError(TWO_REMAINDERS)
     for t in tenders:
-        if t.method not in METHODS:
+        if t.method not in codes.METHODS:
             raise PaymentError(BAD_METHOD, method=t.method)
         if t.amount is not None and (
             isinstance(t.amount, bool) or not isinstance(t.amount, int) or t.amount < 0

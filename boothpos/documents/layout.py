@@ -44,10 +44,7 @@ from reportlab.platypus import (
 )
 
 from boothpos.core.event import Event
-from boothpos.core.formatting import clock_time as clock_time  # old home, kept importable
 from boothpos.core.formatting import day_month_text, local_text
-from boothpos.core.formatting import local_time as local_time  # old home, kept importable
-from boothpos.core.formatting import rate_text as rate_text  # old home, kept importable
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.documents.fonts import FontPair, fonts_for
 from boothpos.documents.palette import (

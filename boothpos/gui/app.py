@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from boothpos.core.backup import RestoreResult
-    from boothpos.core.checkout import Notice
+    from boothpos.core.notice import Notice
     from boothpos.core.startup import Till
     from boothpos.gui.views.audit_view import AuditDialog
     from boothpos.gui.views.backup_dialog import BackupDialog

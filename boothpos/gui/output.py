@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+STOCK_FOLDER = "stok"  # <event folder>/stok: stock documents
+LABELS_FOLDER = "label"  # <event folder>/label: label sheets
+
 Render = Callable[[], bytes]
 
 

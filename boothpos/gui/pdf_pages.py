@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from boothpos.documents.pdf_files import write_pdf
-
 PREVIEW_MIN_WIDTH = 420
 PREVIEW_MAX_WIDTH = 1400
 
@@ -52,8 +50,3 @@ def render_page(pdf: bytes, index: int, width_px: int) -> QImage:
     finally:
         doc.close()
     return image
-
-
-# The one atomic-write helper is documents.pdf_files.write_pdf (any bytes: PDFs, exports);
-# the old name stays importable for this session (issue 14).
-write_atomically = write_pdf

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from boothpos.core import errors
 from boothpos.core.event import Event
-from boothpos.gui.output import Kind, OutputJob, OutputService, describe_error
+from boothpos.gui.output import Kind, OutputJob, OutputService
 
 if TYPE_CHECKING:
     from boothpos.core.sales import Sale
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 RECEIPT_WIDTHS = (58, 80)
 RENDERER = "boothpos.documents.receipt"
-
-__all__ = ["RECEIPT_WIDTHS", "ReceiptService", "describe_error"]  # describe_error: old home
 
 
 def _safe_name(receipt_no: str) -> str:

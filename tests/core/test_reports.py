@@ -27,7 +27,8 @@ from pypdf import PdfReader
 from boothpos.cli import main
 from boothpos.core import days, export, money, partner_terms, reports, returns, sales, stock
 from boothpos.core import db as dbmod
-from boothpos.core.checkout import METHODS, CartLine, Tender, checkout
+from boothpos.core.checkout import CartLine, Tender, checkout
+from boothpos.core.codes import METHODS
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import DayClosed, NotFound, RefusedInput, SaleError
 from boothpos.documents.layout import rp

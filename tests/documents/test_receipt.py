@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from boothpos.core import checkout, returns, sales, stock, users
+from boothpos.core import checkout, codes, returns, sales, stock, users
 from boothpos.core import db as dbmod
 from boothpos.core import event as eventmod
 from boothpos.core.checkout import CartLine, Tender
@@ -346,7 +346,7 @@ def test_save_receipt_writes_the_pdf(sale, booth, tmp_path):
 
 
 def test_method_names():
-    assert [method_name(m) for m in checkout.METHODS] == [
+    assert [method_name(m) for m in codes.METHODS] == [
         "Tunai",
         "QRIS",
         "Kartu Debit",

@@ -17,9 +17,10 @@ from boothpos.core.checkout import CartLine, Tender, checkout
 from boothpos.core.db import write_transaction
 from boothpos.core.demo_sales import simulate_fair
 from boothpos.core.event import get_event
+from boothpos.core.formatting import rate_text
 from boothpos.documents import charts, fonts
 from boothpos.documents.booth_summary import render_booth_summary, save_booth_summary
-from boothpos.documents.layout import long_date, period_text, rate_text, rp, short_date
+from boothpos.documents.layout import long_date, period_text, rp, short_date
 from boothpos.documents.partner_day import render_partner_day
 from boothpos.documents.settlement import minus, render_settlement, save_settlement
 from boothpos.documents.z_report import render_z_report, save_z_report

@@ -24,8 +24,7 @@ from boothpos.core.event import get_event
 from boothpos.documents.label_layouts import get_layout
 from boothpos.documents.labels import page_plan
 from boothpos.gui.controllers.inventory_controller import InventoryController
-from boothpos.gui.output import OutputService
-from boothpos.gui.pdf_output import LABELS_FOLDER
+from boothpos.gui.output import LABELS_FOLDER, OutputService
 from boothpos.gui.views.inventory_view import InventoryScreen
 from boothpos.gui.views.labels_dialog import LabelsDialog
 from boothpos.gui.worker import BackgroundWork

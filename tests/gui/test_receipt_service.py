@@ -173,9 +173,7 @@ def test_the_one_atomic_write_leaves_nothing_behind_when_it_fails(tmp_path, monk
     import os
 
     from boothpos.documents.pdf_files import write_pdf
-    from boothpos.gui.pdf_pages import write_atomically
 
-    assert write_atomically is write_pdf  # the reports' old name is the same helper
     target = tmp_path / "out" / "a.pdf"
     write_pdf(target, b"%PDF-old")
 

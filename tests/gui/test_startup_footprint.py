@@ -55,7 +55,6 @@ NOT_AT_START = (
     "boothpos.gui.controllers.labels_controller",
     "boothpos.gui.views.catalog_dialog",
     "boothpos.gui.models.catalog_problems_model",
-    "boothpos.gui.pdf_output",
     "boothpos.core.stock_ops",
     "boothpos.core.labeling",
     "boothpos.documents.labels",

@@ -24,11 +24,11 @@ from sqlite_utils import Database
 from boothpos.core import backup, merge, users
 from boothpos.core import db as dbmod
 from boothpos.core.backup import BackupFile, BackupInfo, BackupRun, BackupSettings, RestoreResult
-from boothpos.core.checkout import Notice
 from boothpos.core.codes import Role
+from boothpos.core.notice import Notice
 from boothpos.core.users import User
 from boothpos.gui.models.sales_model import display_time
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import describe_error
 from boothpos.gui.worker import BackgroundWork
 
 SHOWN_MISSING = 10  # receipts named in the restore warning; the rest are counted

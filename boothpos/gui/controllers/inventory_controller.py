@@ -28,8 +28,7 @@ from boothpos.core.stock_ops import InventoryRow, StockDocument
 from boothpos.core.users import User
 from boothpos.gui.banner_message import ERROR, INFO, BannerMessage
 from boothpos.gui.controllers.history_controller import SupervisorCheck
-from boothpos.gui.output import Kind, OutputJob, OutputService, Stage
-from boothpos.gui.pdf_output import STOCK_FOLDER
+from boothpos.gui.output import STOCK_FOLDER, Kind, OutputJob, OutputService, Stage
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,7 @@ from boothpos.core.labeling import LabelData
 from boothpos.core.products import Partner, Product
 from boothpos.core.users import User
 from boothpos.documents.label_layouts import DEFAULT_LAYOUT, LAYOUTS, LabelLayout, get_layout
-from boothpos.gui.output import Kind, OutputJob, OutputService, Stage
-from boothpos.gui.pdf_output import LABELS_FOLDER
+from boothpos.gui.output import LABELS_FOLDER, Kind, OutputJob, OutputService, Stage
 from boothpos.gui.worker import BackgroundWork
 
 log = logging.getLogger(__name__)

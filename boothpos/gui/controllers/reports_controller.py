@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from boothpos.core import clock, errors, export, reports
-from boothpos.core.days import DayChoice, day_choices  # noqa: F401 - DayChoice: importable
+from boothpos.core.days import DayChoice, day_choices
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
 from boothpos.core.formatting import day_text

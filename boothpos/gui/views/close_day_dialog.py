@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from boothpos.core import bounds
 from boothpos.core.codes import METHODS, DayStatus, Method
+from boothpos.core.days import DayChoice
 from boothpos.core.denominations import COINS, DENOMINATIONS, NOTES
 from boothpos.core.errors import BoothError
 from boothpos.core.formatting import day_text
@@ -39,7 +40,6 @@ from boothpos.core.reports import DayReport
 from boothpos.core.users import User
 from boothpos.gui import palette as pal
 from boothpos.gui.controllers.close_day_controller import FairDayController
-from boothpos.gui.controllers.reports_controller import DayChoice
 from boothpos.gui.labels import method_label, sentence
 from boothpos.gui.views.report_widgets import PdfPreview
 

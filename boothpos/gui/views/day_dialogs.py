@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from boothpos.core.codes import DayStatus
+from boothpos.core.days import DayChoice
 from boothpos.core.errors import BoothError
 from boothpos.core.money import format_rupiah, parse_rupiah
-from boothpos.gui.controllers.reports_controller import DayChoice
 from boothpos.gui.labels import sentence
 from boothpos.gui.views.close_day_dialog import day_choice_text
 

@@ -33,7 +33,7 @@ from boothpos.core.errors import BoothError
 from boothpos.gui.controllers.partner_controller import PartnerAdminController
 from boothpos.gui.labels import sentence
 from boothpos.gui.models.partner_models import COL_PARTNER, PinStatusModel
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import describe_error
 
 AskPath = Callable[[QWidget, Path], Path | None]
 

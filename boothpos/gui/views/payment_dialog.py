@@ -51,7 +51,7 @@ from boothpos.gui.controllers.payment_controller import (
 )
 from boothpos.gui.labels import keep_amounts, method_label, sentence
 from boothpos.gui.models.payment_lines_model import COL_AMOUNT, PaymentLinesModel
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import describe_error
 from boothpos.gui.scanner import BurstGuard
 from boothpos.gui.views.qris_panel import QrisPanel, fit_to_screen
 

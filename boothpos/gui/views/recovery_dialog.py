@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from boothpos.core import backup
 from boothpos.core.backup import RestoreResult
 from boothpos.core.errors import BoothError, DamagedDatabase
-from boothpos.gui.receipts import describe_error
+from boothpos.gui.output import describe_error
 from boothpos.gui.views.backup_details import BackupDetails
 
 log = logging.getLogger(__name__)
