@@ -34,8 +34,8 @@ BAD_DISCOUNT = Msg(
     en="discount {discount} on {name} must be between Rp 0 and the line price {limit}",
 )
 BAD_METHOD = Msg(
-    id="metode bayar '{method}' tidak dikenal (cash, qris, debit, credit, transfer)",
-    en="unknown payment method '{method}' (cash, qris, debit, credit, transfer)",
+    id="metode bayar '{method}' tidak dikenal ({known})",
+    en="unknown payment method '{method}' ({known})",
 )
 BAD_AMOUNT = Msg(
     id="jumlah bayar {amount} untuk {method} tidak sah",
@@ -143,7 +143,7 @@ def settle_payments(total: int, tenders: list[Tender]) -> tuple[list[SettledPaym
         raise PaymentError(TWO_REMAINDERS)
     for t in tenders:
         if t.method not in codes.METHODS:
-            raise PaymentError(BAD_METHOD, method=t.method)
+            raise PaymentError(BAD_METHOD, method=t.method, known=", ".join(codes.METHODS))
         if t.amount is not None and (
             isinstance(t.amount, bool) or not isinstance(t.amount, int) or t.amount < 0
         ):
