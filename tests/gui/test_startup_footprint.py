@@ -45,6 +45,9 @@ NOT_AT_START = (
     "boothpos.core.reports",
     "boothpos.core.export",
     "pypdfium2",
+    # a system printer (CUPS' lp: subprocess, locale) only when one is chosen
+    "boothpos.printing.system",
+    "subprocess",
     # stock & labels (F10)
     "boothpos.gui.views.inventory_view",
     "boothpos.gui.controllers.inventory_controller",
