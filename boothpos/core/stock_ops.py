@@ -165,7 +165,7 @@ class StockDocument:
     """A numbered, dated record of one stock operation for one partner."""
 
     number: str
-    kind: str  # "intake" | "return" | "adjustment"
+    kind: MoveKind  # INTAKE, RETURN or ADJUSTMENT
     at: str  # ISO-8601 with offset
     day: str  # ISO date in the event's zone
     partner: Partner
@@ -200,8 +200,9 @@ def _document(row: dict, lines: list[dict]) -> StockDocument:
         region=row["partner_region"],
     )  # fmt: skip
     return StockDocument(
-        number=row["number"], kind=row["kind"], at=row["at"], day=row["day"], partner=partner,
-        user=row["username"], user_name=row["user_name"], reason=row["reason"], note=row["note"],
+        number=row["number"], kind=MoveKind(row["kind"]), at=row["at"], day=row["day"],
+        partner=partner, user=row["username"], user_name=row["user_name"],
+        reason=row["reason"], note=row["note"],
         lines=tuple(
             DocumentLine(**{f: line[f] for f in DocumentLine.__dataclass_fields__})
             for line in lines
@@ -217,7 +218,7 @@ def get_document(db: Database, number: str) -> StockDocument:
 
 
 def list_documents(
-    db: Database, *, kind: str | None = None, partner: str | None = None
+    db: Database, *, kind: MoveKind | None = None, partner: str | None = None
 ) -> list[StockDocument]:
     """Stock documents, oldest first; ``kind`` and ``partner`` (code) narrow the list."""
     code = partner.strip().upper() if partner else None
@@ -226,7 +227,7 @@ def list_documents(
     ]
 
 
-def _next_number(db: Database, kind: str) -> str:
+def _next_number(db: Database, kind: MoveKind) -> str:
     event = get_event(db)
     prefix = f"{event.receipt_prefix}-{event.till_code}-{KINDS[kind]}-"
     return f"{prefix}{records.document_count(db, prefix) + 1:04d}"
@@ -310,7 +311,7 @@ def _ledger(db: Database, product_ids: Iterable[int]) -> dict[int, int]:
 
 def _record(
     db: Database,
-    kind: str,
+    kind: MoveKind,
     partner: Partner,
     user: User,
     moment: datetime,

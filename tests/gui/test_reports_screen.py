@@ -25,10 +25,7 @@ from boothpos.core.checkout import Tender
 from boothpos.core.event import get_event
 from boothpos.core.money import format_rupiah
 from boothpos.gui.controllers.reports_controller import (
-    DOC_DAY,
-    DOC_PARTNER_DAY,
-    DOC_SETTLEMENT,
-    DOC_SUMMARY,
+    ReportKind,
     Selection,
 )
 from boothpos.gui.models import report_models as cols
@@ -149,7 +146,7 @@ def test_one_day_and_one_partner_chosen_by_keyboard_equal_the_core_figures(qtbot
     assert screen.method_values["qris"].text() == format_rupiah(day.by_method["qris"])
     assert screen.method_values["cash"].text() == format_rupiah(day.by_method["cash"])
     assert screen.cash_rows["counted"][1].text() == "belum dihitung"
-    assert screen.document_kind() == DOC_DAY
+    assert screen.document_kind() == ReportKind.DAY
 
     press(qtbot, Qt.Key.Key_M, ALT)  # "&Mitra": the partner list
     assert focused() is screen.partner_combo
@@ -172,11 +169,11 @@ def test_a_period_with_a_partner_equals_the_core_settlement(qtbot, traded, scree
     assert screen.data.settlement.to_json() == expected.to_json()
     assert expected.to_json()["totals"]["refunds"] == 35_000
     assert shown_totals(screen) == expected_cards(expected.to_json()["totals"])
-    assert screen.document_kind() == DOC_SETTLEMENT  # the day report does not fit a period
+    assert screen.document_kind() == ReportKind.SETTLEMENT  # the day report does not fit a period
 
 
 def test_preview_renders_pages_and_moves_between_them(qtbot, traded, screen, receipts):
-    screen.choose_document(DOC_SUMMARY)
+    screen.choose_document(ReportKind.SUMMARY)
     press(qtbot, Qt.Key.Key_F5)
     receipts.work.wait_idle(20_000)
     preview = screen.preview
@@ -192,7 +189,7 @@ def test_preview_renders_pages_and_moves_between_them(qtbot, traded, screen, rec
     assert "Rekap booth" in preview.title_label.text()
 
     screen.apply_selection(Selection(DAY1, DAY3, None))
-    screen.choose_document(DOC_SETTLEMENT)  # four partners, a page each at least
+    screen.choose_document(ReportKind.SETTLEMENT)  # four partners, a page each at least
     press(qtbot, Qt.Key.Key_F5)
     receipts.work.wait_idle(20_000)
     assert preview.page_count() >= 4 and preview.current_page() == 0
@@ -204,7 +201,7 @@ def test_preview_renders_pages_and_moves_between_them(qtbot, traded, screen, rec
 
 def test_a_document_that_does_not_fit_says_what_to_choose(qtbot, traded, screen):
     screen.apply_selection(Selection(DAY1, DAY1, None))
-    screen.choose_document(DOC_PARTNER_DAY)
+    screen.choose_document(ReportKind.PARTNER_DAY)
     press(qtbot, Qt.Key.Key_F5)
     assert screen.preview.image() is None
     assert "mitra" in screen.preview.page_view.text().lower()
@@ -215,7 +212,7 @@ def test_save_the_pdf_and_print_it(qtbot, traded, screen, receipts, printer, tmp
     target = tmp_path / "out" / "z-hari-1"
     screen.ask_path = lambda title, default, filters: asked.append(default) or target
     screen.apply_selection(Selection(DAY1, DAY1, None))
-    assert screen.document_kind() == DOC_DAY
+    assert screen.document_kind() == ReportKind.DAY
     press(qtbot, Qt.Key.Key_S, CTRL)
     receipts.work.wait_idle(20_000)
     saved = target.with_name("z-hari-1.pdf")
@@ -314,10 +311,10 @@ def test_the_day_report_pdf_follows_the_ui_language(screen, traded):
     day = traded.time(1, 10).date()
     errors.set_language("en")  # what switching the UI to English does
     try:
-        english = screen._controller.document(DOC_DAY, Selection(day, day))
+        english = screen._controller.document(ReportKind.DAY, Selection(day, day))
     finally:
         errors.set_language("id")
-    indonesian = screen._controller.document(DOC_DAY, Selection(day, day))
+    indonesian = screen._controller.document(ReportKind.DAY, Selection(day, day))
     text_en = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(english.render())).pages)
     text_id = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(indonesian.render())).pages)
     assert "Sales Summary" in text_en and "Ringkasan" not in text_en

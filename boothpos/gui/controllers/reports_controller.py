@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -38,13 +39,17 @@ from boothpos.gui.worker import BackgroundWork
 
 log = logging.getLogger(__name__)
 
-DOC_DAY, DOC_PARTNER_DAY, DOC_SETTLEMENT, DOC_SUMMARY = (
-    "day",
-    "partner_day",
-    "settlement",
-    "summary",
-)
-DOCUMENTS = (DOC_DAY, DOC_PARTNER_DAY, DOC_SETTLEMENT, DOC_SUMMARY)
+
+class ReportKind(StrEnum):
+    """The documents the reports screen makes."""
+
+    DAY = "day"  # Z report of a closed day, X report of an open one
+    PARTNER_DAY = "partner_day"  # one partner's lines of one day
+    SETTLEMENT = "settlement"  # the sheets partners sign
+    SUMMARY = "summary"  # the booth across all partners
+
+
+DOCUMENTS: tuple[ReportKind, ...] = tuple(ReportKind)
 EXPORTS = export.REPORT_EXPORTS  # settlement, stock, lines
 CHART_BARS = 10
 
@@ -236,11 +241,11 @@ class ReportsController(QObject):
 
     def document_problem(self, kind: str, selection: Selection) -> str:
         """Why ``kind`` cannot be made for ``selection`` ("" when it can)."""
-        if kind in (DOC_DAY, DOC_PARTNER_DAY) and selection.day is None:
+        if kind in (ReportKind.DAY, ReportKind.PARTNER_DAY) and selection.day is None:
             return self.tr(
                 "The day report and the partner day sheet are for one day: choose a day."
             )
-        if kind == DOC_PARTNER_DAY and not selection.partner:
+        if kind == ReportKind.PARTNER_DAY and not selection.partner:
             return self.tr("Choose a partner for the partner day sheet.")
         return ""
 
@@ -254,10 +259,10 @@ class ReportsController(QObject):
         if problem:
             raise ChoiceError(problem)
         event = self._event
-        if kind == DOC_DAY:
+        if kind == ReportKind.DAY:
             report = reports.day_report(self._db, selection.first)
             return self._day_document(report)
-        if kind == DOC_PARTNER_DAY:
+        if kind == ReportKind.PARTNER_DAY:
             sheet = reports.partner_day(self._db, selection.first, selection.partner)
             code = sheet.partner.code
             return Document(
@@ -272,7 +277,7 @@ class ReportsController(QObject):
             self._db,
             first=selection.first,
             last=selection.last,
-            partner=selection.partner if kind == DOC_SETTLEMENT else None,
+            partner=selection.partner if kind == ReportKind.SETTLEMENT else None,
             detail=True,
         )
         period = (
@@ -281,7 +286,7 @@ class ReportsController(QObject):
             else f"{_shown(settlement.first)} – {_shown(settlement.last)}"
         )
         span = _span(Selection(settlement.first, settlement.last))
-        if kind == DOC_SETTLEMENT:
+        if kind == ReportKind.SETTLEMENT:
             who = selection.partner or self.tr("all partners")
             return Document(
                 kind,
@@ -289,7 +294,7 @@ class ReportsController(QObject):
                 f"Rekap-Mitra_{selection.partner or 'semua'}_{span}.pdf",
                 lambda: _render_settlement(settlement),
             )
-        if kind == DOC_SUMMARY:
+        if kind == ReportKind.SUMMARY:
             return Document(
                 kind,
                 self.tr("Booth summary · {period}").format(period=period),
@@ -309,7 +314,7 @@ class ReportsController(QObject):
             name = f"Laporan-X_{day.isoformat()}.pdf"
         qris = stored_match(self._db, day)  # read here: the render runs in the background
         lang = errors.language()  # the UI's language, read here (rendering runs on a worker)
-        return Document(DOC_DAY, title, name, lambda: _render_day(report, event, qris, lang))
+        return Document(ReportKind.DAY, title, name, lambda: _render_day(report, event, qris, lang))
 
     def _prepare(self, kind: str, selection: Selection, failed: Signal) -> Document | None:
         try:

@@ -50,14 +50,11 @@ from boothpos.core.users import User
 from boothpos.gui import palette as pal
 from boothpos.gui.controllers.close_day_controller import FairDayController
 from boothpos.gui.controllers.reports_controller import (
-    DOC_DAY,
-    DOC_PARTNER_DAY,
-    DOC_SETTLEMENT,
-    DOC_SUMMARY,
     DOCUMENTS,
     EXPORTS,
     Preview,
     ReportData,
+    ReportKind,
     ReportsController,
     Selection,
 )
@@ -356,10 +353,10 @@ class ReportsScreen(QWidget):
         self.doc_combo = QComboBox(self)
         self.doc_combo.setObjectName("reportDocument")
         for kind, text in (
-            (DOC_DAY, self.tr("Day report (Z / X)")),
-            (DOC_PARTNER_DAY, self.tr("Partner day sheet")),
-            (DOC_SETTLEMENT, self.tr("Final settlement (partner sheets)")),
-            (DOC_SUMMARY, self.tr("Booth summary (all partners)")),
+            (ReportKind.DAY, self.tr("Day report (Z / X)")),
+            (ReportKind.PARTNER_DAY, self.tr("Partner day sheet")),
+            (ReportKind.SETTLEMENT, self.tr("Final settlement (partner sheets)")),
+            (ReportKind.SUMMARY, self.tr("Booth summary (all partners)")),
         ):
             self.doc_combo.addItem(text, kind)
         doc_label = QLabel(self.tr("D&ocument"), self)
@@ -746,10 +743,10 @@ class ReportsScreen(QWidget):
             return
         self._shape = shape
         wanted = {
-            (True, False): DOC_DAY,
-            (True, True): DOC_PARTNER_DAY,
-            (False, False): DOC_SUMMARY,
-            (False, True): DOC_SETTLEMENT,
+            (True, False): ReportKind.DAY,
+            (True, True): ReportKind.PARTNER_DAY,
+            (False, False): ReportKind.SUMMARY,
+            (False, True): ReportKind.SETTLEMENT,
         }[shape]
         self.doc_combo.blockSignals(True)
         self.choose_document(wanted)
