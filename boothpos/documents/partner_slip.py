@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from boothpos.core import clock
 from boothpos.core.errors import Msg, language
+from boothpos.core.formatting import day_month_text, rate_text, slash_date
 from boothpos.core.money import format_number, format_rupiah
 from boothpos.core.partner_view import PartnerDashboard
 from boothpos.documents.fonts import fonts_for
@@ -110,17 +111,14 @@ def _minus(amount: int) -> str:
     return format_rupiah(-amount)
 
 
-def _rate(bp: int) -> str:
-    whole, frac = divmod(bp, 100)
-    return f"{whole}%" if frac == 0 else f"{whole},{frac:02d}".rstrip("0") + "%"
-
-
 def _day(day: date, lang: str) -> str:
-    return f"{_DAYS[lang][day.weekday()]} {day:%d/%m}"
+    return f"{_DAYS[lang][day.weekday()]} {day_month_text(day)}"
 
 
 def _period(first: date, last: date) -> str:
-    return f"{first:%d/%m} – {last:%d/%m/%Y}" if first != last else f"{last:%d/%m/%Y}"
+    if first == last:
+        return slash_date(last)
+    return f"{day_month_text(first)} – {slash_date(last)}"
 
 
 def slip_lines(dash: PartnerDashboard, *, lang: str | None = None) -> tuple[SlipLine, ...]:
@@ -222,7 +220,7 @@ def _to_date(dash: PartnerDashboard, t: dict[str, str], lang: str) -> list[SlipL
         SlipLine("pair", t["net"], format_rupiah(todate.net), bold=True),
         SlipLine(
             "pair",
-            SLIP["commission"].render(lang, rate=_rate(todate.rate_bp)),
+            SLIP["commission"].render(lang, rate=rate_text(todate.rate_bp)),
             _minus(todate.commission),
         ),
         SlipLine("double_rule"),

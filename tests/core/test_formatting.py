@@ -66,7 +66,7 @@ def _defined_names(path: Path) -> set[str]:
 
 def test_no_module_keeps_its_own_copy_of_these_helpers():
     """A second ``rate_text`` or zone table is how the copies came to give different answers."""
-    helpers = {"rate_text", "local_time", "zone_name", "clock_time", "_shown"}
+    helpers = {"rate_text", "_rate", "local_time", "zone_name", "clock_time", "_shown"}
     copies = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "formatting.py":
@@ -77,5 +77,7 @@ def test_no_module_keeps_its_own_copy_of_these_helpers():
             found.discard("_shown")  # a helper of that name for something else (receipt lists)
         if "ZONE_NAMES = {" in text:
             found.add("ZONE_NAMES")
+        if "%d/%m" in text or "%d-%m" in text:
+            found.add("a day-month format of its own")
         copies += [f"{path.relative_to(PACKAGE)}: {name}" for name in sorted(found)]
     assert copies == []

@@ -28,7 +28,7 @@ from boothpos.core import clock, errors, export, reports
 from boothpos.core.days import DayChoice, day_choices
 from boothpos.core.errors import BoothError
 from boothpos.core.event import Event
-from boothpos.core.formatting import day_text
+from boothpos.core.formatting import day_month_text, day_text
 from boothpos.core.products import list_partners
 from boothpos.core.qris_match import QrisMatch, stored_match
 from boothpos.core.reports import DayReport, PartnerSettlement, Settlement, Totals
@@ -225,7 +225,7 @@ class ReportsController(QObject):
             partner = data.partner
             lines = partner.days if partner is not None else settlement.by_day
             return self.tr("Net sales by day"), [
-                (d.day.strftime("%d/%m"), d.figures.net) for d in lines
+                (day_month_text(d.day), d.figures.net) for d in lines
             ]
         partner = data.partner
         if partner is not None:
