@@ -259,6 +259,12 @@ def records(db: Database, table: str, ids: Iterable[int] | None = None) -> dict[
 
 
 def current_till(db: Database) -> str:
+    """The event's till code as stored now ("T1" before an event exists).
+
+    A restore may switch it (:mod:`boothpos.core.merge`) while a screen still
+    holds an older event; checkout and refunds read it inside their
+    transaction, so a receipt number of a retired till code is never issued.
+    """
     row = db.conn.execute("SELECT till_code FROM event WHERE id = 1").fetchone()
     return row[0] if row else "T1"
 

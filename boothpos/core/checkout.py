@@ -17,6 +17,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock, codes, days, products, stock, users
+from boothpos.core.chain import current_till
 from boothpos.core.codes import Method, MoveKind, Role, SaleKind
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, PaymentError, SaleError
@@ -190,16 +191,6 @@ def next_seq(db: Database, till_code: str) -> int:
     return row[0]
 
 
-def current_till(db: Database) -> str:
-    """The event's till code as stored now.
-
-    A restore may switch it (:mod:`boothpos.core.merge`) while a screen still
-    holds an older :class:`Event`; numbering reads it inside the sale's
-    transaction, so a receipt number of a retired till code is never issued.
-    """
-    return db.execute("SELECT till_code FROM event WHERE id = 1").fetchone()[0]
-
-
 def checkout(
     db: Database,
     cart: list[CartLine],
@@ -342,6 +333,8 @@ def _outside_event(event: Event, day: date) -> list[Notice]:
 
 def _insert_sale(db: Database, event: Event, sale: _NewSale) -> tuple[int, str]:
     """The sale row (numbered inside the transaction), its lines and payments: (id, receipt)."""
+    # read inside the transaction: a restore may have switched the till code
+    # (core.merge) while the screen holds an older Event; a retired code is never issued
     till = current_till(db)
     seq = next_seq(db, till)
     receipt_no = receipt_number(replace(event, till_code=till), sale.day, seq)

@@ -6,7 +6,7 @@
   new sale record of kind ``refund`` (its own receipt number, negative lines
   and payments), approved by a supervisor, restocking the goods or not. Like
   a sale, it is numbered under the till code read inside its transaction
-  (:func:`boothpos.core.checkout.current_till`), never a code a restore retired.
+  (:func:`boothpos.core.chain.current_till`), never a code a restore retired.
 """
 
 from __future__ import annotations
@@ -18,12 +18,8 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from boothpos.core import audit, bounds, clock, days, stock, users
-from boothpos.core.checkout import (
-    SaleResult,
-    current_till,
-    next_seq,
-    receipt_number,
-)
+from boothpos.core.chain import current_till
+from boothpos.core.checkout import SaleResult, next_seq, receipt_number
 from boothpos.core.codes import METHODS, Method, MoveKind, Role, SaleKind, SaleStatus
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, SaleError

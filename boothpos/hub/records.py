@@ -47,7 +47,7 @@ from sqlite_utils import Database
 
 from boothpos.core import audit, chain, stock
 from boothpos.core import records as core_records
-from boothpos.core.checkout import current_till
+from boothpos.core.chain import current_till
 from boothpos.core.codes import RecordStatus, SaleKind
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg
