@@ -269,7 +269,7 @@ def authenticate_partner(
     partner_id, code, name = row.id, row.code, row.name
     pin_hash, locked_until = row.pin_hash, row.locked_until
     if locked_until and clock.parse_time(locked_until) > moment:
-        raise AccountLocked(LOCKED, until=_hhmm(locked_until))
+        raise AccountLocked(LOCKED, until=users.lock_time(locked_until))
     if not pin_hash:
         raise AuthError(NO_PIN_SET)
     pin = str(pin or "").strip()
@@ -294,11 +294,7 @@ def authenticate_partner(
                 at=moment,
             )
     if locked_now:
-        raise AccountLocked(LOCKED, until=_hhmm(locked_now))
+        raise AccountLocked(LOCKED, until=users.lock_time(locked_now))
     if lock:
-        raise AccountLocked(LOCKED, until=_hhmm(lock))
+        raise AccountLocked(LOCKED, until=users.lock_time(lock))
     raise AuthError(WRONG_PIN, left=MAX_FAILURES - failures)
-
-
-def _hhmm(iso: str) -> str:
-    return clock.parse_time(iso).strftime("%H:%M")

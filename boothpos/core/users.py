@@ -189,7 +189,7 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
     user = _row_to_user(row)
     locked_until = row["locked_until"]
     if locked_until and clock.parse_time(locked_until) > moment:
-        raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked_until))
+        raise AccountLocked(LOCKED, user=user.username, until=lock_time(locked_until))
     if verify_pin(pin or "", row["pin_hash"]):
         with db.atomic():
             db.execute(
@@ -211,9 +211,9 @@ def authenticate(db: Database, username: str, pin: str, *, at: datetime | None =
                 at=moment,
             )
     if locked_now:
-        raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked_now))
+        raise AccountLocked(LOCKED, user=user.username, until=lock_time(locked_now))
     if lock:
-        raise AccountLocked(LOCKED, user=user.username, until=_hhmm(lock))
+        raise AccountLocked(LOCKED, user=user.username, until=lock_time(lock))
     raise AuthError(WRONG_PIN, user=user.username, left=MAX_FAILURES - failures)
 
 
@@ -269,7 +269,7 @@ def till_locked_until(db: Database, *, at: datetime | None = None) -> str:
     """ "HH:MM" while this till's sign-in is locked, else ""."""
     until = _setting(db, TILL_LOCKED_UNTIL)
     if until and clock.parse_time(until) > (at or clock.now()):
-        return _hhmm(until)
+        return lock_time(until)
     return ""
 
 
@@ -294,7 +294,7 @@ def sign_in_by_pin(
         user = owners[0]
         locked = db.execute("SELECT locked_until FROM users WHERE id = ?", (user.id,)).fetchone()
         if locked and locked[0] and clock.parse_time(locked[0]) > moment:
-            raise AccountLocked(LOCKED, user=user.username, until=_hhmm(locked[0]))
+            raise AccountLocked(LOCKED, user=user.username, until=lock_time(locked[0]))
         with db.atomic():
             _put_setting(db, TILL_FAILURES, "0")
             db.execute(
@@ -321,7 +321,7 @@ def sign_in_by_pin(
             at=moment,
         )
     if lock:
-        raise AccountLocked(TILL_LOCKED, until=_hhmm(lock))
+        raise AccountLocked(TILL_LOCKED, until=lock_time(lock))
     raise AuthError(WRONG_TILL_PIN, left=MAX_FAILURES - failures)
 
 
@@ -340,5 +340,6 @@ def set_pin(db: Database, username: str, pin: str, *, by: User | None = None) ->
         )
 
 
-def _hhmm(iso: str) -> str:
+def lock_time(iso: str) -> str:
+    """When a lock ends, as the message shows it: ``14:05``."""
     return clock.parse_time(iso).strftime("%H:%M")
