@@ -304,12 +304,13 @@ def sign_in_by_pin(
                 db, "user.sign_in", user_id=user.id, entity="user", entity_id=user.id, at=moment
             )
         return user
-    failures = int(_setting(db, TILL_FAILURES) or 0) + 1
-    lock = ""
-    if failures >= MAX_FAILURES:
-        lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
-        failures = 0
-    with db.atomic():
+    with write_transaction(db):
+        # counted inside the write transaction, like a named user's (count_wrong_pin)
+        failures = int(_setting(db, TILL_FAILURES) or 0) + 1
+        lock = ""
+        if failures >= MAX_FAILURES:
+            lock = clock.to_iso(moment + timedelta(minutes=LOCK_MINUTES))
+            failures = 0
         _put_setting(db, TILL_FAILURES, str(failures))
         if lock:
             _put_setting(db, TILL_LOCKED_UNTIL, lock)
