@@ -80,24 +80,24 @@ QLabel#changeValue[state="none"] {{ color: {pal.CAPTION}; }}
 QLabel#error {{ color: {pal.DANGER}; font-size: 11pt; font-weight: 600; }}
 QLabel#error[state="info"] {{ color: {pal.SUCCESS}; }}
 QLabel#hint {{ color: {pal.CAPTION}; }}
-QFrame#card {{ background: white; border: 1px solid {pal.BORDER}; border-radius: 8px; }}
+QFrame#card {{ background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 8px; }}
 QLineEdit#amount {{
     font-size: 24pt; font-weight: 600; padding: 6px 12px; border: 2px solid {pal.ACCENT};
-    border-radius: 6px; background: white;
+    border-radius: 6px; background: {pal.WHITE};
 }}
 QLineEdit#reference {{ font-size: 12pt; padding: 4px 8px; }}
-QTableView#paymentLines {{ font-size: 11pt; background: white; }}
+QTableView#paymentLines {{ font-size: 11pt; background: {pal.WHITE}; }}
 QLineEdit#reference:disabled {{ background: {pal.INPUT_DISABLED}; }}
 QPushButton {{ font-size: 11pt; padding: 6px 12px; text-align: center; }}
 QPushButton#method {{ font-size: 12pt; padding: 8px 10px; min-width: 112px; }}
 QPushButton#method:checked {{
-    background: {pal.ACCENT}; color: white; border: 1px solid {pal.ACCENT_BORDER};
+    background: {pal.ACCENT}; color: {pal.WHITE}; border: 1px solid {pal.ACCENT_BORDER};
     border-radius: 4px;
 }}
 QPushButton#quick {{ font-size: 12pt; padding: 6px 10px; }}
 QPushButton#complete {{
     font-size: 13pt; font-weight: 700; padding: 10px 14px; background: {pal.SUCCESS};
-    color: white; border: 1px solid {pal.PAY_BORDER}; border-radius: 6px;
+    color: {pal.WHITE}; border: 1px solid {pal.PAY_BORDER}; border-radius: 6px;
 }}
 """
 

@@ -89,11 +89,11 @@ QLabel#eventName {{ font-size: 12pt; font-weight: 600; }}
 QLabel#cashier {{ font-size: 11pt; color: {pal.CAPTION}; }}
 QLineEdit#scanField {{
     font-size: 20pt; padding: 8px 14px; border: 2px solid {pal.ACCENT}; border-radius: 8px;
-    background: white; selection-background-color: {pal.ACCENT};
+    background: {pal.WHITE}; selection-background-color: {pal.ACCENT};
 }}
 QLineEdit#scanField:focus {{ border: 3px solid {pal.ACCENT}; }}
 QTableView#cartView {{
-    font-size: 12pt; background: white; alternate-background-color: {pal.ROW_ALT_SOFT};
+    font-size: 12pt; background: {pal.WHITE}; alternate-background-color: {pal.ROW_ALT_SOFT};
     border: 1px solid {pal.BORDER}; border-radius: 6px; gridline-color: {pal.GRID};
     selection-background-color: {pal.SELECTION}; selection-color: {pal.INK};
 }}
@@ -102,14 +102,16 @@ QTableView#cartView QHeaderView::section {{
     font-size: 10pt; font-weight: 600; color: {pal.CAPTION}; background: {pal.HEADER};
     border: none; border-bottom: 1px solid {pal.BORDER}; padding: 6px 8px;
 }}
-QFrame#totalsPanel {{ background: white; border: 1px solid {pal.BORDER}; border-radius: 8px; }}
+QFrame#totalsPanel {{
+    background: {pal.WHITE}; border: 1px solid {pal.BORDER}; border-radius: 8px;
+}}
 QLabel#caption {{ font-size: 10pt; font-weight: 600; color: {pal.CAPTION}; }}
 QLabel#countValue {{ color: {pal.INK}; }}
 QLabel#discountValue {{ font-size: 12pt; color: {pal.DANGER}; }}
 QLabel#totalValue {{ color: {pal.INK}; }}
 QPushButton#sideButton {{ font-size: 11pt; padding: 8px 12px; text-align: left; }}
 QPushButton#payButton {{
-    font-size: 17pt; font-weight: 700; padding: 14px; background: {pal.SUCCESS}; color: white;
+    font-size: 17pt; font-weight: 700; padding: 14px; background: {pal.SUCCESS}; color: {pal.WHITE};
     border: 1px solid {pal.PAY_BORDER}; border-radius: 8px; text-align: center;
 }}
 QPushButton#payButton:disabled {{
