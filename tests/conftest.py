@@ -87,6 +87,14 @@ def _message_language_restored():
     errors.set_language(before)
 
 
+@pytest.fixture
+def english():
+    """Core messages in English for this test (restored afterwards by the fixture above)."""
+    from boothpos.core import errors
+
+    errors.set_language("en")
+
+
 def fair_time(day: int = 1, hour: int = 10, minute: int = 0) -> datetime:
     """A moment in WIB on fair day ``day`` (1 = 28 Feb 2024; 0 = set-up day)."""
     moment = datetime.combine(FIRST_DAY + timedelta(days=day - 1), datetime.min.time())

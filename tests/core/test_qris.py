@@ -17,17 +17,11 @@ from qris_samples import (
     wrong_crc,
 )
 
-from boothpos.core import audit, errors, event, qris
+from boothpos.core import audit, event, qris
 from boothpos.core.errors import NotFound
 from boothpos.core.qris import Field, QrisError
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = errors.language()
-    errors.set_language("en")
-    yield
-    errors.set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # messages compared in English
 
 
 def static_again(amount_code: str) -> str:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import openpyxl
 import pytest
 
-from boothpos.core import audit, errors, qris_match
+from boothpos.core import audit, qris_match
 from boothpos.core.checkout import Tender
 from boothpos.core.errors import RefusedInput
 from boothpos.core.qris_match import HistoryError
@@ -16,12 +16,7 @@ DAY1 = date(2024, 2, 28)
 TZ = "Asia/Jakarta"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    before = errors.language()
-    errors.set_language("en")
-    yield
-    errors.set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # messages compared in English
 
 
 def write_csv(path, text: str):

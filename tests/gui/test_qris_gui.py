@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from qris_samples import static_payload, wrong_crc
 from sale_support import focused, open_payment, scan
 
-from boothpos.core import errors, qris
+from boothpos.core import qris
 from boothpos.core.errors import PermissionDenied
 from boothpos.core.event import get_event
 from boothpos.gui.controllers.customer_display_controller import (
@@ -26,13 +26,7 @@ from boothpos.gui.controllers.customer_display_controller import (
 )
 from boothpos.gui.views.customer_display import PAGE_CART, PAGE_PAYMENT, PAGE_THANKS
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = errors.language()
-    errors.set_language("en")
-    yield
-    errors.set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # messages compared in English
 
 
 @pytest.fixture
