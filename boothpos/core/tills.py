@@ -23,6 +23,8 @@ from boothpos.core.rows import named
 _NOT_VOIDED = "s.id NOT IN (SELECT sale_id FROM voids)"
 # When this till last synced with its hub (ISO time): other tills' figures are as of then.
 SETTING_SYNCED_AT = "hub_synced_at"
+# The till's hub DSN (its own role and password): set by ``join``, read by sync and the app.
+SETTING_HUB_DSN = "hub_dsn"
 
 
 @dataclass(frozen=True)

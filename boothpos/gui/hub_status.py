@@ -22,13 +22,13 @@ from sqlite_utils import Database
 
 from boothpos.core import clock
 from boothpos.core.event import get_event, get_setting
+from boothpos.core.tills import SETTING_HUB_DSN
 from boothpos.gui.worker import BackgroundWork
 
 if TYPE_CHECKING:
     from boothpos.hub.sync import SyncResult
 
 INTERVAL_MS = 3000
-SETTING_DSN = "hub_dsn"  # boothpos.hub.sync.SETTING_DSN, read without importing the hub
 
 
 def sync_round(db_path: Path) -> SyncResult:
@@ -136,7 +136,7 @@ def attach_hub_status(
     window: QMainWindow, db: Database, db_path: Path, *, sale: QWidget | None = None
 ) -> HubStatus | None:
     """A hub status in ``window``'s status bar, syncing in the background; None without a hub."""
-    if not get_setting(db, SETTING_DSN):
+    if not get_setting(db, SETTING_HUB_DSN):
         return None
     label = QLabel()
     label.setObjectName("statusHub")

@@ -17,8 +17,8 @@ from boothpos.core import audit
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import Msg, RefusedInput
 from boothpos.core.event import get_setting
+from boothpos.core.tills import SETTING_HUB_DSN
 
-SETTING_DSN = "hub_dsn"
 DEFAULT_PORT = 5432
 _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
 
@@ -31,7 +31,7 @@ BAD_ADDRESS = Msg(
 
 def current(db: Database) -> str | None:
     """``host:port`` of the till's hub, or None when the till has not joined one."""
-    dsn = get_setting(db, SETTING_DSN)
+    dsn = get_setting(db, SETTING_HUB_DSN)
     if not dsn:
         return None
     parts = conninfo_to_dict(dsn)
@@ -61,19 +61,19 @@ def problem(text: str) -> str | None:
 def change(db: Database, text: str, *, user_id: int | None = None) -> str:
     """Point the till at its hub on a new ``HOST[:PORT]``; returns the new address."""
     host, port = parse(text)
-    dsn = get_setting(db, SETTING_DSN)
+    dsn = get_setting(db, SETTING_HUB_DSN)
     if not dsn:
         raise RefusedInput(BAD_ADDRESS, value=text)
     old = current(db)
     new_dsn = make_conninfo(dsn, host=host, port=str(port))
     with write_transaction(db):
-        db.execute("UPDATE settings SET value = ? WHERE key = ?", (new_dsn, SETTING_DSN))
+        db.execute("UPDATE settings SET value = ? WHERE key = ?", (new_dsn, SETTING_HUB_DSN))
         audit.record(
             db,
             "hub.address",
             user_id=user_id,
             entity="setting",
-            entity_id=SETTING_DSN,
+            entity_id=SETTING_HUB_DSN,
             detail={"old": old, "new": f"{host}:{port}"},
         )
     return f"{host}:{port}"

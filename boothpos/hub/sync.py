@@ -33,10 +33,9 @@ from boothpos.core import db as dbmod
 from boothpos.core.db import write_transaction
 from boothpos.core.errors import BoothError, Msg, RefusedInput
 from boothpos.core.event import get_event, get_setting
-from boothpos.core.tills import SETTING_SYNCED_AT
+from boothpos.core.tills import SETTING_HUB_DSN, SETTING_SYNCED_AT
 from boothpos.hub import records, schema
 
-SETTING_DSN = "hub_dsn"
 PUSH_BATCH = 500
 PULL_BATCH = 500
 
@@ -76,7 +75,7 @@ class SyncResult:
 
 
 def hub_dsn(db: Database) -> str:
-    dsn = get_setting(db, SETTING_DSN)
+    dsn = get_setting(db, SETTING_HUB_DSN)
     if not dsn:
         raise RefusedInput(NOT_JOINED)
     return dsn
@@ -275,7 +274,7 @@ def init_hub(dsn: str, from_path: Path) -> str:
     db = dbmod.connect(from_path)
     try:
         till = get_event(db).till_code
-        if get_setting(db, SETTING_DSN):
+        if get_setting(db, SETTING_HUB_DSN):
             raise RefusedInput(ALREADY_JOINED, path=str(from_path), till=till)
         with schema.connect(dsn, autocommit=True) as conn:
             schema.migrate(conn)
@@ -325,7 +324,7 @@ def _store_dsn(db: Database, till_dsn: str, till: str) -> None:
     db.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (SETTING_DSN, till_dsn),
+        (SETTING_HUB_DSN, till_dsn),
     )
     audit.record(db, "hub.join", entity="till", entity_id=till)
 
