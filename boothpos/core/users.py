@@ -31,6 +31,7 @@ from boothpos.core.errors import (
     NotFound,
     RefusedInput,
 )
+from boothpos.core.event import get_setting
 from boothpos.core.roles import (  # noqa: F401 - users.User, users.require etc. stay importable
     NEEDS_ROLE,
     NOT_STAFF,
@@ -253,11 +254,12 @@ def _pin_owners(db: Database, pin: str) -> list[User]:
 
 
 def _setting(db: Database, key: str) -> str:
-    row = first(db, "SELECT value FROM settings WHERE key = ?", [key])
-    return row["value"] if row and row["value"] is not None else ""
+    return get_setting(db, key) or ""
 
 
 def _put_setting(db: Database, key: str, value: str) -> None:
+    """Write a till sign-in counter without ``set_setting``'s own audit entry (the caller
+    records ``till.wrong_pin`` / ``till.sign_in_locked``)."""
     db.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
