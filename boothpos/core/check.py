@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from boothpos.core import lost, parked, tamper
+from boothpos.core import lost
 from boothpos.core.db import database_file
 from boothpos.core.errors import Msg
 from boothpos.core.integrity import (  # noqa: F401 - check.CheckReport, check.LEDGER etc. stay
@@ -27,6 +27,7 @@ from boothpos.core.integrity import (  # noqa: F401 - check.CheckReport, check.L
     TRIGGER_MISSING,
     CheckReport,
     Finding,
+    check_books,
     check_records,
     count_rows,
     file_damaged,
@@ -43,15 +44,8 @@ LOST_SALE = Msg(
 
 
 def run_checks(db: Database) -> CheckReport:
-    report = CheckReport()
-    if file_damaged(db, report):
-        return report  # a damaged file: the other checks would only add noise
-    check_records(db, report)
-    tamper.run(db, report.add)
-    _lost_sales(db, report)
-    parked.check_parked(db, report.add)
-    count_rows(db, report)
-    return report
+    """``boothpos check``: the file's own checks plus receipts the books lack."""
+    return check_books(db, outside=_lost_sales)
 
 
 def _lost_sales(db: Database, report: CheckReport) -> None:

@@ -17,6 +17,7 @@ candidate with :func:`check_books` alone (a private copy has no outside).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -97,13 +98,18 @@ class CheckReport:
         self.findings.append(Finding(msg, tuple(values.items())))
 
 
-def check_books(db: Database) -> CheckReport:
-    """Every check of the file itself (no receipts folder, no backups)."""
+def check_books(
+    db: Database, *, outside: Callable[[Database, CheckReport], None] | None = None
+) -> CheckReport:
+    """Every check of the file itself (no receipts folder, no backups); ``outside`` adds
+    the checks against evidence beside the file (``check.run_checks``: lost sales)."""
     report = CheckReport()
     if file_damaged(db, report):
         return report  # a damaged file: the other checks would only add noise
     check_records(db, report)
     tamper.run(db, report.add)
+    if outside is not None:
+        outside(db, report)
     parked.check_parked(db, report.add)
     count_rows(db, report)
     return report
